@@ -1,0 +1,22 @@
+#pragma once
+/// The `memlit` command line: `run` parses arguments, dispatches to a subcommand and returns
+/// the exit status; it never calls exit(), so every path is testable in-process.
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace memlit::cli {
+
+/// Exit statuses of the memlit command.
+enum ExitCode : int {
+    ExitOk = 0,
+    ExitInputError = 1,  // a file could not be checked (parse error, missing model, ...)
+    ExitUsage = 2,
+    ExitSolverUnknown = 3,
+    ExitInternal = 70,
+};
+
+int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
+}  // namespace memlit::cli

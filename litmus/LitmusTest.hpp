@@ -1,0 +1,83 @@
+#pragma once
+/// LitmusTest: one parsed litmus file (header, init, threads lowered to IR, final condition),
+/// shared by every dialect.
+
+#include "litmus/Diagnostics.hpp"
+#include "litmus/Program.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace memlit::litmus {
+
+/// An initial or compared value: an integer, or the address of a location (`0:EBX=x`).
+struct Value {
+    std::int64_t num = 0;
+    std::string sym;  // non-empty: the address of this location
+    bool isSym() const { return !sym.empty(); }
+    static Value number(std::int64_t n) { return {n, {}}; }
+    static Value address(std::string s) { return {0, std::move(s)}; }
+    bool operator==(const Value&) const = default;
+};
+
+/// A register `T:NAME` (thread >= 0) or a memory location `x` / `[x]` (thread == -1).
+struct Place {
+    int thread = -1;
+    std::string name;
+    bool isRegister() const { return thread >= 0; }
+    bool operator==(const Place&) const = default;
+    auto operator<=>(const Place&) const = default;
+};
+
+struct InitEntry {
+    Place place;
+    Value value;       // absent value in the file means 0
+    std::string type;  // declared type if any ("int", "uint64_t", "int*", ...)
+    SourceLoc loc;
+    bool operator==(const InitEntry&) const = default;
+};
+
+/// A proposition of a condition or filter.
+struct Prop {
+    enum class Kind { True, False, Atom, Not, And, Or, Implies };
+    Kind kind = Kind::True;
+    Place place;  // Atom: place = value
+    Value value;
+    std::vector<Prop> args;  // Not: 1, And/Or/Implies: 2
+    bool operator==(const Prop&) const = default;
+};
+
+struct Condition {
+    enum class Quantifier { Exists, NotExists, Forall };
+    Quantifier quantifier = Quantifier::Exists;
+    Prop prop;
+    std::string text;  // as herd prints it after `Condition `, e.g. "exists (0:EAX=0 /\ 1:EAX=0)"
+    SourceLoc loc;
+    bool operator==(const Condition&) const = default;
+};
+
+/// One source instruction of a thread, kept verbatim for the hardware runner.
+struct RawInstr {
+    std::string text;
+    SourceLoc loc;
+    bool operator==(const RawInstr&) const = default;
+};
+
+struct LitmusTest {
+    std::string file;
+    std::string arch;  // as written in the header: "X86", "X86_64", "AArch64", ...
+    std::string name;
+    std::string doc;   // the quoted string after the header, if any
+    std::vector<std::pair<std::string, std::string>> meta;  // Key=value lines
+    std::vector<InitEntry> init;
+    std::vector<Thread> threads;              // lowered IR, one per column
+    std::vector<std::vector<RawInstr>> raw;   // per thread, the non-empty source cells
+    std::vector<Place> locations;             // `locations [...]`
+    std::optional<Prop> filter;
+    Condition condition;
+};
+
+}  // namespace memlit::litmus

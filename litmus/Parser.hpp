@@ -1,0 +1,30 @@
+#pragma once
+/// Entry points of the litmus front end: herd7's file format, shared by every dialect, with
+/// the dialect chosen by the header's architecture name.
+
+#include "litmus/Diagnostics.hpp"
+#include "litmus/LitmusTest.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace memlit::litmus {
+
+/// Parses one litmus test. On error, reports `file:line:col: error: ...` diagnostics and
+/// returns nullopt. A well-formed test using a feature memlit declines on purpose reports
+/// an error through Diagnostics::unsupported.
+std::optional<LitmusTest> parseLitmus(std::string_view text, const std::string& file,
+                                      Diagnostics& diags);
+
+/// Reads and parses a file (an unreadable file is a diagnostic).
+std::optional<LitmusTest> loadLitmus(const std::string& path, Diagnostics& diags);
+
+/// Expands command-line inputs into litmus file paths, in order: a `.litmus` file is itself, a
+/// directory is every `*.litmus` below it (sorted), `@INDEX` or a file whose name starts with
+/// `@` is herd's index file (one path per line, relative to the index, `#` comments, may name
+/// other index files). Missing inputs and index cycles are diagnostics; the rest is kept.
+std::vector<std::string> expandInputs(const std::vector<std::string>& args, Diagnostics& diags);
+
+}  // namespace memlit::litmus
