@@ -1,0 +1,56 @@
+#pragma once
+/// Checker: the public face of the solver. Given a parsed test and a model, lists every final
+/// state the model allows, decides the condition and counts witnesses. Z3 stays behind a
+/// pimpl: one Checker keeps one Z3 context alive across tests (creating one costs ~20 ms).
+
+#include "litmus/Diagnostics.hpp"
+#include "litmus/LitmusTest.hpp"
+#include "litmus/State.hpp"
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace memlit::cat {
+struct Model;
+}
+
+namespace memlit::solver {
+
+struct CheckOptions {
+    /// Count executions (herd's Positive/Negative) up to this many; 0 turns counting off.
+    std::uint64_t maxExecutions = 100000;
+    /// Z3 time limit per solver call in milliseconds; 0 = none.
+    unsigned timeoutMs = 0;
+};
+
+struct CheckResult {
+    std::vector<litmus::Place> places;   // observed places, the columns of every state
+    std::vector<litmus::State> states;   // allowed final states, in herd's order
+    bool ok = false;                     // the condition's verdict (herd's Ok / No)
+    std::uint64_t positive = 0;          // executions satisfying the condition's proposition
+    std::uint64_t negative = 0;          // executions not satisfying it
+    bool countsExact = true;             // false when counting stopped at maxExecutions
+    std::vector<std::string> flags;      // names of cat `flag` checks that fire in some execution
+    bool unknown = false;                // the solver gave up (timeout): states may be incomplete
+};
+
+class Checker {
+public:
+    Checker();
+    ~Checker();
+    Checker(const Checker&) = delete;
+    Checker& operator=(const Checker&) = delete;
+
+    /// nullopt with diagnostics when the test cannot be encoded (e.g. unsupported feature).
+    std::optional<CheckResult> check(const litmus::LitmusTest& test, const cat::Model& model,
+                                     const CheckOptions& options, Diagnostics& diags);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace memlit::solver
