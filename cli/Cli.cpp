@@ -1,5 +1,8 @@
 #include "cli/Cli.hpp"
 
+#include "cli/CheckCommand.hpp"
+#include "litmus/Diagnostics.hpp"
+
 namespace memlit::cli {
 
 namespace {
@@ -26,6 +29,16 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     if (args[0] == "--version") {
         out << "memlit " << MEMLIT_VERSION << '\n';
         return ExitOk;
+    }
+    std::vector<std::string> rest(args.begin() + 1, args.end());
+    try {
+        if (args[0] == "check") return checkCommand(rest, out, err);
+    } catch (const InternalError& e) {
+        err << "memlit: internal error: " << e.what() << '\n';
+        return ExitInternal;
+    } catch (const std::exception& e) {
+        err << "memlit: internal error: " << e.what() << '\n';
+        return ExitInternal;
     }
     err << "memlit: error: unknown command '" << args[0] << "'\n" << kUsage;
     return ExitUsage;

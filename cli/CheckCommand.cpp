@@ -1,0 +1,182 @@
+#include "cli/CheckCommand.hpp"
+
+#include "cli/Cli.hpp"
+#include "cli/Report.hpp"
+#include "litmus/Parser.hpp"
+#include "models/Model.hpp"
+#include "solver/Check.hpp"
+
+#include <chrono>
+#include <map>
+#include <memory>
+#include <optional>
+
+namespace memlit::cli {
+
+namespace {
+
+const char* const kCheckUsage =
+    "usage: memlit check [options] FILE|DIR|@INDEX ...\n"
+    "\n"
+    "Lists every final state the model allows for each litmus test, decides its condition and\n"
+    "prints herd7's result block (or one JSON object per test with --json).\n"
+    "\n"
+    "options:\n"
+    "  --model M            model name (sc, tso, ...) or path to a .cat file;\n"
+    "                       default: chosen by the test's architecture (X86, X86_64: tso)\n"
+    "  --json               one JSON object per test on a line (see docs/cli.md)\n"
+    "  --timeout S          give up on a test after S seconds of solving (exit 3)\n"
+    "  --max-executions N   count witnesses up to N executions (default 100000; 0: off)\n"
+    "  --help               show this help\n"
+    "\n"
+    "exit status: 0 every test checked, 1 some input could not be checked,\n"
+    "             2 usage error, 3 the solver gave up on some test\n";
+
+struct CheckArgs {
+    std::optional<std::string> model;
+    bool json = false;
+    unsigned timeoutMs = 0;
+    std::uint64_t maxExecutions = 100000;
+    std::vector<std::string> inputs;
+};
+
+std::optional<std::uint64_t> parseNumber(const std::string& s) {
+    if (s.empty() || s.size() > 18) return std::nullopt;
+    std::uint64_t v = 0;
+    for (char c : s) {
+        if (c < '0' || c > '9') return std::nullopt;
+        v = v * 10 + static_cast<std::uint64_t>(c - '0');
+    }
+    return v;
+}
+
+/// Parses options; returns an error message on a usage error.
+std::optional<std::string> parseArgs(const std::vector<std::string>& args, CheckArgs& a) {
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& w = args[i];
+        auto value = [&](const std::string& opt) -> std::optional<std::string> {
+            auto eq = w.find('=');
+            if (eq != std::string::npos) return w.substr(eq + 1);
+            if (i + 1 >= args.size()) return std::nullopt;
+            (void)opt;
+            return args[++i];
+        };
+        auto is = [&](const char* opt) { return w == opt || w.rfind(std::string(opt) + "=", 0) == 0; };
+        if (is("--model")) {
+            auto v = value(w);
+            if (!v || v->empty()) return "--model needs a model name or path";
+            a.model = *v;
+        } else if (w == "--json") {
+            a.json = true;
+        } else if (is("--timeout")) {
+            auto v = value(w);
+            auto n = v ? parseNumber(*v) : std::nullopt;
+            if (!n || *n > 86400) return "--timeout needs a whole number of seconds";
+            a.timeoutMs = static_cast<unsigned>(*n * 1000);
+        } else if (is("--max-executions")) {
+            auto v = value(w);
+            auto n = v ? parseNumber(*v) : std::nullopt;
+            if (!n) return "--max-executions needs a whole number";
+            a.maxExecutions = *n;
+        } else if (w.size() > 1 && w[0] == '-' && w != "-") {
+            return "unknown option '" + w + "'";
+        } else {
+            a.inputs.push_back(w);
+        }
+    }
+    if (a.inputs.empty()) return "no input files";
+    return std::nullopt;
+}
+
+}  // namespace
+
+std::string defaultModelFor(const std::string& arch) {
+    if (arch == "X86" || arch == "X86_64") return "tso";
+    if (arch == "AArch64") return "aarch64";
+    if (arch == "RISCV") return "riscv";
+    if (arch == "PPC") return "power";
+    if (arch == "C") return "rc11";
+    if (arch == "Go") return "go";
+    return "sc";
+}
+
+int checkCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    for (const auto& w : args)
+        if (w == "--help" || w == "-h") {
+            out << kCheckUsage;
+            return ExitOk;
+        }
+    CheckArgs a;
+    if (auto problem = parseArgs(args, a)) {
+        err << "memlit check: error: " << *problem << "\n" << kCheckUsage;
+        return ExitUsage;
+    }
+
+    int status = ExitOk;
+    auto worsen = [&](int code) {
+        // A solver give-up (3) is reported unless an input error (1) already was.
+        if (status == ExitOk || (status == ExitSolverUnknown && code == ExitInputError)) status = code;
+    };
+
+    Diagnostics inputDiags;
+    std::vector<std::string> files = litmus::expandInputs(a.inputs, inputDiags);
+    if (inputDiags.hasErrors()) {
+        inputDiags.print(err);
+        worsen(ExitInputError);
+    }
+
+    std::map<std::string, std::optional<cat::Model>> models;  // loaded once per run
+    solver::Checker checker;
+    solver::CheckOptions options;
+    options.timeoutMs = a.timeoutMs;
+    options.maxExecutions = a.maxExecutions;
+
+    for (const auto& file : files) {
+        auto start = std::chrono::steady_clock::now();
+        Diagnostics diags;
+        TestReport rep;
+        rep.file = file;
+        std::optional<litmus::LitmusTest> test = litmus::loadLitmus(file, diags);
+        std::optional<solver::CheckResult> result;
+        if (test) {
+            rep.test = &*test;
+            rep.model = a.model ? *a.model : defaultModelFor(test->arch);
+            auto it = models.find(rep.model);
+            if (it == models.end()) {
+                Diagnostics modelDiags;
+                it = models.emplace(rep.model, cat::loadModel(rep.model, modelDiags)).first;
+                modelDiags.print(err);
+                for (const auto& d : modelDiags.all()) rep.errors.push_back(Diagnostics::format(d));
+            } else if (!it->second) {
+                rep.errors.push_back("memlit: error: model '" + rep.model + "' could not be loaded");
+            }
+            if (it->second) {
+                try {
+                    result = checker.check(*test, *it->second, options, diags);
+                } catch (const InternalError& e) {
+                    diags.error(file, {}, std::string("internal error: ") + e.what());
+                }
+            }
+        }
+        rep.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        diags.print(err);
+        for (const auto& d : diags.all()) rep.errors.push_back(Diagnostics::format(d));
+        rep.unsupported = diags.onlyUnsupported();
+        if (result) {
+            rep.result = &*result;
+            if (result->unknown) {
+                err << file << ": error: the solver gave up (timeout); the states may be incomplete\n";
+                worsen(ExitSolverUnknown);
+            }
+        } else {
+            rep.test = test ? &*test : nullptr;
+            worsen(ExitInputError);
+        }
+        if (a.json) printJson(out, rep);
+        else printText(out, rep);
+        out.flush();
+    }
+    return status;
+}
+
+}  // namespace memlit::cli

@@ -1,0 +1,16 @@
+#pragma once
+/// `memlit check`: every allowed outcome of each input test under a model.
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace memlit::cli {
+
+/// `args` are the words after `check`. Returns the exit status.
+int checkCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
+/// The model a test of this architecture is checked against when --model is not given.
+std::string defaultModelFor(const std::string& arch);
+
+}  // namespace memlit::cli

@@ -1,0 +1,44 @@
+#include "cli/Report.hpp"
+
+#include "litmus/State.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace memlit::cli {
+
+void printJson(std::ostream& out, const TestReport& rep) {
+    nlohmann::ordered_json j;
+    j["file"] = rep.file;
+    j["name"] = rep.test ? rep.test->name : "";
+    j["arch"] = rep.test ? rep.test->arch : "";
+    j["model"] = rep.model;
+    if (rep.test && rep.result) {
+        const auto& t = *rep.test;
+        const auto& r = *rep.result;
+        j["status"] = r.unknown ? "unknown" : "ok";
+        j["kind"] = conditionKind(t.condition);
+        j["condition"] = t.condition.text;
+        auto states = nlohmann::ordered_json::array();
+        for (const auto& s : r.states) {
+            nlohmann::ordered_json o;
+            for (std::size_t i = 0; i < r.places.size(); ++i)
+                o[litmus::formatPlace(r.places[i])] = litmus::formatValue(s.values[i]);
+            o["condition"] = litmus::evalProp(t.condition.prop, r.places, s);
+            states.push_back(std::move(o));
+        }
+        j["states"] = std::move(states);
+        j["verdict"] = r.ok ? "Ok" : "No";
+        j["observation"] = observation(t, r);
+        j["positive"] = r.positive;
+        j["negative"] = r.negative;
+        j["countsExact"] = r.countsExact;
+        j["flags"] = r.flags;
+    } else {
+        j["status"] = rep.unsupported ? "unsupported" : "error";
+    }
+    j["time"] = rep.seconds;
+    j["errors"] = rep.errors;
+    out << j.dump() << '\n';
+}
+
+}  // namespace memlit::cli

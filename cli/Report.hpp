@@ -1,0 +1,33 @@
+#pragma once
+/// Report: how one checked test is printed — herd7's text block, line for line, or one JSON
+/// object (documented in docs/cli.md).
+
+#include "litmus/LitmusTest.hpp"
+#include "solver/Check.hpp"
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace memlit::cli {
+
+/// Everything known about one input file after `check`.
+struct TestReport {
+    std::string file;
+    std::string model;
+    const litmus::LitmusTest* test = nullptr;        // null when the file did not parse
+    const solver::CheckResult* result = nullptr;     // null when it could not be checked
+    std::vector<std::string> errors;                 // formatted diagnostics
+    bool unsupported = false;
+    double seconds = 0;
+};
+
+/// herd's name for the condition's kind: Allowed (exists), Forbidden (~exists), Required (forall).
+std::string conditionKind(const litmus::Condition& c);
+/// Never / Sometimes / Always, from the states when the counts are not exact.
+std::string observation(const litmus::LitmusTest& t, const solver::CheckResult& r);
+
+void printText(std::ostream& out, const TestReport& r);
+void printJson(std::ostream& out, const TestReport& r);
+
+}  // namespace memlit::cli

@@ -1,0 +1,360 @@
+#include "litmus/StateParser.hpp"
+
+#include "litmus/State.hpp"
+
+#include <algorithm>
+#include <charconv>
+
+namespace memlit::litmus {
+
+namespace {
+
+using K = Token::Kind;
+constexpr int maxDepth = 500;
+
+enum class PrintOp { Top, And, Or, Implies };
+
+// Herd's rule: an operand needs parentheses unless it is the same operator (all three are
+// printed flat under themselves) or an /\ under \/.
+bool needsParens(PrintOp above, PrintOp here) {
+    if (above == PrintOp::Top || above == here) return false;
+    return !(above == PrintOp::Or && here == PrintOp::And);
+}
+
+std::string format(const Prop& p, PrintOp above) {
+    auto binary = [&](PrintOp op, const char* sym) {
+        std::string s = format(p.args[0], op) + sym + format(p.args[1], op);
+        return needsParens(above, op) ? "(" + s + ")" : s;
+    };
+    switch (p.kind) {
+    case Prop::Kind::True: return "true";
+    case Prop::Kind::False: return "false";
+    case Prop::Kind::Atom: return formatPlace(p.place) + "=" + formatValue(p.value);
+    case Prop::Kind::Not: return "not (" + format(p.args[0], PrintOp::Top) + ")";
+    case Prop::Kind::And: return binary(PrintOp::And, " /\\ ");
+    case Prop::Kind::Or: return binary(PrintOp::Or, " \\/ ");
+    case Prop::Kind::Implies: return binary(PrintOp::Implies, " => ");
+    }
+    return {};
+}
+
+Prop makeBinary(Prop::Kind k, Prop a, Prop b) {
+    Prop p;
+    p.kind = k;
+    p.args = {std::move(a), std::move(b)};
+    return p;
+}
+
+Prop makeNot(Prop a) {
+    Prop p;
+    p.kind = Prop::Kind::Not;
+    p.args = {std::move(a)};
+    return p;
+}
+
+}  // namespace
+
+std::string formatProp(const Prop& p) { return format(p, PrintOp::Top); }
+
+std::string formatCondition(Condition::Quantifier q, const Prop& p) {
+    const char* word = q == Condition::Quantifier::Exists      ? "exists"
+                       : q == Condition::Quantifier::NotExists ? "~exists"
+                                                               : "forall";
+    return std::string(word) + " (" + formatProp(p) + ")";
+}
+
+StateParser::StateParser(const SourceText& src, std::size_t begin, std::size_t end,
+                         const std::string& file, Diagnostics& diags, RegisterNamer namer)
+    : lex_(src, begin, end), file_(file), diags_(diags), namer_(namer) {}
+
+bool StateParser::fail(const std::string& what) {
+    diags_.error(file_, lex_.loc(), "expected " + what + ", found " + describe(lex_.peek()));
+    return false;
+}
+
+std::nullopt_t StateParser::failed(const std::string& what) {
+    fail(what);
+    return std::nullopt;
+}
+
+bool StateParser::isName(std::string_view word) const {
+    return lex_.peek().kind == K::Name && lex_.peek().text == word;
+}
+
+std::optional<std::int64_t> StateParser::number(const Token& t) {
+    std::string_view s = t.text;
+    int base = 10;
+    if (s.size() > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
+        s.remove_prefix(2);
+        base = 16;
+    }
+    std::int64_t v = 0;
+    auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v, base);
+    if (ec != std::errc() || ptr != s.data() + s.size()) {
+        diags_.error(file_, lex_.loc(), "number '" + t.text + "' is out of range");
+        return std::nullopt;
+    }
+    return v;
+}
+
+std::optional<Place> StateParser::place() {
+    SourceLoc loc = lex_.loc();
+    const Token& t = lex_.peek();
+    if (t.kind == K::LBrk) {
+        lex_.next();
+        if (lex_.peek().kind != K::Name) return failed("a location name");
+        Place p{-1, lex_.next().text};
+        if (lex_.peek().kind != K::RBrk) return failed("']'");
+        lex_.next();
+        return p;
+    }
+    if (t.kind == K::Num || t.kind == K::Proc) {
+        Token n = lex_.next();
+        std::optional<std::int64_t> thread;
+        if (n.kind == K::Proc || n.text[0] != '-') {
+            std::int64_t v = 0;
+            auto [ptr, ec] = std::from_chars(n.text.data(), n.text.data() + n.text.size(), v);
+            if (ec == std::errc() && ptr == n.text.data() + n.text.size() && v < 100000) thread = v;
+        }
+        if (!thread || lex_.peek().kind != K::Colon) {
+            diags_.error(file_, loc, "expected a location or a register 'T:NAME', found '" + n.text + "'");
+            return std::nullopt;
+        }
+        lex_.next();
+        if (lex_.peek().kind != K::Name && lex_.peek().kind != K::SymbReg)
+            return failed("a register name");
+        Place p{static_cast<int>(*thread), namer_(lex_.next().text)};
+        registers_.emplace_back(p, loc);
+        return p;
+    }
+    if (t.kind == K::Name) return Place{-1, lex_.next().text};
+    fail("a location or a register 'T:NAME'");
+    return std::nullopt;
+}
+
+std::optional<Value> StateParser::value(bool allowAmper) {
+    if (allowAmper && lex_.peek().kind == K::Amper) lex_.next();
+    if (lex_.peek().kind == K::Num) {
+        Token t = lex_.peek();
+        auto v = number(t);
+        if (!v) return std::nullopt;
+        lex_.next();
+        return Value::number(*v);
+    }
+    if (lex_.peek().kind == K::Name) return Value::address(lex_.next().text);
+    fail("a value (an integer or a location name)");
+    return std::nullopt;
+}
+
+bool StateParser::initItem(std::vector<InitEntry>& out) {
+    InitEntry e;
+    e.loc = lex_.loc();
+    bool havePlace = false;
+    // An optional type before the place: `int x`, `_Atomic int x`, `int *p`, `*p`.
+    if (isName("_Atomic")) {
+        lex_.next();
+        if (lex_.peek().kind != K::Name) return fail("a type after '_Atomic'");
+        e.type = "_Atomic " + lex_.next().text;
+    } else if (lex_.peek().kind == K::Name) {
+        Token first = lex_.next();
+        K k = lex_.peek().kind;
+        if (k == K::Name || k == K::Num || k == K::Proc || k == K::LBrk || k == K::Star) {
+            e.type = first.text;
+        } else {
+            e.place = Place{-1, first.text};
+            havePlace = true;
+        }
+    }
+    if (!havePlace) {
+        if (lex_.peek().kind == K::Star) {
+            lex_.next();
+            e.type += "*";
+        }
+        auto p = place();
+        if (!p) return false;
+        e.place = *p;
+    }
+    if (lex_.peek().kind == K::LBrk) {
+        diags_.unsupported(file_, lex_.loc(), "array locations");
+        return false;
+    }
+    if (lex_.peek().kind == K::Equal) {
+        lex_.next();
+        auto v = value(true);
+        if (!v) return false;
+        e.value = *v;
+    }
+    for (const auto& other : out) {
+        if (other.place == e.place) {
+            diags_.error(file_, e.loc, "duplicate initial value for '" + formatPlace(e.place) + "'");
+            return false;
+        }
+    }
+    out.push_back(std::move(e));
+    return true;
+}
+
+bool StateParser::parseInit(std::vector<InitEntry>& out) {
+    while (true) {
+        while (lex_.peek().kind == K::Semi) lex_.next();
+        if (lex_.peek().kind == K::RCurly) {
+            lex_.next();
+            return true;
+        }
+        if (!initItem(out)) return false;
+        if (lex_.peek().kind == K::Semi) continue;
+        if (lex_.peek().kind != K::RCurly) return fail("';' or '}' in the initial state");
+    }
+}
+
+std::optional<Prop> StateParser::orProp() {
+    auto left = andProp();
+    while (left && lex_.peek().kind == K::Or) {
+        lex_.next();
+        auto right = andProp();
+        if (!right) return std::nullopt;
+        left = makeBinary(Prop::Kind::Or, std::move(*left), std::move(*right));
+    }
+    return left;
+}
+
+std::optional<Prop> StateParser::andProp() {
+    auto left = impliesProp();
+    while (left && lex_.peek().kind == K::And) {
+        lex_.next();
+        auto right = impliesProp();
+        if (!right) return std::nullopt;
+        left = makeBinary(Prop::Kind::And, std::move(*left), std::move(*right));
+    }
+    return left;
+}
+
+// `=>` binds tighter than `/\` and associates to the right, as in herd's grammar.
+std::optional<Prop> StateParser::impliesProp() {
+    auto left = unaryProp();
+    if (!left || lex_.peek().kind != K::Implies) return left;
+    lex_.next();
+    if (++depth_ > maxDepth) {
+        diags_.error(file_, lex_.loc(), "condition is nested too deeply");
+        return std::nullopt;
+    }
+    auto right = impliesProp();
+    --depth_;
+    if (!right) return std::nullopt;
+    return makeBinary(Prop::Kind::Implies, std::move(*left), std::move(*right));
+}
+
+std::optional<Prop> StateParser::unaryProp() {
+    if (++depth_ > maxDepth) {
+        diags_.error(file_, lex_.loc(), "condition is nested too deeply");
+        return std::nullopt;
+    }
+    std::optional<Prop> out;
+    if (lex_.peek().kind == K::Tilde || isName("not")) {
+        lex_.next();
+        if (auto p = unaryProp()) out = makeNot(std::move(*p));
+    } else if (isName("true") || isName("false")) {
+        out = Prop{};
+        out->kind = lex_.next().text == "true" ? Prop::Kind::True : Prop::Kind::False;
+    } else if (lex_.peek().kind == K::LPar) {
+        lex_.next();
+        out = orProp();
+        if (out && lex_.peek().kind != K::RPar) {
+            fail("')'");
+            out.reset();
+        } else if (out) {
+            lex_.next();
+        }
+    } else {
+        out = atom();
+    }
+    --depth_;
+    return out;
+}
+
+std::optional<Prop> StateParser::atom() {
+    const Token& t = lex_.peek();
+    if (t.kind != K::Name && t.kind != K::Num && t.kind != K::Proc && t.kind != K::LBrk) {
+        fail("a proposition");
+        return std::nullopt;
+    }
+    auto p = place();
+    if (!p) return std::nullopt;
+    bool negate = lex_.peek().kind == K::NotEqual;
+    if (lex_.peek().kind != K::Equal && lex_.peek().kind != K::EqEq && !negate) {
+        fail("'=' after '" + formatPlace(*p) + "'");
+        return std::nullopt;
+    }
+    lex_.next();
+    auto v = value(false);
+    if (!v) return std::nullopt;
+    Prop a;
+    a.kind = Prop::Kind::Atom;
+    a.place = *p;
+    a.value = *v;
+    return negate ? makeNot(std::move(a)) : a;
+}
+
+bool StateParser::parseConstraints(LitmusTest& test) {
+    if (isName("locations")) {
+        lex_.next();
+        if (lex_.peek().kind != K::LBrk) return fail("'[' after 'locations'");
+        lex_.next();
+        while (lex_.peek().kind != K::RBrk) {
+            auto p = place();
+            if (!p) return false;
+            test.locations.push_back(*p);
+            // herd allows a type after the place (`x int*`); it does not change the value.
+            while (lex_.peek().kind == K::Name || lex_.peek().kind == K::Star) lex_.next();
+            if (lex_.peek().kind == K::Semi) lex_.next();
+            else if (lex_.peek().kind != K::RBrk) return fail("';' or ']' in 'locations'");
+        }
+        lex_.next();
+    }
+    if (isName("filter")) {
+        lex_.next();
+        auto f = orProp();
+        if (!f) return false;
+        test.filter = std::move(*f);
+    }
+    Condition& c = test.condition;
+    c.loc = lex_.loc();
+    std::optional<Prop> prop;
+    if (lex_.peek().kind == K::End) {
+        c.quantifier = Condition::Quantifier::Forall;  // herd: no condition means forall (true)
+        prop = Prop{};
+    } else if (isName("exists") || isName("final") || isName("forall")) {
+        c.quantifier = lex_.next().text == "forall" ? Condition::Quantifier::Forall
+                                                    : Condition::Quantifier::Exists;
+        prop = orProp();
+    } else if (lex_.peek().kind == K::Tilde || isName("not")) {
+        lex_.next();
+        if (!isName("exists")) return fail("'exists' after '~'");
+        lex_.next();
+        c.quantifier = Condition::Quantifier::NotExists;
+        prop = orProp();
+    } else if (lex_.peek().kind == K::LPar) {
+        c.quantifier = Condition::Quantifier::Exists;
+        prop = orProp();
+    } else if (isName("observed") || isName("Observed")) {
+        diags_.unsupported(file_, c.loc, "'observed' conditions");
+        return false;
+    } else {
+        return fail("a condition ('exists', '~exists' or 'forall')");
+    }
+    if (!prop) return false;
+    c.prop = std::move(*prop);
+    c.text = formatCondition(c.quantifier, c.prop);
+    if (lex_.peek().kind == K::Semi) lex_.next();
+    if (isName("with")) {
+        diags_.unsupported(file_, lex_.loc(), "'with' clauses");
+        return false;
+    }
+    if (lex_.peek().kind != K::End) {
+        diags_.error(file_, lex_.loc(), "unexpected " + describe(lex_.peek()) + " after the condition");
+        return false;
+    }
+    return true;
+}
+
+}  // namespace memlit::litmus

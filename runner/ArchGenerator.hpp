@@ -1,0 +1,58 @@
+#pragma once
+/// ArchGenerator: turns one architecture's verbatim instruction cells into GCC extended-asm
+/// templates, so the harness runs exactly the test's instructions. One implementation per
+/// architecture; adding AArch64, RISC-V or Power means one new class and one line in
+/// makeGenerator.
+
+#include "litmus/Diagnostics.hpp"
+#include "litmus/LitmusTest.hpp"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace memlit::runner {
+
+/// A test register and the hardware register that holds it while the asm runs.
+struct RegBinding {
+    std::string hwReg;  // GCC's name for the full-width register ("rax", "r8", "x0")
+    int width = 8;      // bytes the test register names (EAX: 4), for sign extension
+    bool operator==(const RegBinding&) const = default;
+};
+
+/// One thread's code as an asm template. Test registers are the hardware registers of the
+/// same name (bound with `register ... asm("rax")` variables and "+r" operands); a location
+/// `x` is the memory operand `%[loc_x]` of the running instance.
+struct ThreadAsm {
+    std::vector<std::string> lines;      // asm template lines, `%` already escaped
+    std::vector<std::string> hwRegs;     // every hardware register the code reads or writes
+    std::vector<std::string> locations;  // every location used as a memory operand
+    bool operator==(const ThreadAsm&) const = default;
+};
+
+class ArchGenerator {
+public:
+    virtual ~ArchGenerator() = default;
+
+    /// Architectures this generator accepts, as litmus headers name them.
+    virtual bool accepts(const std::string& arch) const = 0;
+    /// True when code for `arch` runs on the machine memlit was built for.
+    virtual bool runsOnHost(const std::string& arch) const = 0;
+    /// Default width in bytes of a location (X86: 4, X86_64: 8).
+    virtual int wordWidth(const std::string& arch) const = 0;
+    /// The hardware register behind a test register name; nullopt if it is not one.
+    virtual std::optional<RegBinding> bindRegister(const std::string& arch,
+                                                   const std::string& name) const = 0;
+    /// Translates thread `thread`'s cells; reports unsupported instructions as diagnostics.
+    virtual std::optional<ThreadAsm> translate(const litmus::LitmusTest& test, int thread,
+                                               Diagnostics& diags) const = 0;
+};
+
+/// The generator for a test's architecture, or nullptr when memlit has none.
+std::unique_ptr<ArchGenerator> makeGenerator(const std::string& arch);
+
+/// The litmus architecture names that run natively on this build's host ("X86", "X86_64").
+std::vector<std::string> hostArchitectures();
+
+}  // namespace memlit::runner

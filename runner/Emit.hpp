@@ -1,0 +1,28 @@
+#pragma once
+/// Emit: a self-contained directory to run litmus tests on another machine: one harness
+/// source per test, a Makefile that builds them and writes `results.json` (the schema of
+/// `memlit run --json`, readable by `memlit compare`), and a README.
+
+#include "runner/HarnessSource.hpp"
+
+#include <string>
+#include <vector>
+
+namespace memlit::runner {
+
+struct EmittedTest {
+    std::string name;  // test name
+    HarnessSource source;
+};
+
+/// A file-system-safe, unique stem per test ("MP+mfence" stays, "a/b" becomes "a_b").
+std::vector<std::string> emitStems(const std::vector<std::string>& names);
+
+/// Writes DIR/<stem>.cpp, DIR/Makefile and DIR/README.md; false with `error` on I/O failure.
+bool emitDirectory(const std::string& dir, const std::vector<EmittedTest>& tests,
+                   const std::vector<std::string>& cxxFlags, std::string& error);
+
+/// The Makefile text for the given stems.
+std::string emitMakefile(const std::vector<std::string>& stems, const std::vector<std::string>& cxxFlags);
+
+}  // namespace memlit::runner

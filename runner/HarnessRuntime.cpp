@@ -1,0 +1,474 @@
+#include "runner/HarnessRuntime.hpp"
+
+namespace memlit::runner {
+
+// The harness is plain C-like C++ over <pthread.h> on purpose: it compiles in a fraction of
+// the time <thread>/<unordered_map> take, and it must build on any machine with g++ or clang++.
+// Protocol (stdout): `memlit-harness 1`, `threads T cpus C pinned P`, `iterations N`,
+// `seconds S`, then `state COUNT V...` (V is an integer or `@loc` for a location's address),
+// then `end`.
+const char* harnessRuntime() {
+    return R"MEMLIT(
+/* ---- memlit harness runtime ---- */
+#include <pthread.h>
+#include <sched.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#define MEMLIT_LINE 8 /* int64 slots per 64-byte cache line: one location per line */
+
+struct alignas(64) memlit_slot {
+    int64_t v;
+};
+
+struct memlit_key {
+    int64_t v[MEMLIT_NOBS + 1];
+    uint64_t sym; /* bit j: value j is the address of location v[j] */
+};
+
+struct memlit_entry {
+    memlit_key key;
+    uint64_t count;
+    int used;
+};
+
+struct memlit_table {
+    memlit_entry* e;
+    size_t cap, n;
+};
+
+struct memlit_ctx {
+    int64_t* mem;
+    long stride; /* int64 slots between instances */
+    long instances;
+    int64_t* out[MEMLIT_NTHREADS];
+    memlit_slot pos[MEMLIT_NTHREADS]; /* iterations each thread has started */
+    alignas(64) int bar_count;
+    alignas(64) int bar_sense;
+    alignas(64) long count;
+    long done;
+    int stop;
+    unsigned spin_limit;
+    int pin;
+    int cpus[MEMLIT_NTHREADS];
+    long max_iter;
+    double max_seconds;
+    double start;
+    memlit_table tables[MEMLIT_NTHREADS];
+};
+
+static double memlit_now(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+/* Spin, then yield: with more threads than CPUs a pure spin would wait for a preemption. */
+static inline void memlit_relax(unsigned* n, unsigned limit) {
+    if (++*n < limit) {
+#if defined(__x86_64__) || defined(__i386__)
+        __builtin_ia32_pause();
+#elif defined(__aarch64__) || defined(__arm__)
+        __asm__ __volatile__("yield");
+#endif
+    } else {
+        *n = 0;
+        sched_yield();
+    }
+}
+
+/* Per-instance start line: thread t announces iteration g, then waits for every other thread
+   to reach it, so all threads run the same instance at nearly the same moment. */
+static inline void memlit_sync(memlit_ctx* c, int t, long g) {
+    __atomic_store_n(&c->pos[t].v, g, __ATOMIC_RELEASE);
+    for (int u = 0; u < MEMLIT_NTHREADS; ++u) {
+        unsigned n = 0;
+        while (__atomic_load_n(&c->pos[u].v, __ATOMIC_ACQUIRE) < g) memlit_relax(&n, c->spin_limit);
+    }
+}
+
+static void memlit_barrier(memlit_ctx* c, int* sense) {
+    int s = !*sense;
+    *sense = s;
+    if (__atomic_add_fetch(&c->bar_count, 1, __ATOMIC_ACQ_REL) == MEMLIT_NTHREADS) {
+        __atomic_store_n(&c->bar_count, 0, __ATOMIC_RELAXED);
+        __atomic_store_n(&c->bar_sense, s, __ATOMIC_RELEASE);
+    } else {
+        unsigned n = 0;
+        while (__atomic_load_n(&c->bar_sense, __ATOMIC_ACQUIRE) != s) memlit_relax(&n, c->spin_limit);
+    }
+}
+
+static uint64_t memlit_hash(const memlit_key* k) {
+    uint64_t h = 0x9e3779b97f4a7c15ull ^ k->sym;
+    for (int j = 0; j < MEMLIT_NOBS; ++j) {
+        h ^= (uint64_t)k->v[j];
+        h *= 0xff51afd7ed558ccdull;
+        h ^= h >> 33;
+    }
+    return h;
+}
+
+static int memlit_key_eq(const memlit_key* a, const memlit_key* b) {
+    if (a->sym != b->sym) return 0;
+    for (int j = 0; j < MEMLIT_NOBS; ++j)
+        if (a->v[j] != b->v[j]) return 0;
+    return 1;
+}
+
+static void memlit_add(memlit_table* t, const memlit_key* k, uint64_t count);
+
+static void memlit_grow(memlit_table* t) {
+    memlit_table old = *t;
+    t->cap = old.cap ? old.cap * 2 : 64;
+    t->n = 0;
+    t->e = (memlit_entry*)calloc(t->cap, sizeof(memlit_entry));
+    if (!t->e) {
+        fprintf(stderr, "memlit harness: out of memory\n");
+        abort();
+    }
+    for (size_t i = 0; i < old.cap; ++i)
+        if (old.e[i].used) memlit_add(t, &old.e[i].key, old.e[i].count);
+    free(old.e);
+}
+
+static void memlit_add(memlit_table* t, const memlit_key* k, uint64_t count) {
+    if (2 * (t->n + 1) > t->cap) memlit_grow(t);
+    size_t i = (size_t)memlit_hash(k) & (t->cap - 1);
+    while (t->e[i].used && !memlit_key_eq(&t->e[i].key, k)) i = (i + 1) & (t->cap - 1);
+    if (!t->e[i].used) {
+        t->e[i].used = 1;
+        t->e[i].key = *k;
+        ++t->n;
+    }
+    t->e[i].count += count;
+}
+
+static void memlit_reset(memlit_ctx* c, long i) {
+    int64_t* m = c->mem + i * c->stride;
+    for (int l = 0; l < MEMLIT_NLOCS; ++l)
+        m[l * MEMLIT_LINE] = memlit_init_sym[l] >= 0
+                                 ? (int64_t)(intptr_t)&m[memlit_init_sym[l] * MEMLIT_LINE]
+                                 : memlit_init_num[l];
+}
+
+/* Reads the final state of instance i into a key: pointers become location indices. */
+static void memlit_observe(memlit_ctx* c, long i, memlit_key* k) {
+    int64_t* m = c->mem + i * c->stride;
+    memset(k, 0, sizeof *k);
+    for (int j = 0; j < MEMLIT_NOBS; ++j) {
+        int th = memlit_obs_thread[j];
+        int64_t raw = th >= 0 ? c->out[th][i * memlit_nout[th] + memlit_obs_index[j]]
+                              : m[memlit_obs_index[j] * MEMLIT_LINE];
+        int sym = -1;
+        for (int l = 0; l < MEMLIT_NLOCS; ++l)
+            if (raw == (int64_t)(intptr_t)&m[l * MEMLIT_LINE]) sym = l;
+        if (sym >= 0) {
+            k->v[j] = sym;
+            k->sym |= 1ull << j;
+        } else {
+            k->v[j] = memlit_obs_width[j] == 4 ? (int64_t)(int32_t)raw : raw;
+        }
+    }
+}
+
+static void memlit_run_thread(int t, memlit_ctx* c, long first, long count);
+static int memlit_cond(const memlit_key* k);
+
+static void memlit_allowed_key(int a, memlit_key* k) {
+    memset(k, 0, sizeof *k);
+    for (int j = 0; j < MEMLIT_NOBS; ++j) k->v[j] = memlit_allowed_v[a][j];
+    k->sym = memlit_allowed_sym[a];
+}
+
+struct memlit_arg {
+    memlit_ctx* c;
+    int t;
+};
+
+static void* memlit_worker(void* p) {
+    memlit_arg* a = (memlit_arg*)p;
+    memlit_ctx* c = a->c;
+    int t = a->t, sense = 0;
+    if (c->pin) {
+        cpu_set_t s;
+        CPU_ZERO(&s);
+        CPU_SET(c->cpus[t], &s);
+        pthread_setaffinity_np(pthread_self(), sizeof s, &s);
+    }
+    for (;;) {
+        memlit_barrier(c, &sense);
+        if (c->stop) break;
+        long count = c->count, first = c->done;
+        memlit_run_thread(t, c, first, count);
+        memlit_barrier(c, &sense);
+        for (long i = t; i < count; i += MEMLIT_NTHREADS) {
+            memlit_key k;
+            memlit_observe(c, i, &k);
+            memlit_add(&c->tables[t], &k, 1);
+            memlit_reset(c, i);
+        }
+        if (t == 0) {
+            c->done = first + count;
+            long left = c->max_iter > 0 ? c->max_iter - c->done : c->instances;
+            if (left <= 0 || (c->max_seconds > 0 && memlit_now() - c->start >= c->max_seconds))
+                c->stop = 1;
+            else
+                c->count = left < c->instances ? left : c->instances;
+        }
+    }
+    return 0;
+}
+
+static void memlit_format_value(char* buf, size_t n, const memlit_key* k, int j) {
+    if (k->sym >> j & 1)
+        snprintf(buf, n, "%s", memlit_loc_names[k->v[j]]);
+    else
+        snprintf(buf, n, "%lld", (long long)k->v[j]);
+}
+
+/* herd's order: value by value, numbers below addresses (locations are sorted by name). */
+static int memlit_entry_cmp(const void* pa, const void* pb) {
+    const memlit_key* a = &((const memlit_entry*)pa)->key;
+    const memlit_key* b = &((const memlit_entry*)pb)->key;
+    for (int j = 0; j < MEMLIT_NOBS; ++j) {
+        int sa = (int)(a->sym >> j & 1), sb = (int)(b->sym >> j & 1);
+        if (sa != sb) return sa - sb;
+        if (a->v[j] != b->v[j]) return a->v[j] < b->v[j] ? -1 : 1;
+    }
+    return 0;
+}
+
+static void memlit_json_string(FILE* f, const char* s) {
+    fputc('"', f);
+    for (; *s; ++s) {
+        unsigned char ch = (unsigned char)*s;
+        if (ch == '"' || ch == '\\')
+            fprintf(f, "\\%c", ch);
+        else if (ch < 0x20)
+            fprintf(f, "\\u%04x", ch);
+        else
+            fputc(ch, f);
+    }
+    fputc('"', f);
+}
+
+static void memlit_state_text(char* buf, size_t n, const memlit_key* k) {
+    size_t used = 0;
+    buf[0] = 0;
+    for (int j = 0; j < MEMLIT_NOBS && used < n; ++j) {
+        char v[64];
+        memlit_format_value(v, sizeof v, k, j);
+        used += (size_t)snprintf(buf + used, n - used, "%s%s=%s;", j ? " " : "", memlit_obs_names[j], v);
+    }
+}
+
+static void memlit_cpu_model(char* buf, size_t n) {
+    snprintf(buf, n, "unknown");
+    FILE* f = fopen("/proc/cpuinfo", "r");
+    if (!f) return;
+    char line[512];
+    while (fgets(line, sizeof line, f)) {
+        if (strncmp(line, "model name", 10) && strncmp(line, "Model", 5) && strncmp(line, "uarch", 5)) continue;
+        char* colon = strchr(line, ':');
+        if (!colon) continue;
+        colon += 1 + (colon[1] == ' ');
+        colon[strcspn(colon, "\n")] = 0;
+        snprintf(buf, n, "%s", colon);
+        break;
+    }
+    fclose(f);
+}
+
+#ifndef MEMLIT_CXXFLAGS
+#define MEMLIT_CXXFLAGS ""
+#endif
+#ifndef MEMLIT_CXX
+#define MEMLIT_CXX "c++"
+#endif
+
+static void memlit_json_host(FILE* f) {
+    char cpu[256];
+    memlit_cpu_model(cpu, sizeof cpu);
+    fprintf(f, "\"memlit\": \"harness\",\n\"host\": {\"cpu\": ");
+    memlit_json_string(f, cpu);
+    fprintf(f, ", \"cores\": %ld},\n\"compiler\": {\"command\": ", sysconf(_SC_NPROCESSORS_ONLN));
+    memlit_json_string(f, MEMLIT_CXX);
+    fprintf(f, ", \"version\": ");
+    memlit_json_string(f, __VERSION__);
+    fprintf(f, ", \"flags\": ");
+    memlit_json_string(f, MEMLIT_CXXFLAGS);
+    fprintf(f, "},\n\"model\": ");
+    memlit_json_string(f, memlit_model);
+}
+
+static void memlit_json_test(FILE* f, memlit_entry* es, size_t n, long iterations, double seconds,
+                             int ncpus, int pinned) {
+    unsigned long long positive = 0, negative = 0, forbidden = 0;
+    char text[4096];
+    fprintf(f, "{\"name\": ");
+    memlit_json_string(f, memlit_test_name);
+    fprintf(f, ", \"arch\": ");
+    memlit_json_string(f, memlit_arch);
+    fprintf(f, ", \"status\": \"ok\", \"message\": \"\", \"threads\": %d, \"cpus\": %d, \"pinned\": %s,\n",
+            MEMLIT_NTHREADS, ncpus, pinned ? "true" : "false");
+    fprintf(f, " \"iterations\": %ld, \"seconds\": %.6f, \"condition\": ", iterations, seconds);
+    memlit_json_string(f, memlit_cond_text);
+    fprintf(f, ",\n \"histogram\": [");
+    for (size_t i = 0; i < n; ++i) {
+        int allowed = 0;
+        for (int a = 0; a < MEMLIT_NALLOWED; ++a) {
+            memlit_key k;
+            memlit_allowed_key(a, &k);
+            if (memlit_key_eq(&k, &es[i].key)) allowed = 1;
+        }
+        int cond = memlit_cond(&es[i].key);
+        if (cond) positive += es[i].count; else negative += es[i].count;
+        if (!allowed) ++forbidden;
+        memlit_state_text(text, sizeof text, &es[i].key);
+        fprintf(f, "%s\n  {\"state\": ", i ? "," : "");
+        memlit_json_string(f, text);
+        fprintf(f, ", \"count\": %llu, \"allowed\": %s, \"condition\": %s}",
+                (unsigned long long)es[i].count, allowed ? "true" : "false", cond ? "true" : "false");
+    }
+    fprintf(f, "],\n \"unseen\": [");
+    int first = 1;
+    for (int a = 0; a < MEMLIT_NALLOWED; ++a) {
+        int seen = 0;
+        memlit_key k;
+        memlit_allowed_key(a, &k);
+        for (size_t i = 0; i < n; ++i)
+            if (memlit_key_eq(&k, &es[i].key)) seen = 1;
+        if (seen) continue;
+        memlit_state_text(text, sizeof text, &k);
+        fprintf(f, "%s\n  {\"state\": ", first ? "" : ",");
+        memlit_json_string(f, text);
+        fprintf(f, ", \"condition\": %s}", memlit_cond(&k) ? "true" : "false");
+        first = 0;
+    }
+    int ok = memlit_quantifier == 0 ? positive > 0 : memlit_quantifier == 1 ? positive == 0 : negative == 0;
+    const char* obs = positive == 0 ? "Never" : negative == 0 ? "Always" : "Sometimes";
+    fprintf(f, "],\n \"verdict\": {\"ok\": %s, \"observation\": \"%s\", \"positive\": %llu, \"negative\": %llu, \"forbidden\": %llu}}",
+            ok ? "true" : "false", obs, positive, negative, forbidden);
+}
+
+int main(int argc, char** argv) {
+    long max_iter = 0, instances = 1000;
+    double seconds = 1.0;
+    int seconds_given = 0, json_test = 0, json_host = 0;
+    const char* json = 0;
+    for (int i = 1; i < argc; ++i) {
+        const char* a = argv[i];
+        const char* v = i + 1 < argc ? argv[i + 1] : 0;
+        if (!strcmp(a, "-n") && v) { max_iter = atol(v); ++i; }
+        else if (!strcmp(a, "-s") && v) { seconds = atof(v); seconds_given = 1; ++i; }
+        else if (!strcmp(a, "-a") && v) { instances = atol(v); ++i; }
+        else if (!strcmp(a, "-j") && v) { json = v; ++i; }
+        else if (!strcmp(a, "--json-test")) json_test = 1;
+        else if (!strcmp(a, "--json-host")) json_host = 1;
+        else {
+            fprintf(stderr, "usage: %s [-n ITERATIONS] [-s SECONDS] [-a INSTANCES] [-j FILE|-] [--json-test] [--json-host]\n", argv[0]);
+            return 2;
+        }
+    }
+    if (json_host) {
+        memlit_json_host(stdout);
+        printf("\n");
+        return 0;
+    }
+    if (max_iter > 0 && !seconds_given) seconds = 0;
+    if (max_iter > 0 && max_iter < instances) instances = max_iter;
+    if (instances < 1) instances = 1;
+
+    static memlit_ctx ctx;
+    memlit_ctx* c = &ctx;
+    cpu_set_t allowed;
+    int ncpus = 0, cpu_ids[CPU_SETSIZE];
+    if (sched_getaffinity(0, sizeof allowed, &allowed) == 0) {
+        for (int i = 0; i < CPU_SETSIZE; ++i)
+            if (CPU_ISSET(i, &allowed)) cpu_ids[ncpus++] = i;
+    }
+    if (ncpus == 0) ncpus = (int)sysconf(_SC_NPROCESSORS_ONLN);
+    c->pin = MEMLIT_NTHREADS <= ncpus;
+    for (int t = 0; t < MEMLIT_NTHREADS && c->pin; ++t) c->cpus[t] = cpu_ids[t];
+    c->spin_limit = c->pin ? (1u << 20) : 8u;
+    c->stride = (MEMLIT_NLOCS > 0 ? MEMLIT_NLOCS : 1) * MEMLIT_LINE;
+    c->instances = instances;
+    c->mem = (int64_t*)aligned_alloc(64, (size_t)(instances * c->stride) * sizeof(int64_t));
+    for (int t = 0; t < MEMLIT_NTHREADS; ++t)
+        c->out[t] = (int64_t*)calloc((size_t)instances * (size_t)(memlit_nout[t] + 1), sizeof(int64_t));
+    if (!c->mem) {
+        fprintf(stderr, "memlit harness: out of memory\n");
+        return 3;
+    }
+    for (long i = 0; i < instances; ++i) memlit_reset(c, i);
+    c->max_iter = max_iter;
+    c->max_seconds = seconds;
+    c->count = instances;
+    c->start = memlit_now();
+
+    pthread_t th[MEMLIT_NTHREADS];
+    memlit_arg args[MEMLIT_NTHREADS];
+    for (int t = 0; t < MEMLIT_NTHREADS; ++t) {
+        args[t].c = c;
+        args[t].t = t;
+        if (pthread_create(&th[t], 0, memlit_worker, &args[t]) != 0) {
+            fprintf(stderr, "memlit harness: cannot create thread %d\n", t);
+            return 3;
+        }
+    }
+    for (int t = 0; t < MEMLIT_NTHREADS; ++t) pthread_join(th[t], 0);
+    double elapsed = memlit_now() - c->start;
+
+    memlit_table* all = &c->tables[0];
+    for (int t = 1; t < MEMLIT_NTHREADS; ++t)
+        for (size_t i = 0; i < c->tables[t].cap; ++i)
+            if (c->tables[t].e[i].used) memlit_add(all, &c->tables[t].e[i].key, c->tables[t].e[i].count);
+    size_t n = 0;
+    memlit_entry* es = (memlit_entry*)calloc(all->n + 1, sizeof(memlit_entry));
+    for (size_t i = 0; i < all->cap; ++i)
+        if (all->e[i].used) es[n++] = all->e[i];
+    qsort(es, n, sizeof *es, memlit_entry_cmp);
+
+    if (json_test) {
+        memlit_json_test(stdout, es, n, c->done, elapsed, ncpus, c->pin);
+        printf("\n");
+        return 0;
+    }
+    printf("memlit-harness 1\nthreads %d cpus %d pinned %d\niterations %ld\nseconds %.6f\n",
+           MEMLIT_NTHREADS, ncpus, c->pin, c->done, elapsed);
+    for (size_t i = 0; i < n; ++i) {
+        printf("state %llu", (unsigned long long)es[i].count);
+        for (int j = 0; j < MEMLIT_NOBS; ++j) {
+            if (es[i].key.sym >> j & 1)
+                printf(" @%s", memlit_loc_names[es[i].key.v[j]]);
+            else
+                printf(" %lld", (long long)es[i].key.v[j]);
+        }
+        printf("\n");
+    }
+    printf("end\n");
+    if (json) {
+        FILE* f = strcmp(json, "-") ? fopen(json, "w") : stdout;
+        if (!f) {
+            fprintf(stderr, "memlit harness: cannot write %s\n", json);
+            return 3;
+        }
+        fprintf(f, "{\n");
+        memlit_json_host(f);
+        fprintf(f, ",\n\"tests\": [\n");
+        memlit_json_test(f, es, n, c->done, elapsed, ncpus, c->pin);
+        fprintf(f, "\n]}\n");
+        if (f != stdout) fclose(f);
+    }
+    return 0;
+}
+/* ---- end of memlit harness runtime ---- */
+)MEMLIT";
+}
+
+}  // namespace memlit::runner

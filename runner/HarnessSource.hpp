@@ -1,0 +1,43 @@
+#pragma once
+/// HarnessSource: the complete C++ program that runs one litmus test on the hardware: the
+/// test's tables (locations, observed places, initial values, the model's allowed states and
+/// the condition, for the emitted JSON), the fixed runtime, and one function per thread whose
+/// asm statement is the test's code.
+
+#include "litmus/Diagnostics.hpp"
+#include "litmus/LitmusTest.hpp"
+#include "litmus/State.hpp"
+#include "runner/ArchGenerator.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace memlit::runner {
+
+/// What the model says, baked into the harness so an emitted one can judge its own runs.
+struct ModelVerdict {
+    std::string model;                   // e.g. "tso"
+    std::vector<litmus::State> allowed;  // over observedPlaces(test)
+};
+
+struct HarnessSource {
+    std::string code;                      // the whole program
+    std::vector<litmus::Place> places;     // columns of the printed states
+    std::vector<std::string> locations;    // location names, sorted; `@name` values refer to them
+};
+
+std::optional<HarnessSource> generateHarness(const litmus::LitmusTest& test,
+                                             const ArchGenerator& gen, const ModelVerdict& verdict,
+                                             Diagnostics& diags);
+
+/// The function that runs thread `thread` over a batch of instances (what the golden tests
+/// compare): the per-instance start line, register set-up, the asm statement, result stores.
+std::optional<std::string> generateThreadFunction(const litmus::LitmusTest& test,
+                                                  const ArchGenerator& gen, int thread,
+                                                  Diagnostics& diags);
+
+/// `"text"` as a C string literal.
+std::string cStringLiteral(const std::string& text);
+
+}  // namespace memlit::runner

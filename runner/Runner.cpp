@@ -1,0 +1,244 @@
+#include "runner/Runner.hpp"
+
+#include "runner/ArchGenerator.hpp"
+#include "runner/HarnessRuntime.hpp"
+#include "runner/Process.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+namespace memlit::runner {
+
+namespace {
+
+const std::pair<RunStatus, const char*> kStatusNames[] = {
+    {RunStatus::Ok, "ok"},
+    {RunStatus::Unsupported, "unsupported"},
+    {RunStatus::InputError, "input-error"},
+    {RunStatus::CompilerMissing, "compiler-missing"},
+    {RunStatus::CompileFailed, "compile-error"},
+    {RunStatus::Crashed, "crash"},
+    {RunStatus::TimedOut, "timeout"},
+    {RunStatus::BadOutput, "bad-output"},
+};
+
+/// The last `max` bytes of compiler or harness output, for messages.
+std::string tail(const std::string& s, std::size_t max = 2000) {
+    std::string t = s.size() > max ? "..." + s.substr(s.size() - max) : s;
+    while (!t.empty() && (t.back() == '\n' || t.back() == ' ')) t.pop_back();
+    return t;
+}
+
+HarnessRun failed(RunStatus status, std::string message) {
+    HarnessRun r;
+    r.status = status;
+    r.message = std::move(message);
+    return r;
+}
+
+}  // namespace
+
+std::string statusName(RunStatus s) {
+    for (const auto& [st, name] : kStatusNames)
+        if (st == s) return name;
+    return "unknown";
+}
+
+std::optional<RunStatus> parseStatusName(const std::string& s) {
+    for (const auto& [st, name] : kStatusNames)
+        if (s == name) return st;
+    return std::nullopt;
+}
+
+std::optional<HarnessRun> parseHarnessOutput(const std::string& out,
+                                             const std::vector<litmus::Place>& places,
+                                             std::string& error) {
+    std::istringstream in(out);
+    std::string line, word;
+    HarnessRun r;
+    bool header = false, end = false;
+    int lineNo = 0;
+    while (std::getline(in, line)) {
+        ++lineNo;
+        std::istringstream ls(line);
+        ls >> word;
+        bool good = true;
+        if (word == "memlit-harness") {
+            int v = 0;
+            good = static_cast<bool>(ls >> v) && v == kHarnessProtocol;
+            header = good;
+        } else if (word == "threads") {
+            std::string c, p;
+            int pinned = 0;
+            good = static_cast<bool>(ls >> r.threads >> c >> r.cpus >> p >> pinned);
+            r.pinned = pinned != 0;
+        } else if (word == "iterations") {
+            good = static_cast<bool>(ls >> r.iterations);
+        } else if (word == "seconds") {
+            good = static_cast<bool>(ls >> r.seconds);
+        } else if (word == "state") {
+            ObservedState s;
+            good = static_cast<bool>(ls >> s.count);
+            std::string v;
+            while (good && ls >> v) {
+                if (v[0] == '@') {
+                    s.state.values.push_back(litmus::Value::address(v.substr(1)));
+                } else {
+                    try {
+                        s.state.values.push_back(litmus::Value::number(std::stoll(v)));
+                    } catch (const std::exception&) {
+                        good = false;
+                    }
+                }
+            }
+            good = good && s.state.values.size() == places.size();
+            r.histogram.push_back(std::move(s));
+        } else if (word == "end") {
+            end = true;
+        } else {
+            good = false;
+        }
+        if (!good || !header) {
+            error = "unreadable harness output at line " + std::to_string(lineNo) + ": '" + line + "'";
+            return std::nullopt;
+        }
+    }
+    if (!end) {
+        error = "harness output ends early";
+        return std::nullopt;
+    }
+    std::stable_sort(r.histogram.begin(), r.histogram.end(),
+                     [](const auto& a, const auto& b) { return litmus::stateLess(a.state, b.state); });
+    return r;
+}
+
+std::optional<std::string> compilerVersion(const std::string& cxx, std::string& error) {
+    auto r = runProcess({cxx, "--version"}, 30);
+    if (!r.succeeded()) {
+        error = "compiler '" + cxx + "' " + r.describe();
+        return std::nullopt;
+    }
+    return r.out.substr(0, r.out.find('\n'));
+}
+
+std::vector<std::string> compileCommand(const RunOptions& options, const std::string& source,
+                                        const std::string& binary) {
+    std::vector<std::string> cmd{options.cxx};
+    cmd.insert(cmd.end(), options.cxxFlags.begin(), options.cxxFlags.end());
+    cmd.insert(cmd.end(), {"-o", binary, source});
+    return cmd;
+}
+
+HarnessRun compileAndRun(const HarnessSource& source, const RunOptions& options) {
+    std::string error;
+    auto dir = TempDir::create("memlit-run-", error);
+    if (!dir) return failed(RunStatus::InputError, error);
+    const std::string src = dir->path() + "/harness.cpp";
+    const std::string bin = dir->path() + "/harness";
+    {
+        std::ofstream f(src);
+        f << source.code;
+        if (!f) return failed(RunStatus::InputError, "cannot write " + src);
+    }
+    auto cc = runProcess(compileCommand(options, src, bin), options.compileTimeout, dir->path());
+    if (cc.status == ProcessResult::Status::SpawnFailed)
+        return failed(RunStatus::CompilerMissing, "cannot run the compiler: " + cc.error);
+    if (!cc.succeeded())
+        return failed(RunStatus::CompileFailed,
+                      "compiler " + cc.describe() + ":\n" + tail(cc.err.empty() ? cc.out : cc.err));
+
+    std::vector<std::string> cmd{bin};
+    if (options.iterations > 0) cmd.insert(cmd.end(), {"-n", std::to_string(options.iterations)});
+    if (options.iterations == 0 || options.seconds > 0) {
+        std::ostringstream s;
+        s << options.seconds;
+        cmd.insert(cmd.end(), {"-s", s.str()});
+    }
+    cmd.insert(cmd.end(), {"-a", std::to_string(std::max<std::uint64_t>(options.instances, 1))});
+    auto run = runProcess(cmd, options.timeout, dir->path());
+    switch (run.status) {
+    case ProcessResult::Status::SpawnFailed:
+        return failed(RunStatus::Crashed, "the harness " + run.describe());
+    case ProcessResult::Status::TimedOut:
+        return failed(RunStatus::TimedOut, "the harness " + run.describe());
+    case ProcessResult::Status::Signaled:
+        return failed(RunStatus::Crashed, "the harness was " + run.describe());
+    case ProcessResult::Status::Exited:
+        if (run.exitCode != 0)
+            return failed(RunStatus::Crashed,
+                          "the harness " + run.describe() + (run.err.empty() ? "" : ": " + tail(run.err)));
+        break;
+    }
+    auto parsed = parseHarnessOutput(run.out, source.places, error);
+    if (!parsed) return failed(RunStatus::BadOutput, error);
+    return *parsed;
+}
+
+std::string TestReport::observation() const {
+    if (positive == 0) return "Never";
+    if (negative == 0) return "Always";
+    return "Sometimes";
+}
+
+TestReport judge(const litmus::LitmusTest& test, const HarnessRun& run, const ModelVerdict& verdict) {
+    TestReport r;
+    r.name = test.name;
+    r.file = test.file;
+    r.arch = test.arch;
+    r.model = verdict.model;
+    r.condition = test.condition;
+    r.places = litmus::observedPlaces(test);
+    r.status = run.status;
+    r.message = run.message;
+    r.threads = run.threads;
+    r.cpus = run.cpus;
+    r.pinned = run.pinned;
+    r.iterations = run.iterations;
+    r.seconds = run.seconds;
+    auto isAllowed = [&](const litmus::State& s) {
+        return std::find(verdict.allowed.begin(), verdict.allowed.end(), s) != verdict.allowed.end();
+    };
+    for (const auto& o : run.histogram) {
+        StateRow row{o.state, o.count, isAllowed(o.state),
+                     litmus::evalProp(test.condition.prop, r.places, o.state)};
+        (row.satisfies ? r.positive : r.negative) += o.count;
+        if (!row.allowed) ++r.forbiddenStates;
+        r.observed.push_back(row);
+    }
+    for (const auto& s : verdict.allowed) {
+        bool seen = std::any_of(run.histogram.begin(), run.histogram.end(),
+                                [&](const ObservedState& o) { return o.state == s; });
+        if (!seen) r.unseen.push_back({s, 0, true, litmus::evalProp(test.condition.prop, r.places, s)});
+    }
+    switch (test.condition.quantifier) {
+    case litmus::Condition::Quantifier::Exists: r.ok = r.positive > 0; break;
+    case litmus::Condition::Quantifier::NotExists: r.ok = r.positive == 0; break;
+    case litmus::Condition::Quantifier::Forall: r.ok = r.negative == 0; break;
+    }
+    return r;
+}
+
+TestReport runTest(const litmus::LitmusTest& test, const ModelVerdict& verdict,
+                   const RunOptions& options) {
+    auto fail = [&](RunStatus s, std::string msg) { return judge(test, failed(s, std::move(msg)), verdict); };
+    auto gen = makeGenerator(test.arch);
+    if (!gen) return fail(RunStatus::Unsupported, "no hardware harness for architecture " + test.arch);
+    if (!gen->runsOnHost(test.arch)) {
+        auto host = hostArchitectures();
+        return fail(RunStatus::Unsupported, "architecture " + test.arch +
+                                                " does not run on this host (" +
+                                                (host.empty() ? std::string("unknown") : host.back()) +
+                                                "); use --emit DIR to build it elsewhere");
+    }
+    Diagnostics diags;
+    auto source = generateHarness(test, *gen, verdict, diags);
+    if (!source) {
+        std::ostringstream msg;
+        diags.print(msg);
+        return fail(RunStatus::Unsupported, tail(msg.str()));
+    }
+    return judge(test, compileAndRun(*source, options), verdict);
+}
+
+}  // namespace memlit::runner

@@ -1,0 +1,115 @@
+#pragma once
+/// Runner: one litmus test on the hardware. Generates the harness, compiles it with the system
+/// compiler in a private temporary directory, runs it under a time limit, reads back the
+/// histogram of final states and judges each state against the model's allowed states.
+
+#include "litmus/Diagnostics.hpp"
+#include "litmus/LitmusTest.hpp"
+#include "litmus/State.hpp"
+#include "runner/HarnessSource.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace memlit::runner {
+
+struct RunOptions {
+    std::string cxx = "g++";
+    std::vector<std::string> cxxFlags = {"-O2", "-pthread"};
+    std::uint64_t iterations = 0;  // 0: as many as fit in `seconds`
+    double seconds = 1.0;          // run time per test; 0 with iterations set: no time limit
+    double timeout = 60;           // the harness is killed after this many seconds
+    double compileTimeout = 120;
+    std::uint64_t instances = 1000;  // test instances each thread works through per round
+};
+
+enum class RunStatus {
+    Ok,
+    Unsupported,    // no generator, foreign architecture, or an instruction memlit cannot emit
+    InputError,     // the test or the model could not be used
+    CompilerMissing,
+    CompileFailed,
+    Crashed,        // the harness died on a signal or exited non-zero
+    TimedOut,       // killed after RunOptions::timeout
+    BadOutput,      // the harness printed something memlit cannot read
+};
+
+/// "ok", "unsupported", "input-error", "compiler-missing", "compile-error", "crash", "timeout",
+/// "bad-output": the JSON spelling.
+std::string statusName(RunStatus s);
+std::optional<RunStatus> parseStatusName(const std::string& s);
+
+struct ObservedState {
+    litmus::State state;
+    std::uint64_t count = 0;
+    bool operator==(const ObservedState&) const = default;
+};
+
+/// What one harness run produced.
+struct HarnessRun {
+    RunStatus status = RunStatus::Ok;
+    std::string message;  // why, when status is not Ok (compiler diagnostics, signal, ...)
+    int threads = 0;
+    int cpus = 0;
+    bool pinned = false;
+    std::uint64_t iterations = 0;
+    double seconds = 0;
+    std::vector<ObservedState> histogram;  // in herd's state order
+};
+
+/// Reads the harness's stdout protocol (see HarnessRuntime.cpp) into a HarnessRun.
+std::optional<HarnessRun> parseHarnessOutput(const std::string& out,
+                                             const std::vector<litmus::Place>& places,
+                                             std::string& error);
+
+/// The compiler's first `--version` line, or nullopt with `error` set when it cannot run.
+std::optional<std::string> compilerVersion(const std::string& cxx, std::string& error);
+
+/// The compiler command line used for `source` -> `binary` (flags as recorded in the output).
+std::vector<std::string> compileCommand(const RunOptions& options, const std::string& source,
+                                        const std::string& binary);
+
+/// Compiles and runs a generated harness in a fresh temporary directory (always removed).
+HarnessRun compileAndRun(const HarnessSource& source, const RunOptions& options);
+
+/// One row of the judged histogram.
+struct StateRow {
+    litmus::State state;
+    std::uint64_t count = 0;
+    bool allowed = true;     // the model allows it
+    bool satisfies = false;  // the condition's proposition holds
+    bool operator==(const StateRow&) const = default;
+};
+
+/// A judged run: litmus7's histogram and verdict plus the model's classification.
+struct TestReport {
+    std::string name, file, arch, model;
+    RunStatus status = RunStatus::Ok;
+    std::string message;
+    litmus::Condition condition;
+    std::vector<litmus::Place> places;
+    std::vector<StateRow> observed;  // herd's order
+    std::vector<StateRow> unseen;    // allowed by the model but never observed (count 0)
+    int threads = 0, cpus = 0;
+    bool pinned = false;
+    std::uint64_t iterations = 0;
+    double seconds = 0;
+    bool ok = false;                // litmus7's Ok / No
+    std::uint64_t positive = 0;     // runs whose final state satisfies the proposition
+    std::uint64_t negative = 0;
+    std::size_t forbiddenStates = 0;  // distinct observed states the model forbids
+
+    /// "Never", "Sometimes" or "Always", from positive and negative.
+    std::string observation() const;
+};
+
+/// Classifies a run's states with the model's allowed set and decides the condition.
+TestReport judge(const litmus::LitmusTest& test, const HarnessRun& run, const ModelVerdict& verdict);
+
+/// Generate, compile, run and judge; failures become a report with a non-Ok status.
+TestReport runTest(const litmus::LitmusTest& test, const ModelVerdict& verdict,
+                   const RunOptions& options);
+
+}  // namespace memlit::runner

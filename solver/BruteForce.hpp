@@ -1,0 +1,25 @@
+#pragma once
+/// BruteForce: the reference enumerator. Lists every candidate execution of a small test
+/// (each read's source, each coherence order), evaluates the cat model concretely on it, and
+/// collects states and witness counts. Exponential: for differential tests against the Z3
+/// encoding and for explaining single executions, not for production checks.
+
+#include "litmus/Diagnostics.hpp"
+#include "litmus/LitmusTest.hpp"
+#include "solver/Check.hpp"
+
+#include <cstdint>
+#include <optional>
+
+namespace memlit::cat {
+struct Model;
+}
+
+namespace memlit::solver {
+
+/// Same result shape as Checker::check. Gives up (nullopt and an error) past `maxCandidates`
+/// candidate executions.
+std::optional<CheckResult> bruteForceCheck(const litmus::LitmusTest& test, const cat::Model& model,
+                                           Diagnostics& diags, std::uint64_t maxCandidates = 2000000);
+
+}  // namespace memlit::solver

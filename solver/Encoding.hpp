@@ -1,0 +1,53 @@
+#pragma once
+/// Encoding: the program half of the SMT problem (private to solver/). Which events happen,
+/// the values and addresses they carry, the reads-from choice of every read and the coherence
+/// order per location, as Z3 terms; plus the base sets and relations a cat model starts from.
+
+#include "solver/Events.hpp"
+#include "solver/SymbolicDomain.hpp"
+
+#include <z3++.h>
+
+#include <functional>
+#include <vector>
+
+namespace memlit::solver {
+
+class Encoding {
+public:
+    Encoding(z3::context& ctx, const EventGraph& g);
+
+    /// Constraints every candidate execution satisfies (well-formed rf and co).
+    const z3::expr_vector& constraints() const { return constraints_; }
+    const SymbolicBase& base() const { return base_; }
+
+    /// Final value of a memory location (must be one of g.locations) / of a register place.
+    z3::expr finalLocation(const std::string& name);
+    z3::expr translate(const Term& t);
+
+    /// The literals that identify an execution: executed guards, rf choices, co order.
+    const z3::expr_vector& executionLiterals() const { return execLits_; }
+
+private:
+    z3::context& ctx_;
+    const EventGraph& g_;
+    z3::expr_vector constraints_;
+    z3::expr_vector execLits_;
+    std::vector<z3::expr> exec_, value_, addr_;
+    std::vector<std::optional<z3::expr>> cpos_;
+    SymbolicBase base_;
+    SymRel rf_, co_;
+    SymSet fw_;  // final writes: the coherence-last write of each location
+    EventSet writes_;
+
+    z3::expr sameAddr(std::size_t a, std::size_t b);
+    z3::expr boolOf(const z3::expr& intTerm) { return intTerm != ctx_.int_val(0); }
+    void encodeEvents();
+    void encodeReadsFrom();
+    void encodeCoherence();
+    void encodeBase();
+    SymRel staticRel(const Relation& r);
+    SymSet eventSet(const std::function<bool(const Event&)>& pred);
+};
+
+}  // namespace memlit::solver

@@ -1,0 +1,400 @@
+#include "solver/Events.hpp"
+
+#include "litmus/State.hpp"
+
+#include <algorithm>
+#include <set>
+
+namespace memlit::solver {
+
+using litmus::Expr;
+using K = litmus::Expr::Kind;
+
+namespace {
+
+std::int64_t applyOp(K op, const std::vector<std::int64_t>& a) {
+    auto u = [](std::int64_t v) { return static_cast<std::uint64_t>(v); };
+    switch (op) {
+    case K::Add: return static_cast<std::int64_t>(u(a[0]) + u(a[1]));
+    case K::Sub: return static_cast<std::int64_t>(u(a[0]) - u(a[1]));
+    case K::Mul: return static_cast<std::int64_t>(u(a[0]) * u(a[1]));
+    case K::And: return a[0] & a[1];
+    case K::Or: return a[0] | a[1];
+    case K::Xor: return a[0] ^ a[1];
+    case K::Shl: return a[1] >= 64 || a[1] < 0 ? 0 : static_cast<std::int64_t>(u(a[0]) << a[1]);
+    case K::Shr: return a[1] >= 64 || a[1] < 0 ? 0 : static_cast<std::int64_t>(u(a[0]) >> a[1]);
+    case K::Eq: return a[0] == a[1];
+    case K::Ne: return a[0] != a[1];
+    case K::Lt: return a[0] < a[1];
+    case K::Le: return a[0] <= a[1];
+    case K::Gt: return a[0] > a[1];
+    case K::Ge: return a[0] >= a[1];
+    case K::Not: return a[0] == 0;
+    case K::Ite: return a[0] != 0 ? a[1] : a[2];
+    case K::Const: case K::Sym: case K::Reg: break;
+    }
+    MEMLIT_ASSERT(false, "applyOp: not an operator");
+    return 0;
+}
+
+}  // namespace
+
+Term makeOp(K op, std::vector<Term> args) {
+    bool allConst = std::all_of(args.begin(), args.end(), [](const Term& t) { return t.isConst(); });
+    if (allConst) {
+        std::vector<std::int64_t> v;
+        for (const auto& a : args) v.push_back(a.value);
+        return Term::constant(applyOp(op, v));
+    }
+    if (op == K::Ite && args[0].isConst()) return args[0].value != 0 ? args[1] : args[2];
+    if (op == K::Ite && args[1] == args[2]) return args[1];
+    if ((op == K::Xor || op == K::Sub) && args[0] == args[1]) return Term::constant(0);
+    if ((op == K::Eq || op == K::Le || op == K::Ge) && args[0] == args[1]) return Term::constant(1);
+    if ((op == K::Ne || op == K::Lt || op == K::Gt) && args[0] == args[1]) return Term::constant(0);
+    if (op == K::And && (args[0].isConst(0) || args[1].isConst(0))) return Term::constant(0);
+    if (op == K::Mul && (args[0].isConst(0) || args[1].isConst(0))) return Term::constant(0);
+    if ((op == K::Add || op == K::Or || op == K::Xor) && args[1].isConst(0)) return args[0];
+    if ((op == K::Add || op == K::Or || op == K::Xor) && args[0].isConst(0)) return args[1];
+    if (op == K::Sub && args[1].isConst(0)) return args[0];
+    Term t;
+    t.kind = Term::Kind::Op;
+    t.op = op;
+    t.args = std::move(args);
+    return t;
+}
+
+std::int64_t evalTerm(const Term& t, const std::vector<std::int64_t>& readValues) {
+    switch (t.kind) {
+    case Term::Kind::Const: return t.value;
+    case Term::Kind::Read: return readValues.at(t.event);
+    case Term::Kind::Op: break;
+    }
+    std::vector<std::int64_t> v;
+    for (const auto& a : t.args) v.push_back(evalTerm(a, readValues));
+    return applyOp(t.op, v);
+}
+
+std::optional<std::string> EventGraph::locationAt(std::int64_t v) const {
+    for (const auto& [name, a] : address)
+        if (a == v) return name;
+    return std::nullopt;
+}
+
+Term EventGraph::registerTerm(const litmus::Place& p) const {
+    MEMLIT_ASSERT(p.isRegister(), "registerTerm of a memory location");
+    if (p.thread < 0 || static_cast<std::size_t>(p.thread) >= finalRegs.size())
+        return Term::constant(0);
+    const auto& regs = finalRegs[static_cast<std::size_t>(p.thread)];
+    auto it = regs.find(p.name);
+    return it == regs.end() ? Term::constant(0) : it->second;
+}
+
+namespace {
+
+/// A register's symbolic value and the reads it syntactically depends on (herd keeps false
+/// dependencies such as `xor r,r`, so dependencies are tracked apart from folded values).
+struct RegVal {
+    Term term = Term::constant(0);
+    std::set<std::uint32_t> deps;
+};
+
+using RegFile = std::map<std::string, RegVal>;
+
+struct PendingJump {
+    Term guard;
+    RegFile regs;
+};
+
+class Builder {
+public:
+    Builder(const litmus::LitmusTest& t, Diagnostics& d) : test_(t), diags_(d) {}
+
+    std::optional<EventGraph> build() {
+        collectLocations();
+        for (std::size_t i = 0; i < g_.locations.size(); ++i) {
+            Event e;
+            e.kind = EventKind::Init;
+            e.addr = Term::constant(addressOfLocation(i));
+            e.value = Term::constant(initialValue(g_.locations[i]));
+            e.tags = {"IW"};
+            addEvent(std::move(e));
+        }
+        g_.finalRegs.resize(test_.threads.size());
+        for (std::size_t t = 0; t < test_.threads.size(); ++t)
+            if (!buildThread(static_cast<int>(t))) return std::nullopt;
+        finishRelations();
+        return std::move(g_);
+    }
+
+private:
+    const litmus::LitmusTest& test_;
+    Diagnostics& diags_;
+    EventGraph g_;
+    struct Dep { std::uint32_t from, to; };
+    std::vector<Dep> addrDeps_, dataDeps_, ctrlDeps_;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> rmwPairs_;
+
+    void addLocation(const std::string& name) {
+        if (g_.address.count(name)) return;
+        g_.address[name] = addressOfLocation(g_.locations.size());
+        g_.locations.push_back(name);
+    }
+
+    void collectExprLocations(const Expr& e) {
+        if (e.kind == K::Sym) addLocation(e.name);
+        for (const auto& a : e.args) collectExprLocations(a);
+    }
+
+    void collectLocations() {
+        // Order: init block, then the program, then the condition: locations print by name
+        // anyway, and addresses only need to be distinct.
+        for (const auto& i : test_.init) {
+            if (!i.place.isRegister()) addLocation(i.place.name);
+            if (i.value.isSym()) addLocation(i.value.sym);
+        }
+        for (const auto& th : test_.threads)
+            for (const auto& op : th.ops) {
+                std::visit([&](const auto& o) { collectOp(o); }, op.kind);
+            }
+        for (const auto& p : litmus::observedPlaces(test_))
+            if (!p.isRegister()) addLocation(p.name);
+    }
+    void collectOp(const litmus::Load& o) { collectExprLocations(o.addr); }
+    void collectOp(const litmus::Store& o) {
+        collectExprLocations(o.addr);
+        collectExprLocations(o.value);
+    }
+    void collectOp(const litmus::Assign& o) { collectExprLocations(o.value); }
+    void collectOp(const litmus::Branch& o) { collectExprLocations(o.cond); }
+    void collectOp(const litmus::Free& o) { collectExprLocations(o.addr); }
+    template <class T> void collectOp(const T&) {}
+
+    std::int64_t valueOf(const litmus::Value& v) {
+        if (!v.isSym()) return v.num;
+        addLocation(v.sym);
+        return g_.address[v.sym];
+    }
+
+    std::int64_t initialValue(const std::string& loc) {
+        for (const auto& i : test_.init)
+            if (!i.place.isRegister() && i.place.name == loc) return valueOf(i.value);
+        return 0;
+    }
+
+    std::uint32_t addEvent(Event e) {
+        e.index = static_cast<std::uint32_t>(g_.events.size());
+        if (e.kind == EventKind::Read) e.value = Term::readOf(e.index);
+        g_.events.push_back(std::move(e));
+        return g_.events.back().index;
+    }
+
+    RegVal eval(const Expr& e, const RegFile& regs) {
+        switch (e.kind) {
+        case K::Const: return {Term::constant(e.value), {}};
+        case K::Sym: return {Term::constant(g_.address.at(e.name)), {}};
+        case K::Reg: {
+            auto it = regs.find(e.name);
+            return it == regs.end() ? RegVal{} : it->second;
+        }
+        default: break;
+        }
+        RegVal out;
+        std::vector<Term> args;
+        for (const auto& a : e.args) {
+            RegVal v = eval(a, regs);
+            args.push_back(std::move(v.term));
+            out.deps.insert(v.deps.begin(), v.deps.end());
+        }
+        out.term = makeOp(e.kind, std::move(args));
+        return out;
+    }
+
+    static Term andTerm(const Term& a, const Term& b) {
+        if (a.isConst()) return a.value != 0 ? b : Term::constant(0);
+        if (b.isConst()) return b.value != 0 ? a : Term::constant(0);
+        return makeOp(K::And, {makeOp(K::Ne, {a, Term::constant(0)}), makeOp(K::Ne, {b, Term::constant(0)})});
+    }
+    static Term orTerm(const Term& a, const Term& b) {
+        if (a.isConst()) return a.value != 0 ? Term::constant(1) : b;
+        if (b.isConst()) return b.value != 0 ? Term::constant(1) : a;
+        return makeOp(K::Or, {makeOp(K::Ne, {a, Term::constant(0)}), makeOp(K::Ne, {b, Term::constant(0)})});
+    }
+    static Term notTerm(const Term& a) { return makeOp(K::Not, {a}); }
+
+    RegFile initialRegs(int thread) {
+        RegFile regs;
+        for (const auto& i : test_.init)
+            if (i.place.thread == thread) regs[i.place.name] = {Term::constant(valueOf(i.value)), {}};
+        return regs;
+    }
+
+    bool buildThread(int t) {
+        const auto& th = test_.threads[static_cast<std::size_t>(t)];
+        RegFile regs = initialRegs(t);
+        Term guard = Term::constant(1);
+        std::set<std::uint32_t> ctrl;  // reads that every later event control-depends on
+        std::map<std::string, std::vector<PendingJump>> pending;
+        std::set<std::string> seenLabels;
+        std::map<int, std::uint32_t> openRmw;  // rmwId -> load event
+        std::uint32_t po = 0;
+
+        for (const auto& op : th.ops) {
+            auto newEvent = [&](EventKind k, const std::vector<std::string>& tags) {
+                Event e;
+                e.kind = k;
+                e.thread = t;
+                e.poIndex = po++;
+                e.tags = tags;
+                e.loc = op.loc;
+                e.guard = guard;
+                return e;
+            };
+            auto recordCtrl = [&](std::uint32_t ev) {
+                for (auto r : ctrl) ctrlDeps_.push_back({r, ev});
+            };
+            if (const auto* ld = std::get_if<litmus::Load>(&op.kind)) {
+                RegVal a = eval(ld->addr, regs);
+                Event e = newEvent(EventKind::Read, ld->tags);
+                e.addr = a.term;
+                bool dead = guard.isConst(0);
+                std::uint32_t ev = dead ? 0 : addEvent(std::move(e));
+                if (!dead) {
+                    for (auto r : a.deps) addrDeps_.push_back({r, ev});
+                    recordCtrl(ev);
+                    if (ld->rmwId >= 0) openRmw[ld->rmwId] = ev;
+                    regs[ld->dst] = {Term::readOf(ev), {ev}};
+                } else {
+                    regs[ld->dst] = {Term::constant(0), {}};
+                }
+            } else if (const auto* st = std::get_if<litmus::Store>(&op.kind)) {
+                RegVal a = eval(st->addr, regs);
+                RegVal v = eval(st->value, regs);
+                if (guard.isConst(0)) continue;
+                Event e = newEvent(EventKind::Write, st->tags);
+                e.addr = a.term;
+                e.value = v.term;
+                std::uint32_t ev = addEvent(std::move(e));
+                for (auto r : a.deps) addrDeps_.push_back({r, ev});
+                for (auto r : v.deps) dataDeps_.push_back({r, ev});
+                recordCtrl(ev);
+                if (st->rmwId >= 0) {
+                    auto it = openRmw.find(st->rmwId);
+                    if (it == openRmw.end()) {
+                        diags_.error(test_.file, op.loc, "store of an atomic pair has no matching load");
+                        return false;
+                    }
+                    rmwPairs_.push_back({it->second, ev});
+                }
+            } else if (const auto* f = std::get_if<litmus::Fence>(&op.kind)) {
+                if (guard.isConst(0)) continue;
+                std::uint32_t ev = addEvent(newEvent(EventKind::Fence, f->tags));
+                recordCtrl(ev);
+            } else if (const auto* as = std::get_if<litmus::Assign>(&op.kind)) {
+                regs[as->dst] = eval(as->value, regs);
+            } else if (const auto* br = std::get_if<litmus::Branch>(&op.kind)) {
+                if (seenLabels.count(br->target)) {
+                    diags_.unsupported(test_.file, op.loc,
+                                       "backward branch to '" + br->target + "' (loops)");
+                    return false;
+                }
+                RegVal c = eval(br->cond, regs);
+                ctrl.insert(c.deps.begin(), c.deps.end());
+                Term taken = andTerm(guard, c.term);
+                if (!taken.isConst(0)) pending[br->target].push_back({taken, regs});
+                guard = andTerm(guard, notTerm(c.term));
+            } else if (const auto* lb = std::get_if<litmus::Label>(&op.kind)) {
+                seenLabels.insert(lb->name);
+                auto it = pending.find(lb->name);
+                if (it == pending.end()) continue;
+                for (auto& pj : it->second) {
+                    // Merge: values from the jump where its guard holds, else the fall-through.
+                    RegFile merged;
+                    std::set<std::string> names;
+                    for (const auto& [n, v] : regs) names.insert(n);
+                    for (const auto& [n, v] : pj.regs) names.insert(n);
+                    for (const auto& n : names) {
+                        RegVal a = pj.regs.count(n) ? pj.regs.at(n) : RegVal{};
+                        RegVal b = regs.count(n) ? regs.at(n) : RegVal{};
+                        RegVal m;
+                        m.term = guard.isConst(0) ? a.term : makeOp(K::Ite, {pj.guard, a.term, b.term});
+                        m.deps = a.deps;
+                        m.deps.insert(b.deps.begin(), b.deps.end());
+                        merged[n] = std::move(m);
+                    }
+                    regs = std::move(merged);
+                    guard = orTerm(guard, pj.guard);
+                }
+                pending.erase(it);
+            } else if (std::holds_alternative<litmus::Alloc>(op.kind) ||
+                       std::holds_alternative<litmus::Free>(op.kind)) {
+                diags_.unsupported(test_.file, op.loc, "allocation is not supported by this checker yet");
+                return false;
+            }
+        }
+        if (!pending.empty()) {
+            diags_.error(test_.file, th.ops.empty() ? SourceLoc{} : th.ops.back().loc,
+                         "branch to undefined label '" + pending.begin()->first + "'");
+            return false;
+        }
+        std::map<std::string, Term> fin;
+        for (auto& [n, v] : regs) fin[n] = v.term;
+        g_.finalRegs[static_cast<std::size_t>(t)] = std::move(fin);
+        return true;
+    }
+
+    void finishRelations() {
+        const std::size_t n = g_.events.size();
+        g_.po = Relation(n);
+        g_.addr = Relation(n);
+        g_.data = Relation(n);
+        g_.ctrl = Relation(n);
+        g_.rmw = Relation(n);
+        g_.mayAlias = Relation(n);
+        for (std::size_t i = 0; i < n; ++i)
+            for (std::size_t j = 0; j < n; ++j) {
+                const Event& a = g_.events[i];
+                const Event& b = g_.events[j];
+                if (a.thread >= 0 && a.thread == b.thread && a.poIndex < b.poIndex) g_.po.set(i, j);
+                if (a.isMemory() && b.isMemory() &&
+                    (!a.addr.isConst() || !b.addr.isConst() || a.addr.value == b.addr.value))
+                    g_.mayAlias.set(i, j);
+            }
+        for (const auto& d : addrDeps_) g_.addr.set(d.from, d.to);
+        for (const auto& d : dataDeps_) g_.data.set(d.from, d.to);
+        for (const auto& d : ctrlDeps_) g_.ctrl.set(d.from, d.to);
+        for (const auto& [r, w] : rmwPairs_) {
+            g_.rmw.set(r, w);
+            g_.events[r].rmwPartner = static_cast<int>(w);
+            g_.events[w].rmwPartner = static_cast<int>(r);
+        }
+    }
+};
+
+}  // namespace
+
+std::optional<EventGraph> buildEvents(const litmus::LitmusTest& test, Diagnostics& diags) {
+    return Builder(test, diags).build();
+}
+
+std::string describe(const EventGraph& g, const Event& e) {
+    auto termText = [&](const Term& t) -> std::string {
+        if (t.kind == Term::Kind::Const) {
+            if (auto l = g.locationAt(t.value)) return *l;
+            return std::to_string(t.value);
+        }
+        if (t.kind == Term::Kind::Read) return "v" + std::to_string(t.event);
+        return "?";
+    };
+    std::string who = e.thread < 0 ? std::string("init") : "P" + std::to_string(e.thread) + ":" + std::to_string(e.poIndex);
+    switch (e.kind) {
+    case EventKind::Init: return who + " W[" + termText(e.addr) + "]=" + termText(e.value);
+    case EventKind::Write: return who + " W[" + termText(e.addr) + "]=" + termText(e.value);
+    case EventKind::Read: return who + " R[" + termText(e.addr) + "]";
+    case EventKind::Fence: return who + " F" + (e.tags.empty() ? std::string() : "[" + e.tags[0] + "]");
+    case EventKind::Alloc: return who + " Alloc";
+    case EventKind::Free: return who + " Free";
+    }
+    return who;
+}
+
+}  // namespace memlit::solver

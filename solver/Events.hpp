@@ -1,0 +1,83 @@
+#pragma once
+/// Events: a litmus program unrolled into the events of every candidate execution. Values,
+/// addresses and guards are symbolic Terms over the values that reads return, so dependencies,
+/// pointers and branches stay exact; the encoder (Z3) and the brute-force enumerator
+/// (concrete) both read this graph.
+
+#include "litmus/Diagnostics.hpp"
+#include "litmus/LitmusTest.hpp"
+#include "solver/Relation.hpp"
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace memlit::solver {
+
+/// A value in terms of constants and the values returned by reads.
+struct Term {
+    enum class Kind { Const, Read, Op };
+    Kind kind = Kind::Const;
+    std::int64_t value = 0;        // Const
+    std::uint32_t event = 0;       // Read: the read event whose value this is
+    litmus::Expr::Kind op = litmus::Expr::Kind::Add;  // Op
+    std::vector<Term> args;        // Op
+
+    static Term constant(std::int64_t v) { return {Kind::Const, v, 0, {}, {}}; }
+    static Term readOf(std::uint32_t e) { return {Kind::Read, 0, e, {}, {}}; }
+    bool isConst() const { return kind == Kind::Const; }
+    bool isConst(std::int64_t v) const { return kind == Kind::Const && value == v; }
+    bool operator==(const Term&) const = default;
+};
+
+/// Builds op(args) folding constants and trivial identities (x^x = 0, x&0 = 0, ...).
+Term makeOp(litmus::Expr::Kind op, std::vector<Term> args);
+/// Evaluates a term given the values of reads (indexed by event).
+std::int64_t evalTerm(const Term& t, const std::vector<std::int64_t>& readValues);
+
+enum class EventKind { Init, Read, Write, Fence, Alloc, Free };
+
+struct Event {
+    std::uint32_t index = 0;
+    int thread = -1;               // -1 for initial writes
+    std::uint32_t poIndex = 0;     // position in its thread
+    EventKind kind = EventKind::Init;
+    std::vector<std::string> tags; // from the front end: MFENCE, X, A, L, ...
+    SourceLoc loc;
+    Term addr;                     // Read/Write/Init/Free: the location's address
+    Term value;                    // Write/Init: value written; Read: readOf(index)
+    Term guard = Term::constant(1);// the event happens iff guard != 0
+    int rmwPartner = -1;           // the other half of an atomic read-modify-write
+    bool isRead() const { return kind == EventKind::Read; }
+    bool isWrite() const { return kind == EventKind::Write || kind == EventKind::Init; }
+    bool isMemory() const { return isRead() || isWrite(); }
+};
+
+struct EventGraph {
+    std::vector<Event> events;     // initial writes first, then thread by thread in po order
+    std::vector<std::string> locations;            // location names; address of i = addressOf(i)
+    std::map<std::string, std::int64_t> address;   // name -> address value
+    Relation po, addr, data, ctrl, rmw;            // static relations (over all events)
+    Relation mayAlias;                             // pairs of memory events that may share an address
+    std::vector<std::map<std::string, Term>> finalRegs;  // per thread, registers at its end
+    std::size_t size() const { return events.size(); }
+    /// The location whose address is `v`, if any (to print pointer values by name).
+    std::optional<std::string> locationAt(std::int64_t v) const;
+    /// The value of an observed place's term at the end (registers only).
+    Term registerTerm(const litmus::Place& p) const;
+};
+
+/// Addresses are large so that they do not collide with the small integers tests store.
+constexpr std::int64_t addressOfLocation(std::size_t i) {
+    return (static_cast<std::int64_t>(i) + 1) << 32;
+}
+
+/// Unrolls the test's threads. Reports backward branches and unknown labels as diagnostics.
+std::optional<EventGraph> buildEvents(const litmus::LitmusTest& test, Diagnostics& diags);
+
+/// Human-readable name of an event, e.g. "P0:1 W[x]=1" (for explanations and SMT names).
+std::string describe(const EventGraph& g, const Event& e);
+
+}  // namespace memlit::solver
