@@ -102,7 +102,13 @@ struct Free {
     bool operator==(const Free&) const = default;
 };
 
-using OpKind = std::variant<Load, Store, Fence, Assign, Branch, Label, Alloc, Free>;
+/// `dst := 0 or 1`, chosen freely by the execution (e.g. whether a store-exclusive succeeds).
+struct Choice {
+    std::string dst;
+    bool operator==(const Choice&) const = default;
+};
+
+using OpKind = std::variant<Load, Store, Fence, Assign, Branch, Label, Alloc, Free, Choice>;
 
 struct Op {
     OpKind kind;

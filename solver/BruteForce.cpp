@@ -27,7 +27,12 @@ public:
 
     std::optional<CheckResult> run() {
         source_.assign(g_.size(), kNoSource);
-        if (!chooseSources(0)) return std::nullopt;
+        // Every assignment of the free 0/1 choices (e.g. store-exclusive success).
+        for (std::uint64_t bits = 0; bits < (std::uint64_t{1} << g_.choices); ++bits) {
+            choices_.assign(g_.choices, 0);
+            for (std::uint32_t c = 0; c < g_.choices; ++c) choices_[c] = (bits >> c) & 1;
+            if (!chooseSources(0)) return std::nullopt;
+        }
         std::sort(result_.states.begin(), result_.states.end(), litmus::stateLess);
         std::size_t sat = 0;
         for (const auto& s : result_.states)
@@ -52,6 +57,7 @@ private:
     std::vector<std::size_t> reads_;
     std::vector<int> source_;             // per read event: the write it reads from
     std::vector<std::int64_t> values_;    // per event: read value (reads only)
+    std::vector<std::int64_t> choices_;   // per Choice term: 0 or 1
     std::vector<bool> exec_;
     std::vector<std::int64_t> addr_;
     CheckResult result_;
@@ -86,7 +92,7 @@ private:
                 collectReads(g_.events[static_cast<std::size_t>(w)].value, deps);
                 for (auto d : deps)
                     if (!valueOf(d)) return false;
-                values_[r] = evalTerm(g_.events[static_cast<std::size_t>(w)].value, values_);
+                values_[r] = evalTerm(g_.events[static_cast<std::size_t>(w)].value, values_, choices_);
             }
             state[r] = 2;
             return true;
@@ -106,8 +112,8 @@ private:
         exec_.assign(g_.size(), false);
         addr_.assign(g_.size(), 0);
         for (std::size_t i = 0; i < g_.size(); ++i) {
-            exec_[i] = evalTerm(g_.events[i].guard, values_) != 0;
-            if (g_.events[i].isMemory()) addr_[i] = evalTerm(g_.events[i].addr, values_);
+            exec_[i] = evalTerm(g_.events[i].guard, values_, choices_) != 0;
+            if (g_.events[i].isMemory()) addr_[i] = evalTerm(g_.events[i].addr, values_, choices_);
         }
         for (auto r : reads_) {
             int w = source_[r];
@@ -213,11 +219,11 @@ private:
         for (const auto& p : places_) {
             std::int64_t v = 0;
             if (p.isRegister()) {
-                v = evalTerm(g_.registerTerm(p), values_);
+                v = evalTerm(g_.registerTerm(p), values_, choices_);
             } else {
                 std::int64_t a = g_.address.at(p.name);
                 auto it = last.find(a);
-                v = it == last.end() ? 0 : evalTerm(g_.events[it->second].value, values_);
+                v = it == last.end() ? 0 : evalTerm(g_.events[it->second].value, values_, choices_);
             }
             if (auto name = g_.locationAt(v)) s.values.push_back(litmus::Value::address(*name));
             else s.values.push_back(litmus::Value::number(v));

@@ -25,6 +25,7 @@ z3::expr Encoding::translate(const Term& t) {
     switch (t.kind) {
     case Term::Kind::Const: return ctx_.int_val(static_cast<int64_t>(t.value));
     case Term::Kind::Read: return value_.at(t.event);
+    case Term::Kind::Choice: return choice_.at(t.event);
     case Term::Kind::Op: break;
     }
     std::vector<z3::expr> a;
@@ -57,6 +58,11 @@ z3::expr Encoding::translate(const Term& t) {
 
 void Encoding::encodeEvents() {
     const std::size_t n = g_.size();
+    for (std::uint32_t c = 0; c < g_.choices; ++c) {
+        z3::expr b = ctx_.bool_const(("choice" + num(c)).c_str());
+        choice_.push_back(z3::ite(b, ctx_.int_val(1), ctx_.int_val(0)));
+        execLits_.push_back(b);
+    }
     // Reads first get their value variables, since later terms refer to them.
     for (std::size_t i = 0; i < n; ++i) {
         const Event& e = g_.events[i];

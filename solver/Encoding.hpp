@@ -33,7 +33,7 @@ private:
     const EventGraph& g_;
     z3::expr_vector constraints_;
     z3::expr_vector execLits_;
-    std::vector<z3::expr> exec_, value_, addr_;
+    std::vector<z3::expr> exec_, value_, addr_, choice_;
     std::vector<std::optional<z3::expr>> cpos_;
     SymbolicBase base_;
     SymRel rf_, co_;

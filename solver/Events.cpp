@@ -63,14 +63,16 @@ Term makeOp(K op, std::vector<Term> args) {
     return t;
 }
 
-std::int64_t evalTerm(const Term& t, const std::vector<std::int64_t>& readValues) {
+std::int64_t evalTerm(const Term& t, const std::vector<std::int64_t>& readValues,
+                      const std::vector<std::int64_t>& choices) {
     switch (t.kind) {
     case Term::Kind::Const: return t.value;
     case Term::Kind::Read: return readValues.at(t.event);
+    case Term::Kind::Choice: return choices.at(t.event);
     case Term::Kind::Op: break;
     }
     std::vector<std::int64_t> v;
-    for (const auto& a : t.args) v.push_back(evalTerm(a, readValues));
+    for (const auto& a : t.args) v.push_back(evalTerm(a, readValues, choices));
     return applyOp(t.op, v);
 }
 
@@ -325,6 +327,8 @@ private:
                     guard = orTerm(guard, pj.guard);
                 }
                 pending.erase(it);
+            } else if (const auto* ch = std::get_if<litmus::Choice>(&op.kind)) {
+                regs[ch->dst] = {Term::choice(g_.choices++), {}};
             } else if (std::holds_alternative<litmus::Alloc>(op.kind) ||
                        std::holds_alternative<litmus::Free>(op.kind)) {
                 diags_.unsupported(test_.file, op.loc, "allocation is not supported by this checker yet");
@@ -383,6 +387,7 @@ std::string describe(const EventGraph& g, const Event& e) {
             return std::to_string(t.value);
         }
         if (t.kind == Term::Kind::Read) return "v" + std::to_string(t.event);
+        if (t.kind == Term::Kind::Choice) return "c" + std::to_string(t.event);
         return "?";
     };
     std::string who = e.thread < 0 ? std::string("init") : "P" + std::to_string(e.thread) + ":" + std::to_string(e.poIndex);

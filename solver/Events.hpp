@@ -18,15 +18,16 @@ namespace memlit::solver {
 
 /// A value in terms of constants and the values returned by reads.
 struct Term {
-    enum class Kind { Const, Read, Op };
+    enum class Kind { Const, Read, Op, Choice };
     Kind kind = Kind::Const;
     std::int64_t value = 0;        // Const
-    std::uint32_t event = 0;       // Read: the read event whose value this is
+    std::uint32_t event = 0;       // Read: the read event whose value this is; Choice: its id
     litmus::Expr::Kind op = litmus::Expr::Kind::Add;  // Op
     std::vector<Term> args;        // Op
 
     static Term constant(std::int64_t v) { return {Kind::Const, v, 0, {}, {}}; }
     static Term readOf(std::uint32_t e) { return {Kind::Read, 0, e, {}, {}}; }
+    static Term choice(std::uint32_t id) { return {Kind::Choice, 0, id, {}, {}}; }
     bool isConst() const { return kind == Kind::Const; }
     bool isConst(std::int64_t v) const { return kind == Kind::Const && value == v; }
     bool operator==(const Term&) const = default;
@@ -34,8 +35,9 @@ struct Term {
 
 /// Builds op(args) folding constants and trivial identities (x^x = 0, x&0 = 0, ...).
 Term makeOp(litmus::Expr::Kind op, std::vector<Term> args);
-/// Evaluates a term given the values of reads (indexed by event).
-std::int64_t evalTerm(const Term& t, const std::vector<std::int64_t>& readValues);
+/// Evaluates a term given the values of reads (indexed by event) and of choices (by id).
+std::int64_t evalTerm(const Term& t, const std::vector<std::int64_t>& readValues,
+                      const std::vector<std::int64_t>& choices = {});
 
 enum class EventKind { Init, Read, Write, Fence, Alloc, Free };
 
@@ -62,6 +64,7 @@ struct EventGraph {
     Relation po, addr, data, ctrl, rmw;            // static relations (over all events)
     Relation mayAlias;                             // pairs of memory events that may share an address
     std::vector<std::map<std::string, Term>> finalRegs;  // per thread, registers at its end
+    std::uint32_t choices = 0;                     // number of Choice terms (0/1 each)
     std::size_t size() const { return events.size(); }
     /// The location whose address is `v`, if any (to print pointer values by name).
     std::optional<std::string> locationAt(std::int64_t v) const;
