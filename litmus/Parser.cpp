@@ -179,7 +179,8 @@ bool FileParser::table(LitmusTest& t, std::size_t& pos) {
         if (!row(pos, end, cells)) return false;
         if (cells.size() > n)
             return error(cells[n].first, "row has " + std::to_string(cells.size()) +
-                                             " cells but the table has " + std::to_string(n) + " threads");
+                                             " cells but the table has " + std::to_string(n) +
+                                             (n == 1 ? " thread" : " threads"));
         for (std::size_t i = 0; i < cells.size(); ++i) {
             auto [off, cell] = cells[i];
             if (cell.empty()) continue;

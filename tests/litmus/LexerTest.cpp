@@ -33,7 +33,7 @@ TEST_CASE("Lexer: offsets map to 1-based lines and columns", "[litmus]") {
 TEST_CASE("Lexer: comments become blanks and positions are kept", "[litmus]") {
     Diagnostics d;
     SECTION("nested (* *) comments across lines") {
-        CHECK(stripComments("a (* b (* c *)\n d *) e", "f", d) == "a        \n      e");
+        CHECK(stripComments("a (* b (* c *)\n d *) e", "f", d) == "a             \n      e");
     }
     SECTION("// comments only after a blank, so URLs in metadata survive") {
         CHECK(stripComments("x // note\nURL=http://a.b\n// all\n", "f", d) ==

@@ -80,11 +80,11 @@ TEST_CASE("Parser: the thread table, with empty cells and uneven threads", "[lit
 TEST_CASE("Parser: the forms of the initial state", "[litmus]") {
     std::vector<InitEntry> want = {
         {{-1, "x"}, Value::number(1), "", {2, 3}},        {{0, "EAX"}, Value::number(0), "", {2, 8}},
-        {{-1, "y"}, Value::number(2), "int", {2, 17}},     {{-1, "z"}, Value::number(0), "uint64_t", {2, 28}},
-        {{1, "EAX"}, Value::number(0), "uint64_t", {2, 40}}, {{0, "EBX"}, Value::address("x"), "", {3, 2}},
-        {{-1, "p"}, Value::address("x"), "int*", {3, 11}}, {{-1, "q"}, Value::number(0), "int*", {3, 25}},
-        {{-1, "r"}, Value::address("y"), "*", {3, 34}},    {{-1, "a"}, Value::number(3), "_Atomic int", {3, 43}},
-        {{-1, "b"}, Value::number(-1), "", {3, 63}},       {{-1, "c"}, Value::number(0), "", {3, 71}},
+        {{-1, "y"}, Value::number(2), "int", {2, 17}},     {{-1, "z"}, Value::number(0), "uint64_t", {2, 26}},
+        {{1, "EAX"}, Value::number(0), "uint64_t", {2, 38}}, {{0, "EBX"}, Value::address("x"), "", {3, 2}},
+        {{-1, "p"}, Value::address("x"), "int*", {3, 11}}, {{-1, "q"}, Value::number(0), "int*", {3, 24}},
+        {{-1, "r"}, Value::address("y"), "*", {3, 32}},    {{-1, "a"}, Value::number(3), "_Atomic int", {3, 40}},
+        {{-1, "b"}, Value::number(-1), "", {3, 59}},       {{-1, "c"}, Value::number(0), "", {3, 67}},
     };
     LitmusTest t = withCondition("exists (0:EAX=0)",
                                  " x=1; 0:EAX=0; int y=2; uint64_t z; uint64_t 1:EAX;\n"

@@ -107,6 +107,6 @@ TEST_CASE("X86_64: typed declarations and register names without '%'", "[litmus]
     REQUIRE(t->init.size() == 3);
     CHECK(t->init[0] == InitEntry{{-1, "x"}, Value::number(0), "uint64_t", {2, 3}});
     CHECK(t->init[1] == InitEntry{{1, "rax"}, Value::number(0), "uint64_t", {2, 15}});
-    CHECK(t->init[2] == InitEntry{{0, "rbx"}, Value::address("x"), "int64_t", {2, 33}});
+    CHECK(t->init[2] == InitEntry{{0, "rbx"}, Value::address("x"), "int64_t", {2, 31}});
     CHECK(t->condition.text == "exists (0:rax=1 /\\ 0:rbx=x)");
 }

@@ -1,0 +1,176 @@
+// The memlit command line, run in-process through cli::run.
+
+#include "cli/Cli.hpp"
+#include "tests/solver/Fixtures.hpp"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+using namespace memlit;
+
+namespace {
+
+struct Run {
+    int status;
+    std::string out, err;
+};
+
+Run invoke(std::vector<std::string> args) {
+    std::ostringstream out, err;
+    int status = cli::run(args, out, err);
+    return {status, out.str(), err.str()};
+}
+
+std::string fixture(const std::string& name) { return testing::sourceDir() + "/tests/litmus/X86/" + name; }
+
+/// A scratch directory removed at the end of the test.
+struct TempDir {
+    std::filesystem::path path;
+    TempDir() {
+        path = std::filesystem::temp_directory_path() /
+               ("memlit-cli-test-" + std::to_string(reinterpret_cast<std::uintptr_t>(this)));
+        std::filesystem::create_directories(path);
+    }
+    ~TempDir() { std::filesystem::remove_all(path); }
+    std::string write(const std::string& name, const std::string& text) const {
+        std::ofstream(path / name) << text;
+        return (path / name).string();
+    }
+};
+
+std::string withoutTime(std::string s) { return std::regex_replace(s, std::regex("Time (\\S+) [0-9.]+"), "Time $1 T"); }
+
+}  // namespace
+
+TEST_CASE("CLI: --help, --version and check --help", "[cli]") {
+    auto h = invoke({"--help"});
+    CHECK(h.status == 0);
+    CHECK(h.out.find("usage: memlit <command>") != std::string::npos);
+    auto v = invoke({"--version"});
+    CHECK(v.status == 0);
+    CHECK(v.out.rfind("memlit ", 0) == 0);
+    auto c = invoke({"check", "--help"});
+    CHECK(c.status == 0);
+    CHECK(c.out.find("usage: memlit check") != std::string::npos);
+}
+
+TEST_CASE("CLI: usage errors exit 2", "[cli]") {
+    CHECK(invoke({}).status == 2);
+    auto u = invoke({"frobnicate"});
+    CHECK(u.status == 2);
+    CHECK(u.err.find("memlit: error: unknown command 'frobnicate'") == 0);
+    auto o = invoke({"check", "--bogus", fixture("SB.litmus")});
+    CHECK(o.status == 2);
+    CHECK(o.err.find("memlit check: error: unknown option '--bogus'") == 0);
+    CHECK(invoke({"check"}).status == 2);
+    CHECK(invoke({"check", "--timeout", "soon", fixture("SB.litmus")}).status == 2);
+}
+
+TEST_CASE("CLI: check prints herd's block line for line", "[cli]") {
+    auto r = invoke({"check", "--model", "tso", fixture("SB.litmus")});
+    CHECK(r.status == 0);
+    CHECK(r.err.empty());
+    CHECK(withoutTime(r.out) ==
+          "Test SB Allowed\n"
+          "States 4\n"
+          "0:EAX=0; 1:EAX=0;\n"
+          "0:EAX=0; 1:EAX=1;\n"
+          "0:EAX=1; 1:EAX=0;\n"
+          "0:EAX=1; 1:EAX=1;\n"
+          "Ok\n"
+          "Witnesses\n"
+          "Positive: 1 Negative: 3\n"
+          "Condition exists (0:EAX=0 /\\ 1:EAX=0)\n"
+          "Observation SB Sometimes 1 3\n"
+          "Time SB T\n"
+          "\n");
+}
+
+TEST_CASE("CLI: the default model follows the architecture", "[cli]") {
+    auto r = invoke({"check", fixture("R.litmus")});
+    CHECK(r.status == 0);
+    CHECK(r.out.find("States 4\n") != std::string::npos);  // tso: R's weak state is allowed
+    auto s = invoke({"check", "--model", "sc", fixture("R.litmus")});
+    CHECK(s.out.find("States 3\n") != std::string::npos);
+}
+
+TEST_CASE("CLI: --json prints one object per test", "[cli]") {
+    auto r = invoke({"check", "--json", "--model", "sc", fixture("SB.litmus"), fixture("MP.litmus")});
+    CHECK(r.status == 0);
+    std::istringstream lines(r.out);
+    std::string line;
+    std::vector<nlohmann::json> objs;
+    while (std::getline(lines, line)) objs.push_back(nlohmann::json::parse(line));
+    REQUIRE(objs.size() == 2);
+    const auto& sb = objs[0];
+    CHECK(sb["name"] == "SB");
+    CHECK(sb["model"] == "sc");
+    CHECK(sb["status"] == "ok");
+    CHECK(sb["verdict"] == "No");
+    CHECK(sb["observation"] == "Never");
+    CHECK(sb["kind"] == "Allowed");
+    CHECK(sb["positive"] == 0);
+    CHECK(sb["negative"] == 3);
+    REQUIRE(sb["states"].size() == 3);
+    CHECK(sb["states"][0]["0:EAX"] == "0");
+    CHECK(sb["states"][0]["1:EAX"] == "1");
+    CHECK(sb["states"][0]["condition"] == false);
+    CHECK(sb["errors"].empty());
+    CHECK(objs[1]["name"] == "MP");
+}
+
+TEST_CASE("CLI: a bad file is reported and the batch goes on", "[cli]") {
+    TempDir dir;
+    std::string bad = dir.write("bad.litmus", "X86 bad\n{ }\n P0 ;\n FROB [x],$1 ;\nexists (x=1)\n");
+    auto r = invoke({"check", bad, fixture("SB.litmus")});
+    CHECK(r.status == 1);
+    CHECK(r.err == bad + ":4:2: error: unknown X86 instruction 'FROB'\n");
+    CHECK(r.out.find("Test SB Allowed") != std::string::npos);
+
+    auto j = invoke({"check", "--json", bad});
+    CHECK(j.status == 1);
+    auto obj = nlohmann::json::parse(j.out);
+    CHECK(obj["status"] == "error");
+    CHECK(obj["errors"][0] == bad + ":4:2: error: unknown X86 instruction 'FROB'");
+}
+
+TEST_CASE("CLI: a missing file or model is an input error", "[cli]") {
+    auto r = invoke({"check", "/nonexistent/x.litmus", fixture("SB.litmus")});
+    CHECK(r.status == 1);
+    CHECK(r.out.find("Test SB") != std::string::npos);
+    auto m = invoke({"check", "--model", "nosuchmodel", fixture("SB.litmus")});
+    CHECK(m.status == 1);
+    CHECK(m.err.find("unknown model 'nosuchmodel'") != std::string::npos);
+}
+
+TEST_CASE("CLI: a malformed model file gets a positioned error", "[cli]") {
+    TempDir dir;
+    std::string cat = dir.write("broken.cat", "\"broken\"\nacyclic po | as x\n");
+    auto r = invoke({"check", "--model", cat, fixture("SB.litmus")});
+    CHECK(r.status == 1);
+    CHECK(r.err.rfind(cat + ":2:", 0) == 0);
+}
+
+TEST_CASE("CLI: a directory and an index file expand to their tests", "[cli]") {
+    TempDir dir;
+    std::string index = dir.write("@all", fixture("SB.litmus") + "\n" + fixture("MP.litmus") + "\n");
+    auto r = invoke({"check", "--model", "sc", index});
+    CHECK(r.status == 0);
+    CHECK(r.out.find("Test SB Allowed") != std::string::npos);
+    CHECK(r.out.find("Test MP Allowed") != std::string::npos);
+}
+
+TEST_CASE("CLI: a user-written model file is loaded by path", "[cli]") {
+    TempDir dir;
+    // Allow everything coherent: only per-location SC.
+    std::string cat = dir.write("coherence.cat", "\"coherence only\"\nacyclic po-loc | rf | co | fr as coherence\n");
+    auto r = invoke({"check", "--model", cat, fixture("MP.litmus")});
+    CHECK(r.status == 0);
+    CHECK(r.out.find("States 4\n") != std::string::npos);
+    CHECK(r.out.find("\nOk\n") != std::string::npos);
+}
