@@ -1,6 +1,8 @@
 #include "cli/Cli.hpp"
 
 #include "cli/CheckCommand.hpp"
+#include "cli/CompareCommand.hpp"
+#include "cli/RunCommand.hpp"
 #include "litmus/Diagnostics.hpp"
 
 namespace memlit::cli {
@@ -10,7 +12,11 @@ const char* const kUsage =
     "usage: memlit <command> [options] [args]\n"
     "\n"
     "commands:\n"
-    "  check   list the outcomes a memory model allows for litmus tests\n"
+    "  check     list the outcomes a memory model allows for litmus tests\n"
+    "  run       compile tests, run them on this machine, judge what it did by the model\n"
+    "  compare   compare two `run --json` results (CI regression)\n"
+    "\n"
+    "`memlit <command> --help` describes a command.\n"
     "\n"
     "options:\n"
     "  --help      show this help\n"
@@ -33,6 +39,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     std::vector<std::string> rest(args.begin() + 1, args.end());
     try {
         if (args[0] == "check") return checkCommand(rest, out, err);
+        if (args[0] == "run") return runCommand(rest, out, err);
+        if (args[0] == "compare") return compareCommand(rest, out, err);
     } catch (const InternalError& e) {
         err << "memlit: internal error: " << e.what() << '\n';
         return ExitInternal;

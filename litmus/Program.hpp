@@ -80,6 +80,9 @@ struct Assign {
 struct Branch {
     Expr cond;
     std::string target;
+    /// True for a condition inside one instruction (AArch64 CAS, store-exclusive): only the
+    /// ops up to `target` control-depend on `cond`, not everything after it.
+    bool local = false;
     bool operator==(const Branch&) const = default;
 };
 

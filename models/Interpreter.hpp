@@ -346,7 +346,10 @@ private:
             return setV(e.name == "domain" ? d_.domain(*r) : d_.range(*r));
         }
         if (found == nullptr) {
-            error(file, e.loc, "unknown function '" + e.name + "'");
+            const bool base = bases_.count(e.name) != 0 || d_.baseRel(e.name).has_value() ||
+                              d_.baseSet(e.name).has_value();
+            error(file, e.loc, base ? "'" + e.name + "' is not a function"
+                                    : "unknown function '" + e.name + "'");
             return std::nullopt;
         }
         auto callee = force(*found->thunk);

@@ -107,8 +107,9 @@ private:
             advance();
             while (pos_ < text_.size() && text_[pos_] != '"' && text_[pos_] != '\n') advance();
             if (pos_ >= text_.size() || text_[pos_] != '"') {
+                // Reported once; the token still stands for the string, to avoid a cascade.
                 diags_.error(file_, loc, "unterminated string");
-                return std::nullopt;
+                return make(K::String, std::string(text_.substr(begin + 1, pos_ - begin - 1)));
             }
             std::string s(text_.substr(begin + 1, pos_ - begin - 1));
             advance();

@@ -113,8 +113,28 @@ private:
         static const std::set<std::string, std::less<>> starts = {
             "let", "include", "procedure", "call", "acyclic", "irreflexive", "empty", "flag",
             "show", "unshow", "end"};
+        static const std::set<std::string, std::less<>> unsupportedStarts = {
+            "forall", "enum", "undefined_unless", "instructions", "events"};
         return t.kind == K::End || (t.kind == K::Ident && starts.count(t.text) != 0) ||
-               (t.kind == K::Ident && kUnsupportedStatements.count(t.text) != 0);
+               (t.kind == K::Ident && unsupportedStarts.count(t.text) != 0) ||
+               (t.kind == K::Tilde && startsCheckKeyword(peek(1)));
+    }
+
+    bool startsCheckKeyword(const Token& t) const {
+        return isKeyword(t, "acyclic") || isKeyword(t, "irreflexive") || isKeyword(t, "empty");
+    }
+
+    /// Skips an unsupported block construct through its matching `end`.
+    void skipBlock() {
+        int depth = 0;
+        while (peek().kind != K::End) {
+            const Token& t = take();
+            if (isKeyword(t, "forall") || isKeyword(t, "begin") || isKeyword(t, "procedure") ||
+                isKeyword(t, "match"))
+                ++depth;
+            else if (isKeyword(t, "end") && --depth <= 0)
+                return;
+        }
     }
 
     /// Skips to the next token that can start a statement, after an error.
@@ -143,6 +163,7 @@ private:
     bool statement(std::vector<Statement>& out) {
         const Token& t = peek();
         const SourceLoc loc = t.loc;
+        if (t.kind == K::Tilde && startsCheckKeyword(peek(1))) return check(out);
         if (t.kind != K::Ident) {
             expected("a statement");
             return false;
@@ -165,6 +186,10 @@ private:
             return check(out);
         if (kUnsupportedStatements.count(t.text) != 0) {
             unsupported(loc, "'" + t.text + "'");
+            if (t.text == "forall" || t.text == "begin") {
+                skipBlock();
+                return true;
+            }
             return false;
         }
         expected("a statement");
@@ -373,7 +398,7 @@ private:
         return out;
     }
 
-    // ---- expressions, loosest first: | ; & \ * ~ postfix ----
+    // ---- expressions, loosest first: | ; \ & * ~ postfix (herd binds & tighter than \) ----
 
     static constexpr int kMaxDepth = 500;
 
@@ -390,8 +415,8 @@ private:
 
     std::optional<Expr> binary(int level) {
         static constexpr struct { K tok; Expr::Op op; } levels[] = {
-            {K::Bar, Expr::Op::Union}, {K::Semi, Expr::Op::Seq}, {K::Amp, Expr::Op::Inter},
-            {K::Backslash, Expr::Op::Diff}, {K::Star, Expr::Op::Cross}};
+            {K::Bar, Expr::Op::Union}, {K::Semi, Expr::Op::Seq}, {K::Backslash, Expr::Op::Diff},
+            {K::Amp, Expr::Op::Inter}, {K::Star, Expr::Op::Cross}};
         if (level == 5) return prefix();
         auto lhs = binary(level + 1);
         if (!lhs) return std::nullopt;

@@ -200,6 +200,17 @@ private:
         }
         default: break;
         }
+        if (e.kind == K::Ite) {
+            // A selection depends on the value it selects, not on its condition (herd's
+            // CSEL); with an undecided condition, on both candidates.
+            RegVal c = eval(e.args[0], regs);
+            if (c.term.isConst()) return eval(e.args[c.term.value != 0 ? 1 : 2], regs);
+            RegVal a = eval(e.args[1], regs);
+            RegVal b = eval(e.args[2], regs);
+            RegVal out{makeOp(K::Ite, {c.term, a.term, b.term}), a.deps};
+            out.deps.insert(b.deps.begin(), b.deps.end());
+            return out;
+        }
         RegVal out;
         std::vector<Term> args;
         for (const auto& a : e.args) {
@@ -235,6 +246,7 @@ private:
         RegFile regs = initialRegs(t);
         Term guard = Term::constant(1);
         std::set<std::uint32_t> ctrl;  // reads that every later event control-depends on
+        std::map<std::string, std::set<std::uint32_t>> localCtrl;  // label -> reads, until it
         std::map<std::string, std::vector<PendingJump>> pending;
         std::set<std::string> seenLabels;
         std::map<int, std::uint32_t> openRmw;  // rmwId -> load event
@@ -253,6 +265,8 @@ private:
             };
             auto recordCtrl = [&](std::uint32_t ev) {
                 for (auto r : ctrl) ctrlDeps_.push_back({r, ev});
+                for (const auto& [label, reads] : localCtrl)
+                    for (auto r : reads) ctrlDeps_.push_back({r, ev});
             };
             if (const auto* ld = std::get_if<litmus::Load>(&op.kind)) {
                 RegVal a = eval(ld->addr, regs);
@@ -300,12 +314,14 @@ private:
                     return false;
                 }
                 RegVal c = eval(br->cond, regs);
-                ctrl.insert(c.deps.begin(), c.deps.end());
+                if (br->local) localCtrl[br->target].insert(c.deps.begin(), c.deps.end());
+                else ctrl.insert(c.deps.begin(), c.deps.end());
                 Term taken = andTerm(guard, c.term);
                 if (!taken.isConst(0)) pending[br->target].push_back({taken, regs});
                 guard = andTerm(guard, notTerm(c.term));
             } else if (const auto* lb = std::get_if<litmus::Label>(&op.kind)) {
                 seenLabels.insert(lb->name);
+                localCtrl.erase(lb->name);
                 auto it = pending.find(lb->name);
                 if (it == pending.end()) continue;
                 for (auto& pj : it->second) {
@@ -320,7 +336,9 @@ private:
                         RegVal m;
                         m.term = guard.isConst(0) ? a.term : makeOp(K::Ite, {pj.guard, a.term, b.term});
                         m.deps = a.deps;
-                        m.deps.insert(b.deps.begin(), b.deps.end());
+                        // The fall-through path is dead when its guard is 0: only the
+                        // jump's values (and dependencies) reach the label.
+                        if (!guard.isConst(0)) m.deps.insert(b.deps.begin(), b.deps.end());
                         merged[n] = std::move(m);
                     }
                     regs = std::move(merged);
