@@ -27,6 +27,9 @@ const char* const kCheckUsage =
     "  --json               one JSON object per test on a line (see docs/cli.md)\n"
     "  --timeout S          give up on a test after S seconds of solving (exit 3)\n"
     "  --max-executions N   count witnesses up to N executions (default 100000; 0: off)\n"
+    "  --count-seconds S    ... and for at most S seconds per test (default 5; 0: no limit);\n"
+    "                       past either limit the states and verdict stay exact, the counts\n"
+    "                       are those seen so far (a note on stderr says so)\n"
     "  --help               show this help\n"
     "\n"
     "exit status: 0 every test checked, 1 some input could not be checked,\n"
@@ -37,6 +40,7 @@ struct CheckArgs {
     bool json = false;
     unsigned timeoutMs = 0;
     std::uint64_t maxExecutions = 100000;
+    unsigned countSeconds = 5;
     std::vector<std::string> inputs;
 };
 
@@ -78,6 +82,11 @@ std::optional<std::string> parseArgs(const std::vector<std::string>& args, Check
             auto n = v ? parseNumber(*v) : std::nullopt;
             if (!n) return "--max-executions needs a whole number";
             a.maxExecutions = *n;
+        } else if (is("--count-seconds")) {
+            auto v = value(w);
+            auto n = v ? parseNumber(*v) : std::nullopt;
+            if (!n || *n > 86400) return "--count-seconds needs a whole number of seconds";
+            a.countSeconds = static_cast<unsigned>(*n);
         } else if (w.size() > 1 && w[0] == '-' && w != "-") {
             return "unknown option '" + w + "'";
         } else {
@@ -130,6 +139,7 @@ int checkCommand(const std::vector<std::string>& args, std::ostream& out, std::o
     solver::CheckOptions options;
     options.timeoutMs = a.timeoutMs;
     options.maxExecutions = a.maxExecutions;
+    options.countSeconds = a.countSeconds;
 
     for (const auto& file : files) {
         auto start = std::chrono::steady_clock::now();
@@ -164,6 +174,10 @@ int checkCommand(const std::vector<std::string>& args, std::ostream& out, std::o
         rep.unsupported = diags.onlyUnsupported();
         if (result) {
             rep.result = &*result;
+            if (!result->countsExact && a.maxExecutions > 0)
+                err << file << ": note: witness counts stopped after "
+                    << result->positive + result->negative
+                    << " executions; the states and the verdict are exact\n";
             if (result->unknown) {
                 err << file << ": error: the solver gave up (timeout); the states may be incomplete\n";
                 worsen(ExitSolverUnknown);

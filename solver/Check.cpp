@@ -8,6 +8,7 @@
 #include <z3++.h>
 
 #include <algorithm>
+#include <chrono>
 #include <set>
 
 namespace memlit::solver {
@@ -131,15 +132,27 @@ std::optional<CheckResult> Checker::check(const litmus::LitmusTest& test, const 
             else if (r == z3::unknown) result.unknown = true;
         }
 
-        // Executions, one at a time, while counting (herd's witnesses); then, past the cap,
-        // only new final states.
+        // Executions, one at a time, while counting (herd's witnesses); then, past the cap or
+        // the time budget, only new final states: the states stay exact, the counts do not.
         auto addState = [&](const litmus::State& s) {
             if (std::find(result.states.begin(), result.states.end(), s) == result.states.end())
                 result.states.push_back(s);
         };
         std::uint64_t executions = 0;
+        const auto countStart = std::chrono::steady_clock::now();
+        auto overBudget = [&] {
+            if (executions >= options.maxExecutions) return true;
+            if (options.countSeconds <= 0 || executions % 16 != 0) return false;
+            std::chrono::duration<double> spent = std::chrono::steady_clock::now() - countStart;
+            return spent.count() > options.countSeconds;
+        };
+        bool capped = false;
         solver.push();
-        while (executions < options.maxExecutions) {
+        for (;;) {
+            if (overBudget()) {
+                capped = true;
+                break;
+            }
             z3::check_result r = solver.check();
             if (r == z3::unsat) break;
             if (r == z3::unknown) { result.unknown = true; break; }
@@ -151,7 +164,6 @@ std::optional<CheckResult> Checker::check(const litmus::LitmusTest& test, const 
             ++executions;
             solver.add(blockExecution(ctx, m, enc.executionLiterals()));
         }
-        bool capped = executions >= options.maxExecutions;
         solver.pop();
         if (capped && !result.unknown) {
             result.countsExact = false;

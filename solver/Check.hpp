@@ -22,6 +22,8 @@ namespace memlit::solver {
 struct CheckOptions {
     /// Count executions (herd's Positive/Negative) up to this many; 0 turns counting off.
     std::uint64_t maxExecutions = 100000;
+    /// ... and for at most this many seconds (0: no limit). States are listed exactly anyway.
+    double countSeconds = 5.0;
     /// Z3 time limit per solver call in milliseconds; 0 = none.
     unsigned timeoutMs = 0;
 };
