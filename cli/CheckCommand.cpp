@@ -109,7 +109,8 @@ std::string defaultModelFor(const std::string& arch) {
     return "sc";
 }
 
-int checkCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+int checkCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
+                 Lifetime lifetime) {
     for (const auto& w : args)
         if (w == "--help" || w == "-h") {
             out << kCheckUsage;
@@ -135,7 +136,8 @@ int checkCommand(const std::vector<std::string>& args, std::ostream& out, std::o
     }
 
     std::map<std::string, std::optional<cat::Model>> models;  // loaded once per run
-    solver::Checker checker;
+    auto owned = std::make_unique<solver::Checker>();
+    solver::Checker& checker = *owned;
     solver::CheckOptions options;
     options.timeoutMs = a.timeoutMs;
     options.maxExecutions = a.maxExecutions;
@@ -190,6 +192,7 @@ int checkCommand(const std::vector<std::string>& args, std::ostream& out, std::o
         else printText(out, rep);
         out.flush();
     }
+    if (lifetime == Lifetime::Process) (void)owned.release();  // see Lifetime::Process
     return status;
 }
 

@@ -1,6 +1,8 @@
 #pragma once
 /// `memlit check`: every allowed outcome of each input test under a model.
 
+#include "cli/Cli.hpp"
+
 #include <ostream>
 #include <string>
 #include <vector>
@@ -8,7 +10,8 @@
 namespace memlit::cli {
 
 /// `args` are the words after `check`. Returns the exit status.
-int checkCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int checkCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
+                 Lifetime lifetime = Lifetime::Library);
 
 /// The model a test of this architecture is checked against when --model is not given.
 std::string defaultModelFor(const std::string& arch);

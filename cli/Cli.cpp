@@ -23,7 +23,7 @@ const char* const kUsage =
     "  --version   show the version\n";
 }
 
-int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, Lifetime lifetime) {
     if (args.empty()) {
         err << kUsage;
         return ExitUsage;
@@ -38,7 +38,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     }
     std::vector<std::string> rest(args.begin() + 1, args.end());
     try {
-        if (args[0] == "check") return checkCommand(rest, out, err);
+        if (args[0] == "check") return checkCommand(rest, out, err, lifetime);
         if (args[0] == "run") return runCommand(rest, out, err);
         if (args[0] == "compare") return compareCommand(rest, out, err);
     } catch (const InternalError& e) {

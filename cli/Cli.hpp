@@ -17,6 +17,14 @@ enum ExitCode : int {
     ExitInternal = 70,
 };
 
-int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+/// How the caller lives on after `run`.
+enum class Lifetime {
+    Library,  // in-process callers (tests): free everything
+    Process,  // `main`: the process ends right after; skip freeing the Z3 context, which costs
+              // as much as checking a small test (the OS reclaims the memory anyway)
+};
+
+int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
+        Lifetime lifetime = Lifetime::Library);
 
 }  // namespace memlit::cli

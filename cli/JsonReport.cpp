@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 namespace memlit::cli {
 
 void printJson(std::ostream& out, const TestReport& rep) {
@@ -33,6 +35,20 @@ void printJson(std::ostream& out, const TestReport& rep) {
         j["negative"] = r.negative;
         j["countsExact"] = r.countsExact;
         j["flags"] = r.flags;
+        if (std::find(r.declaredFlags.begin(), r.declaredFlags.end(), kDataRace) != r.declaredFlags.end()) {
+            j["dataRaceFree"] = raceFree(r);
+            auto races = nlohmann::ordered_json::array();
+            for (const auto& p : r.flagPairs) {
+                if (p.flag != kDataRace) continue;
+                auto site = [&](const solver::EventSite& s) {
+                    return nlohmann::ordered_json{{"thread", s.thread}, {"text", s.text},
+                                                  {"line", s.loc.line}, {"col", s.loc.col},
+                                                  {"where", formatSite(rep.file, s)}};
+                };
+                races.push_back(nlohmann::ordered_json::array({site(p.a), site(p.b)}));
+            }
+            j["races"] = std::move(races);
+        }
     } else {
         j["status"] = rep.unsupported ? "unsupported" : "error";
     }

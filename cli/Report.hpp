@@ -27,6 +27,13 @@ std::string conditionKind(const litmus::Condition& c);
 /// Never / Sometimes / Always, from the states when the counts are not exact.
 std::string observation(const litmus::LitmusTest& t, const solver::CheckResult& r);
 
+/// The flag name of data races (`flag ~empty race as data-race`, models/go.cat).
+inline constexpr const char* kDataRace = "data-race";
+/// `P0:x = 1 (file:3:13)`: a thread, the source text of an access and its position.
+std::string formatSite(const std::string& file, const solver::EventSite& s);
+/// The model declares the data-race flag and no allowed execution raises it.
+bool raceFree(const solver::CheckResult& r);
+
 void printText(std::ostream& out, const TestReport& r);
 void printJson(std::ostream& out, const TestReport& r);
 

@@ -2,6 +2,7 @@
 
 #include "litmus/State.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace memlit::cli {
@@ -26,6 +27,16 @@ std::string observation(const litmus::LitmusTest& t, const solver::CheckResult& 
     return "Sometimes";
 }
 
+std::string formatSite(const std::string& file, const solver::EventSite& s) {
+    std::string out = "P" + std::to_string(s.thread) + ":" + (s.text.empty() ? "?" : s.text);
+    return out + " (" + file + ":" + std::to_string(s.loc.line) + ":" + std::to_string(s.loc.col) + ")";
+}
+
+bool raceFree(const solver::CheckResult& r) {
+    auto has = [](const std::vector<std::string>& v) { return std::find(v.begin(), v.end(), kDataRace) != v.end(); };
+    return has(r.declaredFlags) && !has(r.flags) && !r.unknown;
+}
+
 void printText(std::ostream& out, const TestReport& rep) {
     if (!rep.test || !rep.result) return;
     const auto& t = *rep.test;
@@ -36,7 +47,13 @@ void printText(std::ostream& out, const TestReport& rep) {
     out << (r.ok ? "Ok" : "No") << '\n';
     out << "Witnesses\n";
     out << "Positive: " << r.positive << " Negative: " << r.negative << '\n';
-    for (const auto& f : r.flags) out << "Flag " << f << '\n';
+    for (const auto& f : r.flags) {
+        out << "Flag " << f << '\n';
+        if (f != kDataRace) continue;
+        for (const auto& p : r.flagPairs)
+            if (p.flag == f) out << "Race " << formatSite(rep.file, p.a) << " / " << formatSite(rep.file, p.b) << '\n';
+    }
+    if (raceFree(r)) out << "No data race\n";
     out << "Condition " << t.condition.text << '\n';
     out << "Observation " << t.name << ' ' << observation(t, r) << ' ' << r.positive << ' '
         << r.negative << '\n';

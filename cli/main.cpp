@@ -6,5 +6,5 @@
 
 int main(int argc, char** argv) {
     std::vector<std::string> args(argv + 1, argv + argc);
-    return memlit::cli::run(args, std::cout, std::cerr);
+    return memlit::cli::run(args, std::cout, std::cerr, memlit::cli::Lifetime::Process);
 }
