@@ -18,7 +18,26 @@ Encoding::Encoding(z3::context& ctx, const EventGraph& g)
     encodeEvents();
     encodeReadsFrom();
     encodeCoherence();
+    encodeValueFlow();
     encodeBase();
+}
+
+void Encoding::encodeValueFlow() {
+    // Values must come from somewhere: no cycle of reads-from and data dependencies, so that
+    // every value is computed from constants (as in herd and the brute-force enumerator).
+    // Without it a model that allows such a cycle would admit any integer "out of thin air",
+    // and enumerating the states would never end.
+    const std::size_t n = g_.size();
+    std::vector<std::optional<z3::expr>> clock(n);
+    auto clk = [&](std::size_t i) -> z3::expr {
+        if (!clock[i]) clock[i] = ctx_.int_const(("vf" + num(i)).c_str());
+        return *clock[i];
+    };
+    for (std::size_t i = 0; i < n; ++i)
+        for (std::size_t j = 0; j < n; ++j) {
+            if (g_.data.contains(i, j)) constraints_.push_back(clk(i) < clk(j));
+            if (rf_.may.contains(i, j)) constraints_.push_back(z3::implies(rf_.cell[i * n + j], clk(i) < clk(j)));
+        }
 }
 
 z3::expr Encoding::translate(const Term& t) {
@@ -78,6 +97,10 @@ void Encoding::encodeEvents() {
         if (e.isWrite()) value_[i] = translate(e.value);
     }
     base_.exec = exec_;
+    for (const auto& a : g_.assumptions) {
+        z3::expr holds = boolOf(translate(a.cond));
+        constraints_.push_back(a.guard.isConst() ? holds : z3::implies(boolOf(translate(a.guard)), holds));
+    }
 }
 
 z3::expr Encoding::sameAddr(std::size_t a, std::size_t b) {

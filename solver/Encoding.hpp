@@ -45,6 +45,7 @@ private:
     void encodeEvents();
     void encodeReadsFrom();
     void encodeCoherence();
+    void encodeValueFlow();
     void encodeBase();
     SymRel staticRel(const Relation& r);
     SymSet eventSet(const std::function<bool(const Event&)>& pred);
