@@ -4,6 +4,7 @@
 #include "cli/Report.hpp"
 #include "litmus/Parser.hpp"
 #include "models/Model.hpp"
+#include "solver/BruteForce.hpp"
 #include "solver/Check.hpp"
 
 #include <chrono>
@@ -25,6 +26,8 @@ const char* const kCheckUsage =
     "  --model M            model name (sc, tso, ...) or path to a .cat file;\n"
     "                       default: chosen by the test's architecture (X86, X86_64: tso)\n"
     "  --json               one JSON object per test on a line (see docs/cli.md)\n"
+    "  --engine E           auto (default): enumerate small tests concretely, else Z3;\n"
+    "                       z3: always the SMT encoding; enumerate: always concretely\n"
     "  --timeout S          give up on a test after S seconds of solving (exit 3)\n"
     "  --max-executions N   count witnesses up to N executions (default 100000; 0: off)\n"
     "  --count-seconds S    ... and for at most S seconds per test (default 5; 0: no limit);\n"
@@ -35,14 +38,29 @@ const char* const kCheckUsage =
     "exit status: 0 every test checked, 1 some input could not be checked,\n"
     "             2 usage error, 3 the solver gave up on some test\n";
 
+/// With --engine auto, tests with at most this many candidate executions are enumerated
+/// concretely (microseconds per candidate) instead of asking Z3 for each execution.
+constexpr std::uint64_t kEnumerateBelow = 4096;
+
 struct CheckArgs {
     std::optional<std::string> model;
     bool json = false;
     unsigned timeoutMs = 0;
     std::uint64_t maxExecutions = 100000;
     unsigned countSeconds = 5;
+    std::string engine = "auto";
     std::vector<std::string> inputs;
 };
+
+/// Whether a model declares a `flag` (in procedures too): the Z3 engine reports which pairs of
+/// events a firing flag relates (data races), the enumerator only that it fires.
+bool hasFlags(const std::vector<cat::Statement>& statements) {
+    for (const auto& st : statements) {
+        if (const auto* c = std::get_if<cat::Check>(&st.node); c && c->isFlag) return true;
+        if (const auto* p = std::get_if<cat::Procedure>(&st.node); p && hasFlags(p->body)) return true;
+    }
+    return false;
+}
 
 std::optional<std::uint64_t> parseNumber(const std::string& s) {
     if (s.empty() || s.size() > 18) return std::nullopt;
@@ -82,6 +100,11 @@ std::optional<std::string> parseArgs(const std::vector<std::string>& args, Check
             auto n = v ? parseNumber(*v) : std::nullopt;
             if (!n) return "--max-executions needs a whole number";
             a.maxExecutions = *n;
+        } else if (is("--engine")) {
+            auto v = value(w);
+            if (!v || (*v != "auto" && *v != "z3" && *v != "enumerate"))
+                return "--engine needs auto, z3 or enumerate";
+            a.engine = *v;
         } else if (is("--count-seconds")) {
             auto v = value(w);
             auto n = v ? parseNumber(*v) : std::nullopt;
@@ -136,8 +159,7 @@ int checkCommand(const std::vector<std::string>& args, std::ostream& out, std::o
     }
 
     std::map<std::string, std::optional<cat::Model>> models;  // loaded once per run
-    auto owned = std::make_unique<solver::Checker>();
-    solver::Checker& checker = *owned;
+    std::unique_ptr<solver::Checker> checker;  // created on first use: a Z3 context is costly
     solver::CheckOptions options;
     options.timeoutMs = a.timeoutMs;
     options.maxExecutions = a.maxExecutions;
@@ -164,7 +186,14 @@ int checkCommand(const std::vector<std::string>& args, std::ostream& out, std::o
             }
             if (it->second) {
                 try {
-                    result = checker.check(*test, *it->second, options, diags);
+                    bool enumerate = a.engine == "enumerate";
+                    if (a.engine == "auto" && !hasFlags(it->second->statements)) {
+                        auto n = solver::candidateCount(*test, diags);
+                        enumerate = n && *n <= kEnumerateBelow;
+                    }
+                    result = enumerate ? solver::bruteForceCheck(*test, *it->second, diags)
+                                       : (checker ? checker : checker = std::make_unique<solver::Checker>())
+                                             ->check(*test, *it->second, options, diags);
                 } catch (const InternalError& e) {
                     diags.error(file, {}, std::string("internal error: ") + e.what());
                 }
@@ -192,7 +221,7 @@ int checkCommand(const std::vector<std::string>& args, std::ostream& out, std::o
         else printText(out, rep);
         out.flush();
     }
-    if (lifetime == Lifetime::Process) (void)owned.release();  // see Lifetime::Process
+    if (lifetime == Lifetime::Process) (void)checker.release();  // see Lifetime::Process
     return status;
 }
 

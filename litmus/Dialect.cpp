@@ -7,11 +7,12 @@ namespace memlit::litmus {
 // Every dialect defines its accessor in its own file; list it here once.
 const Dialect& x86Dialect();
 const Dialect& x86_64Dialect();
+const Dialect& aarch64Dialect();
 
 namespace {
 
 const std::vector<const Dialect*>& registry() {
-    static const std::vector<const Dialect*> all = {&x86Dialect(), &x86_64Dialect()};
+    static const std::vector<const Dialect*> all = {&x86Dialect(), &x86_64Dialect(), &aarch64Dialect()};
     return all;
 }
 

@@ -1,6 +1,7 @@
 #include "litmus/Parser.hpp"
 
 #include "litmus/Dialect.hpp"
+#include "litmus/GoSyntax.hpp"
 #include "litmus/Lexer.hpp"
 #include "litmus/StateParser.hpp"
 
@@ -56,6 +57,7 @@ private:
     const std::string& file_;
     Diagnostics& diags_;
     const Dialect* dialect_ = nullptr;
+    bool goTest_ = false;
 };
 
 bool FileParser::header(LitmusTest& t, std::size_t& pos) {
@@ -76,7 +78,8 @@ bool FileParser::header(LitmusTest& t, std::size_t& pos) {
     t.arch = std::string(arch);
     t.name = std::string(name);
     dialect_ = findDialect(arch);
-    if (!dialect_) {
+    goTest_ = arch == "Go";  // Go has its own syntax (litmus/GoSyntax.hpp), not a thread table
+    if (!dialect_ && !goTest_) {
         std::string known;
         for (auto n : dialectNames()) known += (known.empty() ? "" : ", ") + std::string(n);
         diags_.unsupported(file_, src_.locOf(pos),
@@ -227,6 +230,7 @@ void FileParser::checkThreads(const std::vector<std::pair<Place, SourceLoc>>& re
 bool FileParser::run(LitmusTest& t) {
     std::size_t pos = 0;
     if (!header(t, pos)) return false;
+    if (goTest_) return go::parseGoTest(src_, pos, file_, diags_, t);
     StateParser init(src_, pos + 1, s_.size(), file_, diags_, dialect_->registerName);
     if (!init.parseInit(t.init)) return false;
     pos = init.offset();

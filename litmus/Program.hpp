@@ -111,7 +111,14 @@ struct Choice {
     bool operator==(const Choice&) const = default;
 };
 
-using OpKind = std::variant<Load, Store, Fence, Assign, Branch, Label, Alloc, Free, Choice>;
+/// The execution exists only if `cond` is non-zero wherever this op executes (e.g. a Go
+/// `Lock` must read an unlocked mutex). No event; blocked executions are simply absent.
+struct Assume {
+    Expr cond;
+    bool operator==(const Assume&) const = default;
+};
+
+using OpKind = std::variant<Load, Store, Fence, Assign, Branch, Label, Alloc, Free, Choice, Assume>;
 
 struct Op {
     OpKind kind;

@@ -89,7 +89,10 @@ std::optional<std::int64_t> StateParser::number(const Token& t) {
         base = 16;
     }
     std::int64_t v = 0;
-    auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v, base);
+    std::uint64_t bits = 0;  // a hex literal is a 64-bit pattern: 0xFFFFFFFFFFFFFFFF is -1
+    auto [ptr, ec] = base == 16 ? std::from_chars(s.data(), s.data() + s.size(), bits, base)
+                                : std::from_chars(s.data(), s.data() + s.size(), v, base);
+    if (base == 16) v = static_cast<std::int64_t>(bits);
     if (ec != std::errc() || ptr != s.data() + s.size()) {
         diags_.error(file_, lex_.loc(), "number '" + t.text + "' is out of range");
         return std::nullopt;

@@ -115,6 +115,8 @@ private:
             exec_[i] = evalTerm(g_.events[i].guard, values_, choices_) != 0;
             if (g_.events[i].isMemory()) addr_[i] = evalTerm(g_.events[i].addr, values_, choices_);
         }
+        for (const auto& a : g_.assumptions)
+            if (evalTerm(a.guard, values_, choices_) != 0 && evalTerm(a.cond, values_, choices_) == 0) return true;
         for (auto r : reads_) {
             int w = source_[r];
             if (!exec_[r]) {
@@ -249,6 +251,32 @@ private:
 };
 
 }  // namespace
+
+std::optional<std::uint64_t> candidateCount(const litmus::LitmusTest& test, Diagnostics& diags) {
+    auto g = buildEvents(test, diags);
+    if (!g) return std::nullopt;
+    const std::uint64_t kMax = UINT64_MAX;
+    std::uint64_t n = 1;
+    auto times = [&](std::uint64_t k) { n = (k != 0 && n > kMax / k) ? kMax : n * k; };
+    std::map<std::int64_t, std::uint64_t> writesAt;  // statically known address -> writes
+    for (std::size_t r = 0; r < g->size(); ++r) {
+        const Event& e = g->events[r];
+        if (e.kind == EventKind::Write) {
+            // A write whose address is not a constant may go anywhere: count it everywhere.
+            if (e.addr.isConst()) ++writesAt[e.addr.value];
+            else for (const auto& [name, a] : g->address) ++writesAt[a];
+        }
+        if (!e.isRead()) continue;
+        std::uint64_t sources = e.guard.isConst() ? 0 : 1;
+        for (std::size_t w = 0; w < g->size(); ++w)
+            if (g->events[w].isWrite() && g->mayAlias.contains(w, r)) ++sources;
+        times(sources);
+    }
+    for (const auto& [a, k] : writesAt)
+        for (std::uint64_t i = 2; i <= k; ++i) times(i);
+    for (std::uint32_t c = 0; c < g->choices; ++c) times(2);
+    return n;
+}
 
 std::optional<CheckResult> bruteForceCheck(const litmus::LitmusTest& test, const cat::Model& model,
                                            Diagnostics& diags, std::uint64_t maxCandidates) {

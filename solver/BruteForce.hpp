@@ -22,4 +22,8 @@ namespace memlit::solver {
 std::optional<CheckResult> bruteForceCheck(const litmus::LitmusTest& test, const cat::Model& model,
                                            Diagnostics& diags, std::uint64_t maxCandidates = 2000000);
 
+/// The number of candidate executions bruteForceCheck would try (read sources x coherence
+/// orders x choices), saturating at UINT64_MAX; nullopt when the test has no event graph.
+std::optional<std::uint64_t> candidateCount(const litmus::LitmusTest& test, Diagnostics& diags);
+
 }  // namespace memlit::solver

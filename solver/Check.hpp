@@ -28,6 +28,24 @@ struct CheckOptions {
     unsigned timeoutMs = 0;
 };
 
+/// Where an event of a flagged pair comes from: its goroutine/thread, source position and the
+/// source text of its instruction (empty when the front end kept none).
+struct EventSite {
+    int thread = -1;
+    SourceLoc loc;
+    std::string text;
+    bool operator==(const EventSite&) const = default;
+    auto operator<=>(const EventSite&) const = default;
+};
+
+/// Two events the relation of a firing flag relates in some allowed execution (for
+/// `flag ~empty race as data-race`: the two racing accesses), `a` before `b` in site order.
+struct FlagPair {
+    std::string flag;
+    EventSite a, b;
+    bool operator==(const FlagPair&) const = default;
+};
+
 struct CheckResult {
     std::vector<litmus::Place> places;   // observed places, the columns of every state
     std::vector<litmus::State> states;   // allowed final states, in herd's order
@@ -36,6 +54,8 @@ struct CheckResult {
     std::uint64_t negative = 0;          // executions not satisfying it
     bool countsExact = true;             // false when counting stopped at maxExecutions
     std::vector<std::string> flags;      // names of cat `flag` checks that fire in some execution
+    std::vector<std::string> declaredFlags;  // names of every `flag` check of the model
+    std::vector<FlagPair> flagPairs;     // per firing flag over a relation: its possible pairs
     bool unknown = false;                // the solver gave up (timeout): states may be incomplete
 };
 

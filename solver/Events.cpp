@@ -169,6 +169,7 @@ private:
     void collectOp(const litmus::Assign& o) { collectExprLocations(o.value); }
     void collectOp(const litmus::Branch& o) { collectExprLocations(o.cond); }
     void collectOp(const litmus::Free& o) { collectExprLocations(o.addr); }
+    void collectOp(const litmus::Assume& o) { collectExprLocations(o.cond); }
     template <class T> void collectOp(const T&) {}
 
     std::int64_t valueOf(const litmus::Value& v) {
@@ -230,7 +231,23 @@ private:
     static Term orTerm(const Term& a, const Term& b) {
         if (a.isConst()) return a.value != 0 ? Term::constant(1) : b;
         if (b.isConst()) return b.value != 0 ? Term::constant(1) : a;
+        // The two sides of one branch joining again (`if c {..} else {..}`, nested or not):
+        // c | !c is 1 and (p & c) | (p & !c) is p, so guards after an if/else stay simple.
+        if (complementary(a, b)) return Term::constant(1);
+        if (isAnd(a) && isAnd(b) && a.args[0] == b.args[0] && complementary(a.args[1].args[0], b.args[1].args[0]))
+            return a.args[0].args[0];
         return makeOp(K::Or, {makeOp(K::Ne, {a, Term::constant(0)}), makeOp(K::Ne, {b, Term::constant(0)})});
+    }
+    /// `And(Ne(p, 0), Ne(x, 0))`, the shape andTerm builds.
+    static bool isAnd(const Term& t) {
+        return t.kind == Term::Kind::Op && t.op == K::And && t.args.size() == 2 && t.args[0].kind == Term::Kind::Op &&
+               t.args[0].op == K::Ne && t.args[1].kind == Term::Kind::Op && t.args[1].op == K::Ne;
+    }
+    static bool complementary(const Term& a, const Term& b) {
+        auto negates = [](const Term& x, const Term& y) {
+            return x.kind == Term::Kind::Op && x.op == K::Not && x.args.size() == 1 && x.args[0] == y;
+        };
+        return negates(a, b) || negates(b, a);
     }
     static Term notTerm(const Term& a) { return makeOp(K::Not, {a}); }
 
@@ -345,6 +362,11 @@ private:
                     guard = orTerm(guard, pj.guard);
                 }
                 pending.erase(it);
+            } else if (const auto* as = std::get_if<litmus::Assume>(&op.kind)) {
+                if (guard.isConst(0)) continue;
+                RegVal c = eval(as->cond, regs);
+                if (c.term.isConst() && c.term.value != 0) continue;
+                g_.assumptions.push_back({guard, c.term, t, op.loc});
             } else if (const auto* ch = std::get_if<litmus::Choice>(&op.kind)) {
                 regs[ch->dst] = {Term::choice(g_.choices++), {}};
             } else if (std::holds_alternative<litmus::Alloc>(op.kind) ||

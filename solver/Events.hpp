@@ -57,6 +57,15 @@ struct Event {
     bool isMemory() const { return isRead() || isWrite(); }
 };
 
+/// A condition every execution satisfies: wherever `guard` holds, `cond` is non-zero
+/// (litmus::Assume).
+struct Assumption {
+    Term guard;
+    Term cond;
+    int thread = -1;
+    SourceLoc loc;
+};
+
 struct EventGraph {
     std::vector<Event> events;     // initial writes first, then thread by thread in po order
     std::vector<std::string> locations;            // location names; address of i = addressOf(i)
@@ -65,6 +74,7 @@ struct EventGraph {
     Relation mayAlias;                             // pairs of memory events that may share an address
     std::vector<std::map<std::string, Term>> finalRegs;  // per thread, registers at its end
     std::uint32_t choices = 0;                     // number of Choice terms (0/1 each)
+    std::vector<Assumption> assumptions;           // from Assume ops
     std::size_t size() const { return events.size(); }
     /// The location whose address is `v`, if any (to print pointer values by name).
     std::optional<std::string> locationAt(std::int64_t v) const;

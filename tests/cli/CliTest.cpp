@@ -182,3 +182,14 @@ TEST_CASE("CLI: a model that allows a dependency cycle still invents no values",
     CHECK(r.status == 0);
     CHECK(r.out.find("States 1\n0:EAX=0; 1:EAX=0;\nNo\n") != std::string::npos);
 }
+
+TEST_CASE("CLI: both engines give the same answer", "[cli]") {
+    for (const char* t : {"SB.litmus", "IRIW.litmus", "CAS+cmpxchgs.litmus", "MP+ctrl.litmus"}) {
+        auto z = invoke({"check", "--engine", "z3", fixture(t)});
+        auto e = invoke({"check", "--engine", "enumerate", fixture(t)});
+        INFO(t);
+        CHECK(z.status == 0);
+        CHECK(withoutTime(z.out) == withoutTime(e.out));
+    }
+    CHECK(invoke({"check", "--engine", "magic", fixture("SB.litmus")}).status == 2);
+}

@@ -1,0 +1,545 @@
+#include "litmus/AArch64Semantics.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cstdint>
+
+namespace memlit::litmus {
+namespace a64 {
+
+namespace {
+
+using OK = A64Operand::Kind;
+
+constexpr std::int64_t kMin64 = INT64_MIN;
+
+Expr c(std::int64_t v) { return Expr::constant(v); }
+Expr bin(EK k, Expr a, Expr b) { return Expr::binary(k, std::move(a), std::move(b)); }
+Expr lnot(Expr a) { return Expr::unary(EK::Not, std::move(a)); }
+Expr bitNot(Expr a) { return bin(EK::Xor, std::move(a), c(-1)); }
+
+bool fitsInt32(std::int64_t v) { return v >= INT32_MIN && v <= INT32_MAX; }
+
+std::int64_t lowMask(int bits) {
+    return bits >= 64 ? -1 : static_cast<std::int64_t>((std::uint64_t{1} << bits) - 1);
+}
+
+// Instructions herd knows that memlit declines, with the reason shown to the user.
+struct Declined {
+    std::string_view op;
+    std::string_view why;
+};
+constexpr std::array<Declined, 29> declined = {{
+    {"REV64", "byte reversal (REV64)"},
+    {"CLZ", "count leading zeros (CLZ)"},
+    {"BL", "branch with link (code addresses as values)"},
+    {"BLR", "branch to register (code addresses as values)"},
+    {"BR", "branch to register (code addresses as values)"},
+    {"RET", "return (code addresses as values)"},
+    {"ADR", "code and data addresses as register values (ADR)"},
+    {"ADRP", "code and data addresses as register values (ADRP)"},
+    {"MSR", "system registers (MSR)"},
+    {"MRS", "system registers (MRS)"},
+    {"SVC", "exceptions (SVC)"},
+    {"UDF", "exceptions (UDF)"},
+    {"HVC", "exceptions (HVC)"},
+    {"LDG", "memory tagging (LDG)"},
+    {"STG", "memory tagging (STG)"},
+    {"STZG", "memory tagging (STZG)"},
+    {"ALIGND", "Morello capabilities (ALIGND)"},
+    {"ALIGNU", "Morello capabilities (ALIGNU)"},
+    {"DC", "cache maintenance (DC)"},
+    {"IC", "cache maintenance (IC)"},
+    {"TLBI", "TLB maintenance (TLBI)"},
+    {"CASP", "compare-and-swap of a register pair (CASP)"},
+    {"CASPA", "compare-and-swap of a register pair (CASPA)"},
+    {"CASPL", "compare-and-swap of a register pair (CASPL)"},
+    {"CASPAL", "compare-and-swap of a register pair (CASPAL)"},
+    {"REV", "byte reversal (REV)"},
+    {"REV16", "byte reversal (REV16)"},
+    {"REV32", "byte reversal (REV32)"},
+    {"RBIT", "bit reversal (RBIT)"},
+}};
+
+}  // namespace
+
+Expr signExtend(Expr e, int bits) {
+    if (bits >= 64) return e;
+    const std::int64_t mask = lowMask(bits);
+    const std::int64_t sign = static_cast<std::int64_t>(std::uint64_t{1} << (bits - 1));
+    if (e.kind == EK::Const) {
+        std::int64_t v = e.value & mask;
+        return c((v ^ sign) - sign);
+    }
+    return bin(EK::Sub, bin(EK::Xor, bin(EK::And, std::move(e), c(mask)), c(sign)), c(sign));
+}
+
+Expr wrap32(Expr e) {
+    if (e.kind == EK::Const) return signExtend(std::move(e), 32);
+    constexpr std::int64_t two32 = std::int64_t{1} << 32;
+    Expr low = Expr::ite(bin(EK::Lt, e, c(INT32_MIN)), bin(EK::Add, e, c(two32)), e);
+    return Expr::ite(bin(EK::Gt, e, c(INT32_MAX)), bin(EK::Sub, e, c(two32)), std::move(low));
+}
+
+Expr zeroExtend(Expr e, int bits) {
+    if (bits >= 64) return e;
+    if (e.kind == EK::Const) return c(e.value & lowMask(bits));
+    return bin(EK::And, std::move(e), c(lowMask(bits)));
+}
+
+Expr condition(const std::string& code) {
+    Expr n = Expr::reg("%N"), z = Expr::reg("%Z"), cy = Expr::reg("%C"), v = Expr::reg("%V");
+    Expr ge = bin(EK::Eq, n, v);
+    // Conjunctions of 0/1 flags as comparisons, so that a branch on them keeps the
+    // dependencies of every flag (a selection would keep only the selected side's).
+    Expr hi = bin(EK::Gt, cy, z);  // C && !Z
+    Expr gt = bin(EK::Gt, ge, z);  // N == V && !Z
+    if (code == "EQ") return z;
+    if (code == "NE") return lnot(z);
+    if (code == "CS" || code == "HS") return cy;
+    if (code == "CC" || code == "LO") return lnot(cy);
+    if (code == "MI") return n;
+    if (code == "PL") return lnot(n);
+    if (code == "VS") return v;
+    if (code == "VC") return lnot(v);
+    if (code == "HI") return hi;
+    if (code == "LS") return lnot(hi);
+    if (code == "GE") return ge;
+    if (code == "LT") return lnot(ge);
+    if (code == "GT") return gt;
+    if (code == "LE") return lnot(gt);
+    return c(1);  // AL, NV
+}
+
+bool Lowering::bad(const A64Operand& o) {
+    out_.error(o.loc, "bad operand '" + o.text + "' for '" + in_.written + "'");
+    return false;
+}
+
+bool Lowering::arity(std::size_t lo, std::size_t hi) {
+    std::size_t n = in_.operands.size();
+    if (n >= lo && n <= hi) return true;
+    std::string want = lo == hi ? std::to_string(lo) : std::to_string(lo) + " to " + std::to_string(hi);
+    out_.error(in_.loc, "'" + in_.written + "' takes " + want + (hi == 1 ? " operand" : " operands"));
+    return false;
+}
+
+bool Lowering::isReg(std::size_t i) const {
+    return i < in_.operands.size() && in_.operands[i].kind == OK::Reg;
+}
+
+bool Lowering::unsupported(const std::string& what) {
+    out_.unsupported(in_.loc, what);
+    return false;
+}
+
+// A W-view read is the register's value sign-extended from 32 bits. Values loaded from
+// memory and values this front end wrote through a W view already are, so the common case
+// stays a plain register (cheaper for the solver, same dependencies).
+Expr Lowering::read(const A64Reg& r) {
+    if (r.isZero()) return c(0);
+    if (r.wide) return Expr::reg(r.name);
+    const auto& ops = out_.ops();
+    for (auto it = ops.rbegin(); it != ops.rend(); ++it) {
+        if (const auto* ld = std::get_if<Load>(&it->kind); ld && ld->dst == r.name) return Expr::reg(r.name);
+        if (const auto* ch = std::get_if<Choice>(&it->kind); ch && ch->dst == r.name) return Expr::reg(r.name);
+        if (const auto* as = std::get_if<Assign>(&it->kind); as && as->dst == r.name) {
+            const Expr& v = as->value;
+            // Arithmetic written through the X view may leave the 32-bit range; anything
+            // else (copies, logic, selections, flags) keeps the range of its inputs.
+            bool arith = v.kind == EK::Add || v.kind == EK::Mul || v.kind == EK::Shl ||
+                         v.kind == EK::Shr || (v.kind == EK::Sub && !(v.args[1] == c(0x80000000LL)));
+            bool canonical = v.kind == EK::Const ? fitsInt32(v.value) : !arith;
+            if (canonical) return Expr::reg(r.name);
+            break;
+        }
+    }
+    return signExtend(Expr::reg(r.name), 32);
+}
+
+void Lowering::write(const A64Reg& r, Expr v, bool canonical) {
+    if (r.isZero()) return;
+    if (!r.wide && !canonical && !(v.kind == EK::Const && fitsInt32(v.value))) v = signExtend(std::move(v), 32);
+    if (!r.wide && v.kind == EK::Const) v = signExtend(std::move(v), 32);
+    emit(Assign{r.name, std::move(v)});
+}
+
+std::optional<Expr> Lowering::operand2(std::size_t i, bool wide, bool& canonical) {
+    if (i >= in_.operands.size()) {
+        arity(i + 1, i + 2);
+        return std::nullopt;
+    }
+    const A64Operand& o = in_.operands[i];
+    std::optional<A64Modifier> mod;
+    if (i + 1 < in_.operands.size()) {
+        if (in_.operands[i + 1].kind != OK::Modifier) {
+            bad(in_.operands[i + 1]);
+            return std::nullopt;
+        }
+        mod = in_.operands[i + 1].modifier;
+    }
+    if (o.kind == OK::Imm) {
+        std::int64_t v = o.imm;
+        if (mod && (mod->kind != "LSL" || mod->amount < 0 || mod->amount > 48)) {
+            bad(in_.operands[i + 1]);
+            return std::nullopt;
+        }
+        if (mod) v = static_cast<std::int64_t>(static_cast<std::uint64_t>(v) << mod->amount);
+        canonical = wide || fitsInt32(v);
+        return c(v);
+    }
+    if (o.kind != OK::Reg) {
+        bad(o);
+        return std::nullopt;
+    }
+    Expr v = read(o.reg);
+    canonical = true;
+    if (!mod) return v;
+    const int width = wide ? 64 : 32;
+    const std::int64_t n = mod->amount;
+    const std::string& k = mod->kind;
+    if (n < 0 || n >= width) {
+        bad(in_.operands[i + 1]);
+        return std::nullopt;
+    }
+    canonical = false;
+    if (k == "LSL") return bin(EK::Shl, std::move(v), c(n));
+    if (k == "ROR" && n > 0) {
+        Expr z = zeroExtend(std::move(v), width);
+        return zeroExtend(bin(EK::Or, bin(EK::Shr, z, c(n)), bin(EK::Shl, z, c(width - n))), width);
+    }
+    if (k == "LSR") return bin(EK::Shr, zeroExtend(std::move(v), width), c(n));
+    if (k == "ASR") {
+        canonical = true;  // of a sign-extended value: stays sign-extended
+        return n == 0 ? v : signExtend(bin(EK::Shr, std::move(v), c(n)), 64 - static_cast<int>(n));
+    }
+    Expr e;
+    if (k == "SXTW" || k == "SXTX") e = k == "SXTW" ? signExtend(std::move(v), 32) : std::move(v);
+    else if (k == "UXTW") e = zeroExtend(std::move(v), 32);
+    else if (k == "UXTX") e = std::move(v);
+    else if (k == "SXTB") e = signExtend(std::move(v), 8);
+    else if (k == "SXTH") e = signExtend(std::move(v), 16);
+    else if (k == "UXTB") e = zeroExtend(std::move(v), 8);
+    else if (k == "UXTH") e = zeroExtend(std::move(v), 16);
+    else {
+        bad(in_.operands[i + 1]);
+        return std::nullopt;
+    }
+    return n == 0 ? e : bin(EK::Shl, std::move(e), c(n));
+}
+
+void Lowering::setFlagsNZ(const Expr& result, bool wide) {
+    Expr r = wide ? result : signExtend(result, 32);
+    emit(Assign{"%N", bin(EK::Lt, r, c(0))});
+    emit(Assign{"%Z", bin(EK::Eq, r, c(0))});
+}
+
+// ADD, SUB, ADDS, SUBS, CMP, CMN, NEG, NEGS.
+bool Lowering::arithmetic() {
+    const std::string& op = in_.op;
+    bool compare = op == "CMP" || op == "CMN";
+    bool negate = op == "NEG" || op == "NEGS";
+    if (!arity(compare || negate ? 2 : 3, compare || negate ? 3 : 4)) return false;
+    if (!isReg(0)) return bad(opnd(0));
+    bool wide = opnd(0).reg.wide;
+    std::size_t src2 = compare || negate ? 1 : 2;
+    Expr a = c(0);
+    if (!negate) {
+        const A64Operand& n = compare ? opnd(0) : opnd(1);
+        if (n.kind != OK::Reg) return bad(n);
+        a = read(n.reg);
+    }
+    bool canonical = true;
+    auto b = operand2(src2, wide, canonical);
+    if (!b) return false;
+    if (!wide && !canonical) *b = signExtend(std::move(*b), 32);
+    bool sub = op == "SUB" || op == "SUBS" || op == "CMP" || negate;
+    bool flags = compare || op == "ADDS" || op == "SUBS" || op == "NEGS";
+    Expr r = bin(sub ? EK::Sub : EK::Add, a, *b);
+    if (flags) {
+        // Both operands hold sign-extended values of the operation's width.
+        Expr rw = wide ? r : wrap32(r);
+        emit(Assign{"%N", bin(EK::Lt, rw, c(0))});
+        emit(Assign{"%Z", sub ? bin(EK::Eq, a, *b) : bin(EK::Eq, rw, c(0))});
+        if (wide) {
+            Expr ua = bin(EK::Xor, a, c(kMin64)), ub = bin(EK::Xor, *b, c(kMin64));
+            Expr ur = bin(EK::Xor, r, c(kMin64));
+            emit(Assign{"%C", sub ? bin(EK::Ge, ua, ub) : bin(EK::Lt, ur, ua)});
+            Expr ov = sub ? bin(EK::And, bin(EK::Xor, a, *b), bin(EK::Xor, a, r))
+                          : bin(EK::And, bin(EK::Xor, a, r), bin(EK::Xor, *b, r));
+            emit(Assign{"%V", bin(EK::Lt, ov, c(0))});
+        } else {
+            Expr za = zeroExtend(a, 32), zb = zeroExtend(*b, 32);
+            emit(Assign{"%C", sub ? bin(EK::Ge, za, zb) : bin(EK::Gt, bin(EK::Add, za, zb), c(0xffffffffLL))});
+            emit(Assign{"%V", bin(EK::Ne, r, rw)});
+        }
+    }
+    if (!compare) write(opnd(0).reg, wide ? r : wrap32(r), true);
+    return true;
+}
+
+// AND, ORR, EOR, BIC, ORN, EON, ANDS, BICS, TST, MVN.
+bool Lowering::logical() {
+    const std::string& op = in_.op;
+    bool test = op == "TST";
+    bool mvn = op == "MVN";
+    if (!arity(test || mvn ? 2 : 3, test || mvn ? 3 : 4)) return false;
+    if (!isReg(0)) return bad(opnd(0));
+    bool wide = opnd(0).reg.wide;
+    Expr a = c(-1);
+    if (!mvn) {
+        const A64Operand& n = test ? opnd(0) : opnd(1);
+        if (n.kind != OK::Reg) return bad(n);
+        a = read(n.reg);
+    }
+    bool canonical = true;
+    auto b = operand2(test || mvn ? 1 : 2, wide, canonical);
+    if (!b) return false;
+    if (op == "BIC" || op == "BICS" || op == "ORN" || op == "EON" || mvn) *b = bitNot(std::move(*b));
+    EK k = EK::And;
+    if (op == "ORR" || op == "ORN") k = EK::Or;
+    if (op == "EOR" || op == "EON" || mvn) k = EK::Xor;
+    if (mvn) a = c(0);
+    Expr r = bin(k, a, *b);
+    if (op == "ANDS" || op == "BICS" || test) {
+        setFlagsNZ(r, wide);
+        emit(Assign{"%C", c(0)});
+        emit(Assign{"%V", c(0)});
+    }
+    if (!test) write(opnd(0).reg, r, canonical);
+    return true;
+}
+
+// MOV, MOVZ, MOVN, MOVK, SXTW and the shifts LSL, LSR, ASR with an immediate amount.
+bool Lowering::moves() {
+    const std::string& op = in_.op;
+    if (!isReg(0)) return in_.operands.empty() ? arity(2, 2) : bad(opnd(0));
+    const A64Reg& d = opnd(0).reg;
+    const int width = d.wide ? 64 : 32;
+    if (op == "MOV") {
+        if (!arity(2, 2)) return false;
+        if (opnd(1).kind == OK::Imm) write(d, c(opnd(1).imm));
+        else if (isReg(1)) write(d, read(opnd(1).reg), true);
+        else return bad(opnd(1));
+        return true;
+    }
+    if (op == "SXTW" || op == "SXTB" || op == "SXTH" || op == "UXTB" || op == "UXTH") {
+        if (!arity(2, 2)) return false;
+        if (!isReg(1)) return bad(opnd(1));
+        Expr v = read(opnd(1).reg);
+        if (op == "SXTB") v = signExtend(std::move(v), 8);
+        if (op == "SXTH") v = signExtend(std::move(v), 16);
+        if (op == "UXTB") v = zeroExtend(std::move(v), 8);
+        if (op == "UXTH") v = zeroExtend(std::move(v), 16);
+        write(d, std::move(v), true);
+        return true;
+    }
+    if (op == "MOVZ" || op == "MOVN" || op == "MOVK") {
+        if (!arity(2, 3)) return false;
+        if (opnd(1).kind != OK::Imm) return bad(opnd(1));
+        std::int64_t shift = 0;
+        if (in_.operands.size() == 3) {
+            const A64Operand& m = opnd(2);
+            if (m.kind != OK::Modifier || m.modifier.kind != "LSL" || m.modifier.amount % 16 != 0 ||
+                m.modifier.amount >= width)
+                return bad(m);
+            shift = m.modifier.amount;
+        }
+        auto imm = static_cast<std::int64_t>(static_cast<std::uint64_t>(opnd(1).imm & 0xffff) << shift);
+        if (op == "MOVZ") write(d, c(imm));
+        else if (op == "MOVN") write(d, c(~imm));
+        else {
+            Expr old = d.wide ? Expr::reg(d.name) : zeroExtend(read(d), 32);
+            Expr keep = bin(EK::And, std::move(old), c(~(std::int64_t{0xffff} << shift)));
+            write(d, bin(EK::Or, std::move(keep), c(imm)));
+        }
+        return true;
+    }
+    // LSL, LSR, ASR, ROR
+    if (!arity(3, 3)) return false;
+    if (!isReg(1)) return bad(opnd(1));
+    if (opnd(2).kind != OK::Imm) {
+        if (!isReg(2)) return bad(opnd(2));
+        return unsupported("shift by a register amount ('" + in_.written + "')");
+    }
+    std::int64_t n = opnd(2).imm;
+    if (n < 0 || n >= width || op == "ROR") return op == "ROR" ? unsupported("rotation (ROR)") : bad(opnd(2));
+    Expr v = read(opnd(1).reg);
+    if (op == "LSL") write(d, bin(EK::Shl, std::move(v), c(n)));
+    else if (op == "LSR") write(d, bin(EK::Shr, zeroExtend(std::move(v), width), c(n)));
+    else write(d, n == 0 ? v : signExtend(bin(EK::Shr, std::move(v), c(n)), 64 - static_cast<int>(n)), true);
+    return true;
+}
+
+// CSEL, CSINC, CSINV, CSNEG, CSET, CSETM, CINC, CINV, CNEG.
+bool Lowering::conditional() {
+    const std::string& op = in_.op;
+    bool set = op == "CSET" || op == "CSETM";
+    bool unary = op == "CINC" || op == "CINV" || op == "CNEG";
+    std::size_t n = set ? 2 : unary ? 3 : 4;
+    if (!arity(n, n)) return false;
+    for (std::size_t i = 0; i + 1 < n; ++i)
+        if (!isReg(i)) return bad(opnd(i));
+    if (opnd(n - 1).kind != OK::Cond) return bad(opnd(n - 1));
+    const A64Reg& d = opnd(0).reg;
+    Expr cond = condition(opnd(n - 1).word);
+    // CSET and CSETM select between constants: like herd, no dependency on the flags.
+    if (op == "CSET" || op == "CSETM") {
+        write(d, Expr::ite(std::move(cond), c(op == "CSET" ? 1 : -1), c(0)), true);
+        return true;
+    }
+    Expr a = read(opnd(1).reg);
+    Expr b = unary ? a : read(opnd(2).reg);
+    if (unary) cond = lnot(std::move(cond));  // CINC d,n,cc = CSINC d,n,n,invert(cc)
+    std::string base = unary ? "CS" + op.substr(1) : op;
+    if (base == "CSINC") b = bin(EK::Add, std::move(b), c(1));
+    if (base == "CSINV") b = bitNot(std::move(b));
+    if (base == "CSNEG") b = bin(EK::Sub, c(0), std::move(b));
+    write(d, Expr::ite(std::move(cond), std::move(a), std::move(b)), base == "CSEL" || base == "CSINV");
+    return true;
+}
+
+// B, B.cond, CBZ, CBNZ, TBZ, TBNZ.
+bool Lowering::branch() {
+    const std::string& op = in_.op;
+    std::size_t n = op == "TBZ" || op == "TBNZ" ? 3 : op == "CBZ" || op == "CBNZ" ? 2 : 1;
+    if (!arity(n, n)) return false;
+    const A64Operand& target = opnd(n - 1);
+    if (target.kind != OK::Label) return bad(target);
+    Expr cond = c(1);
+    if (op.rfind("B.", 0) == 0) {
+        if (!isA64Condition(op.substr(2))) {
+            out_.error(in_.loc, "unknown condition '" + in_.written.substr(2) + "' in '" + in_.written + "'");
+            return false;
+        }
+        cond = condition(op.substr(2));
+    } else if (op != "B") {
+        if (!isReg(0)) return bad(opnd(0));
+        Expr v = read(opnd(0).reg);
+        if (n == 3) {
+            if (opnd(1).kind != OK::Imm || opnd(1).imm < 0 || opnd(1).imm >= 64) return bad(opnd(1));
+            v = bin(EK::And, bin(EK::Shr, std::move(v), c(opnd(1).imm)), c(1));
+        }
+        bool zero = op == "CBZ" || op == "TBZ";
+        cond = bin(zero ? EK::Eq : EK::Ne, std::move(v), c(0));
+    }
+    emit(Branch{std::move(cond), target.word});
+    return true;
+}
+
+// UBFM, SBFM: extract a bit field, or insert the low bits at the top (immr > imms).
+bool Lowering::bitfield() {
+    if (!arity(4, 4)) return false;
+    if (!isReg(0)) return bad(opnd(0));
+    if (!isReg(1)) return bad(opnd(1));
+    const A64Reg& d = opnd(0).reg;
+    const int width = d.wide ? 64 : 32;
+    for (std::size_t i = 2; i < 4; ++i)
+        if (opnd(i).kind != OK::Imm || opnd(i).imm < 0 || opnd(i).imm >= width) return bad(opnd(i));
+    const int immr = static_cast<int>(opnd(2).imm), imms = static_cast<int>(opnd(3).imm);
+    bool sign = in_.op == "SBFM";
+    Expr src = zeroExtend(read(opnd(1).reg), width);
+    Expr r;
+    if (imms >= immr) {
+        int len = imms - immr + 1;
+        Expr field = bin(EK::Shr, std::move(src), c(immr));
+        r = sign ? signExtend(std::move(field), len) : zeroExtend(std::move(field), len);
+    } else {
+        Expr low = sign ? signExtend(std::move(src), imms + 1) : zeroExtend(std::move(src), imms + 1);
+        r = bin(EK::Shl, std::move(low), c(width - immr));
+    }
+    write(d, zeroExtend(std::move(r), width));
+    return true;
+}
+
+// MUL, MADD, MSUB, MNEG and the long forms SMULL, UMULL, SMADDL, ...
+bool Lowering::multiply() {
+    const std::string& op = in_.op;
+    bool accumulate = op.find("ADD") != std::string::npos || op.find("SUB") != std::string::npos;
+    std::size_t n = accumulate ? 4 : 3;
+    if (!arity(n, n)) return false;
+    for (std::size_t i = 0; i < n; ++i)
+        if (!isReg(i)) return bad(opnd(i));
+    bool isLong = op.back() == 'L';
+    bool unsignedLong = isLong && op[0] == 'U';
+    auto src = [&](std::size_t i) {
+        Expr v = read(opnd(i).reg);
+        return unsignedLong ? zeroExtend(std::move(v), 32) : v;
+    };
+    Expr p = bin(EK::Mul, src(1), src(2));
+    if (accumulate) p = bin(op.find("ADD") != std::string::npos ? EK::Add : EK::Sub, read(opnd(3).reg), std::move(p));
+    else if (op.find("NEG") != std::string::npos) p = bin(EK::Sub, c(0), std::move(p));
+    write(opnd(0).reg, std::move(p));
+    return true;
+}
+
+bool Lowering::run() {
+    const std::string& op = in_.op;
+    for (const Declined& d : declined)
+        if (op == d.op) return unsupported(std::string(d.why));
+    if (op == "NOP") return arity(0, 0);
+    if (op == "ISB") {
+        if (!arity(0, 1)) return false;
+        emit(Fence{{"ISB"}});
+        return true;
+    }
+    if (op.rfind("DMB", 0) == 0 || op.rfind("DSB", 0) == 0) {
+        std::string kind = op.substr(0, 3);
+        std::string opt = op.substr(3);
+        if (!opt.empty() && opt[0] == '.') opt = opt.substr(1);
+        if (opt.empty()) {
+            if (!arity(1, 1)) return false;
+            const A64Operand& o = opnd(0);
+            if (o.kind != OK::Label) return bad(o);
+            for (char ch : o.word) opt += static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+        } else if (!arity(0, 0)) {
+            return false;
+        }
+        static constexpr std::array<std::string_view, 12> options = {
+            "SY", "ST", "LD", "ISH", "ISHST", "ISHLD", "OSH", "OSHST", "OSHLD", "NSH", "NSHST", "NSHLD"};
+        if (std::find(options.begin(), options.end(), opt) == options.end()) {
+            out_.error(in_.loc, "unknown barrier option '" + opt + "' for '" + kind + "'");
+            return false;
+        }
+        emit(Fence{{kind + "." + opt}});
+        return true;
+    }
+    if (op == "B" || op.rfind("B.", 0) == 0 || op == "CBZ" || op == "CBNZ" || op == "TBZ" || op == "TBNZ")
+        return branch();
+    if (op == "ADD" || op == "SUB" || op == "ADDS" || op == "SUBS" || op == "CMP" || op == "CMN" ||
+        op == "NEG" || op == "NEGS")
+        return arithmetic();
+    if (op == "AND" || op == "ORR" || op == "EOR" || op == "BIC" || op == "ORN" || op == "EON" ||
+        op == "ANDS" || op == "BICS" || op == "TST" || op == "MVN")
+        return logical();
+    if (op == "MOV" || op == "MOVZ" || op == "MOVN" || op == "MOVK" || op == "LSL" || op == "LSR" ||
+        op == "ASR" || op == "ROR" || op == "SXTW" || op == "SXTB" || op == "SXTH" || op == "UXTB" ||
+        op == "UXTH")
+        return moves();
+    if (op == "CSEL" || op == "CSINC" || op == "CSINV" || op == "CSNEG" || op == "CSET" ||
+        op == "CSETM" || op == "CINC" || op == "CINV" || op == "CNEG")
+        return conditional();
+    if (op == "UBFM" || op == "SBFM") return bitfield();
+    if (op == "ABS") {
+        if (!arity(2, 2)) return false;
+        if (!isReg(0)) return bad(opnd(0));
+        if (!isReg(1)) return bad(opnd(1));
+        Expr v = read(opnd(1).reg);
+        write(opnd(0).reg, Expr::ite(bin(EK::Lt, v, c(0)), bin(EK::Sub, c(0), v), v));
+        return true;
+    }
+    if (op == "MUL" || op == "MADD" || op == "MSUB" || op == "MNEG" || op == "SMULL" || op == "UMULL" ||
+        op == "SMADDL" || op == "UMADDL" || op == "SMSUBL" || op == "UMSUBL" || op == "SMNEGL" ||
+        op == "UMNEGL")
+        return multiply();
+    if (isMemoryOp(op)) return memoryOp();
+    out_.error(in_.loc, "unknown AArch64 instruction '" + in_.written + "'");
+    return false;
+}
+
+}  // namespace a64
+
+bool lowerA64(const A64Instr& in, ThreadBuilder& out) { return a64::Lowering(in, out).run(); }
+
+}  // namespace memlit::litmus

@@ -1,0 +1,67 @@
+#pragma once
+/// The Go dialect's syntax: tokens (with Go's automatic semicolons), the declarations of a
+/// `Go NAME` test (globals and functions as token ranges) and the entry point that parses
+/// a whole Go test body into a LitmusTest (lowering lives in GoLowering.cpp).
+
+#include "litmus/Diagnostics.hpp"
+#include "litmus/Lexer.hpp"
+#include "litmus/LitmusTest.hpp"
+
+#include <cstddef>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace memlit::litmus::go {
+
+struct Token {
+    enum class Kind { Ident, Int, Punct, Semi, End };
+    Kind kind = Kind::End;
+    std::string text;        // Semi: ";" or "\n" (an automatic semicolon)
+    std::size_t offset = 0;  // in the source text
+    std::size_t end = 0;     // one past the last character
+    bool is(Kind k, const char* t) const { return kind == k && text == t; }
+    bool punct(const char* t) const { return is(Kind::Punct, t); }
+    bool ident(const char* t) const { return is(Kind::Ident, t); }
+};
+
+/// What a global variable is; sync objects are locations too (a mutex holds 0 or 1).
+enum class GlobalKind { Plain, Atomic, Mutex, WaitGroup, Once };
+
+struct Global {
+    GlobalKind kind = GlobalKind::Plain;
+    std::string type;  // as written: "int", "atomic.Int32", "sync.Mutex"
+    SourceLoc loc;
+};
+
+/// A function declaration: its body is tokens (open, close) exclusive of the braces.
+struct Func {
+    std::string name;
+    std::size_t open = 0, close = 0;
+    SourceLoc loc;
+};
+
+/// A parsed Go test before lowering.
+struct Program {
+    std::vector<Token> tokens;
+    std::map<std::string, Global> globals;
+    std::vector<InitEntry> init;
+    std::vector<Func> goroutines;             // P0, P1, ... in order
+    std::map<std::string, Func> helpers;      // every other function
+};
+
+/// Tokens of `src` from `begin` up to (not including) the test's condition: after a `}` that
+/// closes to top level, anything but `func` ends the program. `stop` is set to that offset.
+std::vector<Token> tokenize(const SourceText& src, std::size_t begin, const std::string& file,
+                            Diagnostics& diags, std::size_t& stop);
+
+/// Parses the Go part of a test (declaration block, functions, then herd's condition) from
+/// the `{` at `begin`; fills `t.init`, `t.threads`, `t.raw` and the condition.
+bool parseGoTest(const SourceText& src, std::size_t begin, const std::string& file, Diagnostics& diags,
+                 LitmusTest& t);
+
+/// Lowers the goroutines of `prog` into `t.threads` and `t.raw` (GoLowering.cpp).
+bool lowerProgram(const Program& prog, const SourceText& src, const std::string& file, Diagnostics& diags,
+                  LitmusTest& t);
+
+}  // namespace memlit::litmus::go

@@ -1,0 +1,143 @@
+// The Go dialect's front end: what Go statements lower to, and every diagnostic word for word.
+
+#include "litmus/Parser.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace memlit;
+using namespace memlit::litmus;
+
+namespace {
+
+LitmusTest parseOk(const std::string& text) {
+    Diagnostics d;
+    auto t = parseLitmus(text, "t.litmus", d);
+    for (const auto& x : d.all()) INFO(Diagnostics::format(x));
+    REQUIRE(t);
+    return *t;
+}
+
+std::string diagnose(const std::string& text) {
+    Diagnostics d;
+    auto t = parseLitmus(text, "t.litmus", d);
+    CHECK_FALSE(t);
+    REQUIRE(d.all().size() == 1);
+    return Diagnostics::format(d.all()[0]);
+}
+
+using EK = Expr::Kind;
+Expr c(std::int64_t v) { return Expr::constant(v); }
+Expr reg(const char* r) { return Expr::reg(r); }
+Expr sym(const char* s) { return Expr::sym(s); }
+Expr eq(Expr a, Expr b) { return Expr::binary(EK::Eq, std::move(a), std::move(b)); }
+
+std::vector<OpKind> kinds(const Thread& t) {
+    std::vector<OpKind> out;
+    for (const auto& op : t.ops) out.push_back(op.kind);
+    return out;
+}
+
+const std::vector<std::string> AT{"AT"}, LOCK{"LOCK"}, UNLOCK{"UNLOCK"}, GO{"GO"};
+
+}  // namespace
+
+TEST_CASE("Go: header, globals, goroutines and the herd condition", "[litmus][go]") {
+    LitmusTest t = parseOk("Go MP+chan\n\"doc\"\n{ var x, y int = 1, 2; var f atomic.Int32 }\n"
+                           "func P0() { x = 1 }\nfunc P1() {\n\tr0 := y\n}\nexists (1:r0=1 /\\ x=1)\n");
+    CHECK(t.arch == "Go");
+    CHECK(t.name == "MP+chan");
+    CHECK(t.doc == "doc");
+    REQUIRE(t.init.size() == 3);
+    CHECK(t.init[0].place.name == "x");
+    CHECK(t.init[0].value == Value::number(1));
+    CHECK(t.init[1].value == Value::number(2));
+    CHECK(t.init[2].type == "atomic.Int32");
+    REQUIRE(t.threads.size() == 2);
+    CHECK(t.threads[1].name == "P1");
+    CHECK(t.condition.text == "exists (1:r0=1 /\\ [x]=1)");
+    REQUIRE(t.raw[1].size() == 1);
+    CHECK(t.raw[1][0].text == "r0 := y");
+    CHECK(t.raw[1][0].loc == SourceLoc{6, 2});
+}
+
+TEST_CASE("Go: plain and atomic accesses lower to untagged and AT loads and stores", "[litmus][go]") {
+    LitmusTest t = parseOk("Go T\n{ var x int; var f atomic.Int32; var g int32 }\n"
+                           "func P0() { x = 1; r := x; f.Store(r); s := f.Add(2); u := atomic.LoadInt32(&g) }\n"
+                           "exists (0:r=1)\n");
+    CHECK(kinds(t.threads[0]) ==
+          std::vector<OpKind>{Store{sym("x"), c(1), {}, -1, 0}, Load{"%t0", sym("x"), {}, -1, 0},
+                              Assign{"r", reg("%t0")}, Store{sym("f"), reg("r"), AT, -1, 0},
+                              Load{"%t1", sym("f"), AT, 0, 0},
+                              Store{sym("f"), Expr::binary(EK::Add, reg("%t1"), c(2)), AT, 0, 0},
+                              Assign{"s", Expr::binary(EK::Add, reg("%t1"), c(2))},
+                              Load{"%t2", sym("g"), AT, -1, 0}, Assign{"u", reg("%t2")}});
+}
+
+TEST_CASE("Go: a mutex is an exchange that must find it free, a go statement a GO write its goroutine reads",
+          "[litmus][go]") {
+    LitmusTest t = parseOk("Go T\n{ var m sync.Mutex }\nfunc P0() { m.Lock(); go P1(); m.Unlock() }\n"
+                           "func P1() { }\nexists (m=0)\n");
+    CHECK(kinds(t.threads[0]) ==
+          std::vector<OpKind>{Load{"%t0", sym("m"), LOCK, 0, 0}, Assume{eq(reg("%t0"), c(0))},
+                              Store{sym("m"), c(1), LOCK, 0, 0}, Store{sym("%go1"), c(1), GO, -1, 0},
+                              Store{sym("m"), c(0), UNLOCK, -1, 0}});
+    CHECK(kinds(t.threads[1]) == std::vector<OpKind>{Load{"%t0", sym("%go1"), GO, -1, 0}, Assume{eq(reg("%t0"), c(1))}});
+}
+
+TEST_CASE("Go: if/else lowers to forward branches, func literals and helpers become new goroutines",
+          "[litmus][go]") {
+    LitmusTest t = parseOk("Go T\n{ var x int }\nfunc w() { x = 2 }\n"
+                           "func P0() { var r int; if x == 1 { r = 1 } else { r = 2 }; go func() { x = 3 }(); go w() }\n"
+                           "exists (0:r=1)\n");
+    REQUIRE(t.threads.size() == 3);
+    CHECK(kinds(t.threads[0]) ==
+          std::vector<OpKind>{Assign{"r", c(0)}, Load{"%t0", sym("x"), {}, -1, 0},
+                              Branch{Expr::unary(EK::Not, eq(reg("%t0"), c(1))), "%L0", false}, Assign{"r", c(1)},
+                              Branch{c(1), "%L1", false}, Label{"%L0"}, Assign{"r", c(2)}, Label{"%L1"},
+                              Store{sym("%go1"), c(1), GO, -1, 0}, Store{sym("%go2"), c(1), GO, -1, 0}});
+    CHECK(t.threads[1].ops.back().kind == OpKind{Store{sym("x"), c(3), {}, -1, 0}});
+    CHECK(t.threads[2].ops.back().kind == OpKind{Store{sym("x"), c(2), {}, -1, 0}});
+}
+
+TEST_CASE("Go diagnostics: every front-end error, word for word", "[litmus][go]") {
+    const std::pair<const char*, const char*> cases[] = {
+        {"Go T\n{ var x int }\nfunc P0() { x = 1 }\nfunc P2() { x = 2 }\nexists (x=1)\n",
+         "t.litmus:4:6: error: expected goroutine P1, found P2"},
+        {"Go T\n{ var x int }\nfunc P0() { r := y }\nexists (0:r=1)\n",
+         "t.litmus:3:18: error: undefined: y"},
+        {"Go T\n{ var x float64 }\nfunc P0() { x = 1 }\nexists (x=1)\n",
+         "t.litmus:2:9: error: unknown type 'float64'"},
+        {"Go T\n{ var c = make(chan int) }\nfunc P0() { }\nexists (x=1)\n",
+         "t.litmus:2:11: error: unsupported feature: channels (not in phase 1)"},
+        {"Go T\n{ var x int }\nfunc P0() { for { x = 1 } }\nexists (x=1)\n",
+         "t.litmus:3:13: error: unsupported feature: for loops (not in phase 1)"},
+        {"Go T\n{ var x int }\nfunc P0() { x = 1 y = 2 }\nexists (x=1)\n",
+         "t.litmus:3:19: error: expected ';' or newline after the statement, found 'y'"},
+        {"Go T\n{ var m sync.Mutex }\nfunc P0() { m.Lock(1) }\nexists (m=1)\n",
+         "t.litmus:3:15: error: Lock takes 0 arguments, found 1"},
+        {"Go T\n{ var m sync.Mutex }\nfunc P0() { m = 1 }\nexists (m=1)\n",
+         "t.litmus:3:13: error: cannot assign to 'm' of type sync.Mutex (use its methods)"},
+        {"Go T\n{ var f atomic.Int32 }\nfunc P0() { f.Inc() }\nexists (f=1)\n",
+         "t.litmus:3:15: error: atomic.Int32 has no method Inc"},
+        {"Go T\n{ var x int }\nfunc P0() { x = 1 }\nexists (1:r=1)\n",
+         "t.litmus:4:9: error: goroutine 1 does not exist (the test has 1 goroutine)"},
+        {"Go T\n{ var x int }\nfunc P0() { go P0() }\nexists (x=1)\n",
+         "t.litmus:3:16: error: P0 is main: no go statement may start it"},
+        {"Go T\n{ var x int }\nfunc P0() { if x == 1 { go P1() } }\nfunc P1() { }\nexists (x=1)\n",
+         "t.litmus:3:25: error: unsupported feature: a go statement inside if/else or once.Do"},
+        {"Go T\n{ var x int\nfunc P0() { x = 1 }\nexists (x=1)\n",
+         "t.litmus:3:1: error: expected 'var' declaration, found 'func'"},
+        {"Go T\n{ var x int }\nexists (x=1)\n",
+         "t.litmus:3:1: error: expected at least one goroutine 'func P0() { ... }'"},
+        {"Go T\n{ var x int }\nfunc P0() { x = 1 # }\nexists (x=1)\n",
+         "t.litmus:3:19: error: unexpected character '#'"},
+        {"Go T\n{ var x int }\nfunc P0() { x = 1; r := x / 2 }\nexists (x=1)\n",
+         "t.litmus:3:27: error: unsupported feature: division"},
+        {"Go T\n{ var x, y int = 1 }\nfunc P0() { x = 1 }\nexists (x=1)\n",
+         "t.litmus:2:7: error: declares 2 variables but gives 1 values"},
+    };
+    for (const auto& [text, message] : cases) {
+        INFO(text);
+        CHECK(diagnose(text) == message);
+    }
+}
