@@ -40,6 +40,7 @@ const char* const kRunUsage =
     "  --emit DIR        write sources and a Makefile to DIR instead of running\n"
     "  --cxx COMPILER    C++ compiler (default g++)\n"
     "  --instances N     test instances per thread and round (default 1000)\n"
+    "  --sync-every K    threads line up before every K-th instance (default 32)\n"
     "\n"
     "exit status: 0 nothing forbidden observed, 1 a forbidden state observed,\n"
     "             2 usage error or a test that could not be run\n";
@@ -81,11 +82,13 @@ bool parseOptions(const std::vector<std::string>& args, Options& o, std::ostream
             else if (a == "--cxx") o.run.cxx = v;
             else if (a == "--iterations" && isNum && num >= 1) o.run.iterations = static_cast<std::uint64_t>(num);
             else if (a == "--instances" && isNum && num >= 1) o.run.instances = static_cast<std::uint64_t>(num);
+            else if (a == "--sync-every" && isNum && num >= 1) o.run.syncEvery = static_cast<std::uint64_t>(num);
             else if (a == "--seconds" && isNum) {
                 o.run.seconds = num;
                 o.secondsGiven = true;
             } else if (a == "--timeout" && isNum && num > 0) o.run.timeout = num;
-            else if (a == "--iterations" || a == "--seconds" || a == "--timeout" || a == "--instances") {
+            else if (a == "--iterations" || a == "--seconds" || a == "--timeout" || a == "--instances" ||
+                     a == "--sync-every") {
                 err << "memlit run: error: bad value '" << v << "' for " << a << "\n";
                 return false;
             } else {

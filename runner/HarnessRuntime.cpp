@@ -45,6 +45,7 @@ struct memlit_ctx {
     int64_t* mem;
     long stride; /* int64 slots between instances */
     long instances;
+    long sync_every; /* instances each thread runs between two start lines */
     int64_t* out[MEMLIT_NTHREADS];
     memlit_slot pos[MEMLIT_NTHREADS]; /* iterations each thread has started */
     alignas(64) int bar_count;
@@ -176,7 +177,7 @@ static void memlit_observe(memlit_ctx* c, long i, memlit_key* k) {
     }
 }
 
-static void memlit_run_thread(int t, memlit_ctx* c, long first, long count);
+static void memlit_run_thread(int t, memlit_ctx* c, long count);
 static int memlit_cond(const memlit_key* k);
 
 static void memlit_allowed_key(int a, memlit_key* k) {
@@ -204,7 +205,7 @@ static void* memlit_worker(void* p) {
         memlit_barrier(c, &sense);
         if (c->stop) break;
         long count = c->count, first = c->done;
-        memlit_run_thread(t, c, first, count);
+        memlit_run_thread(t, c, count);
         memlit_barrier(c, &sense);
         for (long i = t; i < count; i += MEMLIT_NTHREADS) {
             memlit_key k;
@@ -357,7 +358,7 @@ static void memlit_json_test(FILE* f, memlit_entry* es, size_t n, long iteration
 }
 
 int main(int argc, char** argv) {
-    long max_iter = 0, instances = 1000;
+    long max_iter = 0, instances = 1000, sync_every = 32;
     double seconds = 1.0;
     int seconds_given = 0, json_test = 0, json_host = 0;
     const char* json = 0;
@@ -367,11 +368,12 @@ int main(int argc, char** argv) {
         if (!strcmp(a, "-n") && v) { max_iter = atol(v); ++i; }
         else if (!strcmp(a, "-s") && v) { seconds = atof(v); seconds_given = 1; ++i; }
         else if (!strcmp(a, "-a") && v) { instances = atol(v); ++i; }
+        else if (!strcmp(a, "-k") && v) { sync_every = atol(v); ++i; }
         else if (!strcmp(a, "-j") && v) { json = v; ++i; }
         else if (!strcmp(a, "--json-test")) json_test = 1;
         else if (!strcmp(a, "--json-host")) json_host = 1;
         else {
-            fprintf(stderr, "usage: %s [-n ITERATIONS] [-s SECONDS] [-a INSTANCES] [-j FILE|-] [--json-test] [--json-host]\n", argv[0]);
+            fprintf(stderr, "usage: %s [-n ITERATIONS] [-s SECONDS] [-a INSTANCES] [-k SYNC_EVERY] [-j FILE|-] [--json-test] [--json-host]\n", argv[0]);
             return 2;
         }
     }
@@ -400,6 +402,7 @@ int main(int argc, char** argv) {
     c->spin_limit = c->pin ? (1u << 12) : 8u;
     c->stride = (MEMLIT_NLOCS > 0 ? MEMLIT_NLOCS : 1) * MEMLIT_LINE;
     c->instances = instances;
+    c->sync_every = sync_every < 1 ? 1 : sync_every;
     c->mem = (int64_t*)aligned_alloc(64, (size_t)(instances * c->stride) * sizeof(int64_t));
     for (int t = 0; t < MEMLIT_NTHREADS; ++t)
         c->out[t] = (int64_t*)calloc((size_t)instances * (size_t)(memlit_nout[t] + 1), sizeof(int64_t));

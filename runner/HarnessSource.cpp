@@ -134,12 +134,14 @@ std::string threadFunction(const Layout& lay, int t) {
     const ThreadLayout& th = lay.threads[static_cast<std::size_t>(t)];
     std::string ts = std::to_string(t);
     std::ostringstream os;
-    os << "static void memlit_thread_" << ts << "(memlit_ctx* c, long first, long count) {\n"
+    // Every thread passes the same number of start lines, so a per-thread counter numbers them.
+    os << "static void memlit_thread_" << ts << "(memlit_ctx* c, long count) {\n"
+       << "    static long starts = 0;\n"
        << "    for (long i = 0; i < count; ++i) {\n"
        << "        int64_t* m = c->mem + i * c->stride;\n";
     if (!th.outRegs.empty())
         os << "        int64_t* o = c->out[" << ts << "] + i * memlit_nout[" << ts << "];\n";
-    os << "        memlit_sync(c, " << ts << ", first + i + 1);\n";
+    os << "        if (i % c->sync_every == 0) memlit_sync(c, " << ts << ", ++starts);\n";
     for (const auto& r : th.code.hwRegs) {
         auto it = th.regInit.find(r);
         os << "        register int64_t r_" << r << " asm(\"" << r << "\") = "
@@ -304,10 +306,10 @@ std::optional<HarnessSource> generateHarness(const litmus::LitmusTest& test,
        << condExpr(*lay, test.condition.prop) << ";\n}\n\n";
     for (std::size_t t = 0; t < lay->threads.size(); ++t)
         os << threadFunction(*lay, static_cast<int>(t)) << "\n";
-    os << "static void memlit_run_thread(int t, memlit_ctx* c, long first, long count) {\n"
+    os << "static void memlit_run_thread(int t, memlit_ctx* c, long count) {\n"
        << "    switch (t) {\n";
     for (std::size_t t = 0; t < lay->threads.size(); ++t)
-        os << "    case " << t << ": memlit_thread_" << t << "(c, first, count); break;\n";
+        os << "    case " << t << ": memlit_thread_" << t << "(c, count); break;\n";
     os << "    }\n}\n";
     return HarnessSource{os.str(), lay->places, lay->locations};
 }

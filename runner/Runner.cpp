@@ -156,6 +156,7 @@ HarnessRun compileAndRun(const HarnessSource& source, const RunOptions& options)
         cmd.insert(cmd.end(), {"-s", s.str()});
     }
     cmd.insert(cmd.end(), {"-a", std::to_string(std::max<std::uint64_t>(options.instances, 1))});
+    cmd.insert(cmd.end(), {"-k", std::to_string(std::max<std::uint64_t>(options.syncEvery, 1))});
     auto run = runProcess(cmd, options.timeout, dir->path());
     switch (run.status) {
     case ProcessResult::Status::SpawnFailed:

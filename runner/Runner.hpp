@@ -23,6 +23,7 @@ struct RunOptions {
     double timeout = 60;           // the harness is killed after this many seconds
     double compileTimeout = 120;
     std::uint64_t instances = 1000;  // test instances each thread works through per round
+    std::uint64_t syncEvery = 32;    // instances between two start lines the threads share
 };
 
 enum class RunStatus {

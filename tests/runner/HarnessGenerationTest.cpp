@@ -29,11 +29,12 @@ TEST_CASE("Harness: SB thread 0 is the test's two instructions in one asm statem
     auto code = runner::generateThreadFunction(testing::makeSB(), runner::X86Generator(), 0, diags);
     REQUIRE(code);
     CHECK(*code ==
-          "static void memlit_thread_0(memlit_ctx* c, long first, long count) {\n"
+          "static void memlit_thread_0(memlit_ctx* c, long count) {\n"
+          "    static long starts = 0;\n"
           "    for (long i = 0; i < count; ++i) {\n"
           "        int64_t* m = c->mem + i * c->stride;\n"
           "        int64_t* o = c->out[0] + i * memlit_nout[0];\n"
-          "        memlit_sync(c, 0, first + i + 1);\n"
+          "        if (i % c->sync_every == 0) memlit_sync(c, 0, ++starts);\n"
           "        register int64_t r_rax asm(\"rax\") = 0;\n"
           "        asm volatile(\n"
           "            \"movl $1, %[loc_x]\\n\\t\"\n"
@@ -51,11 +52,12 @@ TEST_CASE("Harness: MP (X86_64) reader binds rax and rbx and keeps AT&T order", 
     auto code = runner::generateThreadFunction(testing::makeMP(), runner::X86Generator(), 1, diags);
     REQUIRE(code);
     CHECK(*code ==
-          "static void memlit_thread_1(memlit_ctx* c, long first, long count) {\n"
+          "static void memlit_thread_1(memlit_ctx* c, long count) {\n"
+          "    static long starts = 0;\n"
           "    for (long i = 0; i < count; ++i) {\n"
           "        int64_t* m = c->mem + i * c->stride;\n"
           "        int64_t* o = c->out[1] + i * memlit_nout[1];\n"
-          "        memlit_sync(c, 1, first + i + 1);\n"
+          "        if (i % c->sync_every == 0) memlit_sync(c, 1, ++starts);\n"
           "        register int64_t r_rax asm(\"rax\") = 0;\n"
           "        register int64_t r_rbx asm(\"rbx\") = 0;\n"
           "        asm volatile(\n"
@@ -113,5 +115,5 @@ TEST_CASE("Harness: the whole program embeds tables, runtime and one function pe
     CHECK(src->code.find("#define MEMLIT_NALLOWED 4") != std::string::npos);
     CHECK(src->code.find("static const char* const memlit_obs_names[MEMLIT_NOBS + 1] = {\"0:EAX\", \"1:EAX\", 0};") !=
           std::string::npos);
-    CHECK(src->code.find("case 1: memlit_thread_1(c, first, count); break;") != std::string::npos);
+    CHECK(src->code.find("case 1: memlit_thread_1(c, count); break;") != std::string::npos);
 }
