@@ -1,5 +1,7 @@
+#include "models/ExprParser.hpp"
 #include "models/Lexer.hpp"
 #include "models/Model.hpp"
+#include "models/TokenCursor.hpp"
 
 #include <filesystem>
 #include <fstream>
@@ -23,13 +25,6 @@ const char* checkKindName(CheckKind k) {
 namespace {
 
 using K = Token::Kind;
-
-const std::set<std::string, std::less<>> kKeywords = {
-    "let", "rec", "and", "as", "acyclic", "irreflexive", "empty", "flag", "show", "unshow",
-    "include", "procedure", "call", "end",
-    // reserved by herd, not supported here
-    "if", "then", "else", "match", "with", "from", "in", "forall", "do", "enum", "fun",
-    "undefined_unless", "instructions", "events", "begin"};
 
 const std::set<std::string, std::less<>> kUnsupportedStatements = {
     "with", "forall", "enum", "undefined_unless", "instructions", "events", "if", "match",
@@ -61,7 +56,8 @@ class Parser {
 public:
     Parser(Context& ctx, FileId file, std::string_view text)
         : ctx_(ctx), file_(file), text_(text),
-          tokens_(lex(text, ctx.model.files[file], ctx.diags)) {}
+          in_(lex(text, ctx.model.files[file], ctx.diags), ctx.model.files[file], ctx.diags),
+          expr_(in_) {}
 
     void parseFile(bool top, std::vector<Statement>& out) {
         if (peek().kind == K::String) {
@@ -73,41 +69,17 @@ public:
 
 private:
     const std::string& fileName() const { return ctx_.model.files[file_]; }
-    const Token& peek(std::size_t ahead = 0) const {
-        return tokens_[std::min(pos_ + ahead, tokens_.size() - 1)];
-    }
-    const Token& take() {
-        const Token& t = tokens_[pos_];
-        if (pos_ + 1 < tokens_.size()) ++pos_;
-        return t;
-    }
-    bool isKeyword(const Token& t, std::string_view kw) const {
-        return t.kind == K::Ident && t.text == kw;
-    }
-    bool isAnyKeyword(const Token& t) const {
-        return t.kind == K::Ident && kKeywords.count(t.text) != 0;
-    }
-    void error(SourceLoc loc, std::string msg) { ctx_.diags.error(fileName(), loc, std::move(msg)); }
-    void unsupported(SourceLoc loc, const std::string& what) {
-        ctx_.diags.unsupported(fileName(), loc, "cat construct " + what);
-    }
-    /// Reports "expected WHAT, found TOKEN" at the current token.
-    void expected(const std::string& what) {
-        error(peek().loc, "expected " + what + ", found " + describe(peek()));
-    }
-    bool expect(K kind, const std::string& what) {
-        if (peek().kind == kind) {
-            take();
-            return true;
-        }
-        expected(what);
-        return false;
-    }
-    std::optional<std::string> identifier(const std::string& what) {
-        if (peek().kind == K::Ident && !isAnyKeyword(peek())) return take().text;
-        expected(what);
-        return std::nullopt;
-    }
+    const Token& peek(std::size_t ahead = 0) const { return in_.peek(ahead); }
+    const Token& take() { return in_.take(); }
+    bool isKeyword(const Token& t, std::string_view kw) const { return in_.isKeyword(t, kw); }
+    bool isAnyKeyword(const Token& t) const { return in_.isAnyKeyword(t); }
+    void error(SourceLoc loc, std::string msg) { in_.error(loc, std::move(msg)); }
+    void unsupported(SourceLoc loc, const std::string& what) { in_.unsupported(loc, what); }
+    void expected(const std::string& what) { in_.expected(what); }
+    bool expect(K kind, const std::string& what) { return in_.expect(kind, what); }
+    std::optional<std::string> identifier(const std::string& what) { return in_.identifier(what); }
+    std::optional<Expr> expression() { return expr_.expression(); }
+    bool arguments(std::vector<Expr>& args) { return expr_.arguments(args); }
 
     bool startsStatement(const Token& t) const {
         static const std::set<std::string, std::less<>> starts = {
@@ -250,25 +222,6 @@ private:
         }
     }
 
-    /// `(e, e)` after a procedure or function name.
-    bool arguments(std::vector<Expr>& args) {
-        if (!expect(K::LParen, "'('")) return false;
-        if (peek().kind == K::RParen) {
-            take();
-            return true;
-        }
-        for (;;) {
-            auto e = expression();
-            if (!e) return false;
-            args.push_back(std::move(*e));
-            if (peek().kind == K::Comma) {
-                take();
-                continue;
-            }
-            return expect(K::RParen, "',' or ')'");
-        }
-    }
-
     bool check(std::vector<Statement>& out) {
         const SourceLoc loc = peek().loc;
         Check c;
@@ -295,7 +248,7 @@ private:
         auto e = expression();
         if (!e) return false;
         c.expr = std::move(*e);
-        c.name = sourceText(begin, tokens_[pos_ - 1].end);
+        c.name = sourceText(begin, in_.previous().end);
         if (isKeyword(peek(), "as")) {
             take();
             auto name = identifier("a name after 'as'");
@@ -398,139 +351,11 @@ private:
         return out;
     }
 
-    // ---- expressions, loosest first: | ; \ & * ~ postfix (herd binds & tighter than \) ----
-
-    static constexpr int kMaxDepth = 500;
-
-    std::optional<Expr> expression() {
-        if (++depth_ > kMaxDepth) {
-            error(peek().loc, "expression nested too deeply");
-            --depth_;
-            return std::nullopt;
-        }
-        auto e = binary(0);
-        --depth_;
-        return e;
-    }
-
-    std::optional<Expr> binary(int level) {
-        static constexpr struct { K tok; Expr::Op op; } levels[] = {
-            {K::Bar, Expr::Op::Union}, {K::Semi, Expr::Op::Seq}, {K::Backslash, Expr::Op::Diff},
-            {K::Amp, Expr::Op::Inter}, {K::Star, Expr::Op::Cross}};
-        if (level == 5) return prefix();
-        auto lhs = binary(level + 1);
-        if (!lhs) return std::nullopt;
-        while (peek().kind == levels[level].tok) {
-            const SourceLoc loc = take().loc;
-            auto rhs = binary(level + 1);
-            if (!rhs) return std::nullopt;
-            Expr e{levels[level].op, "", {}, loc};
-            e.args.push_back(std::move(*lhs));
-            e.args.push_back(std::move(*rhs));
-            lhs = std::move(e);
-        }
-        return lhs;
-    }
-
-    std::optional<Expr> prefix() {
-        if (peek().kind == K::Tilde) {
-            const SourceLoc loc = take().loc;
-            if (++depth_ > kMaxDepth) {
-                error(loc, "expression nested too deeply");
-                return std::nullopt;
-            }
-            auto arg = prefix();
-            --depth_;
-            if (!arg) return std::nullopt;
-            return Expr{Expr::Op::Complement, "", {std::move(*arg)}, loc};
-        }
-        return postfix();
-    }
-
-    bool startsOperand(const Token& t) const {
-        switch (t.kind) {
-        case K::Ident: return !isAnyKeyword(t);
-        case K::Zero: case K::Underscore: case K::LParen: case K::LBracket: case K::LBrace:
-        case K::Tilde: return true;
-        default: return false;
-        }
-    }
-
-    std::optional<Expr> postfix() {
-        auto e = primary();
-        if (!e) return std::nullopt;
-        for (;;) {
-            const Token& t = peek();
-            Expr::Op op;
-            switch (t.kind) {
-            case K::HatInv: op = Expr::Op::Inverse; break;
-            case K::HatPlus: case K::Plus: op = Expr::Op::Plus; break;
-            case K::HatOpt: case K::Question: op = Expr::Op::Opt; break;
-            case K::HatStar: op = Expr::Op::Star; break;
-            case K::Star:
-                // `r*` is the closure unless an operand follows: then `S * T`.
-                if (startsOperand(peek(1))) return e;
-                op = Expr::Op::Star;
-                break;
-            default: return e;
-            }
-            const SourceLoc loc = take().loc;
-            e = Expr{op, "", {std::move(*e)}, loc};
-        }
-    }
-
-    std::optional<Expr> primary() {
-        const Token& t = peek();
-        const SourceLoc loc = t.loc;
-        switch (t.kind) {
-        case K::Zero: take(); return Expr{Expr::Op::EmptyRel, "", {}, loc};
-        case K::Underscore: take(); return Expr{Expr::Op::Universe, "", {}, loc};
-        case K::LBrace:
-            take();
-            if (peek().kind == K::RBrace) {
-                take();
-                return Expr{Expr::Op::EmptyAny, "", {}, loc};
-            }
-            unsupported(loc, "set literal with elements");
-            return std::nullopt;
-        case K::LBracket: {
-            take();
-            auto inner = expression();
-            if (!inner || !expect(K::RBracket, "']'")) return std::nullopt;
-            return Expr{Expr::Op::Identity, "", {std::move(*inner)}, loc};
-        }
-        case K::LParen: {
-            take();
-            auto inner = expression();
-            if (!inner || !expect(K::RParen, "')'")) return std::nullopt;
-            return inner;
-        }
-        case K::Ident: {
-            if (isAnyKeyword(t)) {
-                if (t.text == "if" || t.text == "match" || t.text == "let" || t.text == "fun")
-                    unsupported(loc, "'" + t.text + "' expression");
-                else
-                    expected("an expression");
-                return std::nullopt;
-            }
-            std::string name = take().text;
-            if (peek().kind == K::LParen) {
-                Expr call{Expr::Op::Call, std::move(name), {}, loc};
-                if (!arguments(call.args)) return std::nullopt;
-                return call;
-            }
-            return Expr{Expr::Op::Name, std::move(name), {}, loc};
-        }
-        default: expected("an expression"); return std::nullopt;
-        }
-    }
-
     Context& ctx_;
     FileId file_;
     std::string_view text_;
-    std::vector<Token> tokens_;
-    std::size_t pos_ = 0;
-    int depth_ = 0;
+    TokenCursor in_;
+    ExprParser expr_;
 };
 
 std::string stem(const std::string& path) { return fs::path(path).stem().string(); }
