@@ -1,6 +1,6 @@
 #pragma once
-/// ExprParser: cat expressions, loosest first `|`, `;`, `\\`, `&`, `*`, then prefix `~` and the
-/// postfix closures (herd binds `&` tighter than `\\`); calls and their arguments.
+/// ExprParser: cat expressions, loosest first `|`, `;`, `\`, `&`, `*`, then prefix `~` and the
+/// postfix closures (herd binds `&` tighter than `\`); calls and their arguments.
 
 #include "models/Ast.hpp"
 #include "models/TokenCursor.hpp"
