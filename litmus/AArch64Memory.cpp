@@ -128,7 +128,7 @@ bool isPair(const std::string& op) {
 }  // namespace
 
 bool Lowering::isMemoryOp(const std::string& op) {
-    return classify(op) || classifyAtomic(op) || isPair(op) || op == "PRFM" || starts(op, "LDIAPP") ||
+    return classify(op) || classifyAtomic(op) || isPair(op) || op == "PRFM" || starts(op, "CASP") || starts(op, "LDIAPP") ||
            starts(op, "STILP");
 }
 
@@ -198,6 +198,7 @@ bool Lowering::loadStore(const std::string& op) {
         emit(Load{t, *addr, tags, k, w8});
         Expr v = Expr::reg(t);
         if (acc.sign) v = signExtend(std::move(v), width * 8);
+        else if (width < 4) v = zeroExtend(std::move(v), width * 8);  // LDRB of -1 is 255
         write(rt, std::move(v), !acc.sign);
     } else if (!acc.exclusive) {
         Expr v = read(rt);
@@ -231,14 +232,14 @@ bool Lowering::loadStore(const std::string& op) {
         emit(Label{fail});
         write(status, Expr::unary(EK::Not, Expr::reg(ok)), true);
     }
-    if (writeback) emit(Assign{opnd(memAt).mem.base.name, *writeback});
+    if (writeback) write(opnd(memAt).mem.base, *writeback);
     return true;
 }
 
-// LDP, STP, LDNP, STNP, LDPSW: two accesses at consecutive addresses.
+// LDP, STP, LDNP, STNP, LDPSW, and the RCpc pairs LDIAPP (two reads tagged Q, the first
+// first) and STILP (two writes tagged L): two accesses at consecutive addresses.
 bool Lowering::pair(const std::string& op) {
-    if (op == "LDXP" || op == "STXP" || op == "LDAXP" || op == "STLXP")
-        return unsupported("exclusive register pairs ('" + in_.written + "')");
+    if (op == "LDXP" || op == "STXP" || op == "LDAXP" || op == "STLXP") return exclusivePair(op);
     if (!arity(3, 4)) return false;
     if (!isReg(0)) return bad(opnd(0));
     if (!isReg(1)) return bad(opnd(1));
@@ -253,17 +254,20 @@ bool Lowering::pair(const std::string& op) {
     const int width = sign || !opnd(0).reg.wide ? 4 : 8;
     const auto w8 = static_cast<std::uint8_t>(width);
     std::array<Expr, 2> at = {*addr, bin(EK::Add, *addr, c(width))};
+    std::vector<std::string> tags;
+    if (starts(op, "LDIAPP")) tags = {"Q"};
+    if (starts(op, "STILP")) tags = {"L"};
     if (starts(op, "LD")) {
         std::array<std::string, 2> t = {temp(), temp()};
-        for (int i = 0; i < 2; ++i) emit(Load{t[i], at[i], {}, -1, w8});
+        for (int i = 0; i < 2; ++i) emit(Load{t[i], at[i], tags, -1, w8});
         for (int i = 0; i < 2; ++i) {
             Expr v = Expr::reg(t[i]);
             write(opnd(i).reg, sign ? signExtend(std::move(v), 32) : std::move(v), !sign);
         }
     } else {
-        for (int i = 0; i < 2; ++i) emit(Store{at[i], read(opnd(i).reg), {}, -1, w8});
+        for (int i = 0; i < 2; ++i) emit(Store{at[i], read(opnd(i).reg), tags, -1, w8});
     }
-    if (writeback) emit(Assign{opnd(2).mem.base.name, *writeback});
+    if (writeback) write(opnd(2).mem.base, *writeback);
     return true;
 }
 
@@ -339,10 +343,100 @@ bool Lowering::cas(const std::string& op) {
     return true;
 }
 
+// LDXP, LDAXP: two exclusive reads, each with its own rmw id; STXP, STLXP Ws, Rt1, Rt2, [Xn]:
+// on success two exclusive writes, paired with the latest two unpaired exclusive reads.
+bool Lowering::exclusivePair(const std::string& op) {
+    const bool load = starts(op, "LD");
+    const std::size_t memAt = load ? 2 : 3;
+    if (!arity(memAt + 1, memAt + 1)) return false;
+    for (std::size_t i = 0; i < memAt; ++i)
+        if (!isReg(i)) return bad(opnd(i));
+    std::optional<Expr> writeback;
+    auto addr = address(opnd(memAt), writeback);
+    if (!addr) return false;
+    if (writeback) return bad(opnd(memAt));
+    const std::size_t first = load ? 0 : 1;
+    const int width = opnd(first).reg.wide ? 8 : 4;
+    const auto w8 = static_cast<std::uint8_t>(width);
+    std::array<Expr, 2> at = {*addr, bin(EK::Add, *addr, c(width))};
+    std::vector<std::string> tags = {"X"};
+    if (op == "LDAXP") tags.push_back("A");
+    if (op == "STLXP") tags.push_back("L");
+    if (load) {
+        std::array<std::string, 2> t = {temp(), temp()};
+        for (int i = 0; i < 2; ++i) {
+            int k = out_.freshRmw();
+            emit(Assign{"%xa" + std::to_string(k), at[static_cast<std::size_t>(i)]});
+            emit(Load{t[static_cast<std::size_t>(i)], at[static_cast<std::size_t>(i)], tags, k, w8});
+        }
+        for (std::size_t i = 0; i < 2; ++i) write(opnd(i).reg, Expr::reg(t[i]), true);
+        return true;
+    }
+    const A64Reg& status = opnd(0).reg;
+    std::vector<int> open;  // unpaired exclusive reads, latest first
+    std::set<int> paired;
+    const auto& ops = out_.ops();
+    for (auto it = ops.rbegin(); it != ops.rend() && open.size() < 2; ++it) {
+        if (const auto* st = std::get_if<Store>(&it->kind); st && st->rmwId >= 0) paired.insert(st->rmwId);
+        const auto* ld = std::get_if<Load>(&it->kind);
+        if (ld && ld->rmwId >= 0 && !paired.count(ld->rmwId)) open.push_back(ld->rmwId);
+    }
+    if (open.size() < 2) {
+        write(status, c(1), true);
+        return true;
+    }
+    std::array<int, 2> k = {open[1], open[0]};
+    std::string ok = temp();
+    std::string fail = out_.freshLabel();
+    emit(Choice{ok});
+    Expr same = bin(EK::Eq, Expr::reg("%xa" + std::to_string(k[0])), at[0]);
+    emit(Assign{ok, Expr::ite(Expr::reg(ok), same, c(0))});
+    emit(Branch{Expr::unary(EK::Not, Expr::reg(ok)), fail, true});
+    for (std::size_t i = 0; i < 2; ++i) emit(Store{at[i], read(opnd(i + 1).reg), tags, k[i], w8});
+    emit(Label{fail});
+    write(status, Expr::unary(EK::Not, Expr::reg(ok)), true);
+    return true;
+}
+
+// CASP Rs, Rs+1, Rt, Rt+1, [Xn]: CAS on two consecutive cells at once; both writes happen
+// only when both values read equal Rs and Rs+1, which then receive the values read.
+bool Lowering::casPair(const std::string& op) {
+    if (!arity(5, 5)) return false;
+    for (std::size_t i = 0; i < 4; ++i)
+        if (!isReg(i) || opnd(i).reg.wide != opnd(0).reg.wide) return bad(opnd(i));
+    std::optional<Expr> writeback;
+    auto addr = address(opnd(4), writeback);
+    if (!addr) return false;
+    if (writeback) return bad(opnd(4));
+    const std::string order = op.substr(4);  // "", "A", "L", "AL"
+    const int width = opnd(0).reg.wide ? 8 : 4;
+    const auto w8 = static_cast<std::uint8_t>(width);
+    std::array<Expr, 2> at = {*addr, bin(EK::Add, *addr, c(width))};
+    std::vector<std::string> rtags = {"X"}, wtags = {"X"};
+    if (order.find('A') != std::string::npos) rtags.push_back("A");
+    if (order.find('L') != std::string::npos) wtags.push_back("L");
+    std::array<int, 2> k = {out_.freshRmw(), out_.freshRmw()};
+    std::array<std::string, 2> t = {temp(), temp()};
+    std::array<Expr, 2> expected = {read(opnd(0).reg), read(opnd(1).reg)};
+    const std::string skip = out_.freshLabel();
+    for (std::size_t i = 0; i < 2; ++i) emit(Load{t[i], at[i], rtags, k[i], w8});
+    Expr differ = bin(EK::Or, bin(EK::Ne, Expr::reg(t[0]), expected[0]), bin(EK::Ne, Expr::reg(t[1]), expected[1]));
+    emit(Branch{std::move(differ), skip, true});
+    for (std::size_t i = 0; i < 2; ++i) {
+        // As for CAS: the comparison feeds the writes (a data dependency on both reads).
+        Expr deps = bin(EK::And, bin(EK::Add, Expr::reg(t[0]), Expr::reg(t[1])), c(0));
+        emit(Store{at[i], bin(EK::Add, read(opnd(i + 2).reg), std::move(deps)), wtags, k[i], w8});
+    }
+    emit(Label{skip});
+    for (std::size_t i = 0; i < 2; ++i) write(opnd(i).reg, Expr::reg(t[i]), true);
+    return true;
+}
+
 bool Lowering::memoryOp() {
     const std::string& op = in_.op;
     if (op == "PRFM") return true;  // a hint: no event
-    if (starts(op, "LDIAPP") || starts(op, "STILP")) return unsupported("'" + in_.written + "' (RCpc pairs)");
+    if (op == "CASP" || op == "CASPA" || op == "CASPL" || op == "CASPAL") return casPair(op);
+    if (starts(op, "LDIAPP") || starts(op, "STILP")) return pair(op);
     if (isPair(op)) return pair(op);
     if (auto a = classifyAtomic(op)) return a->kind == "CAS" ? cas(op) : atomic(op);
     return loadStore(op);

@@ -30,8 +30,7 @@ struct Declined {
     std::string_view op;
     std::string_view why;
 };
-constexpr std::array<Declined, 29> declined = {{
-    {"REV64", "byte reversal (REV64)"},
+constexpr std::array<Declined, 20> declined = {{
     {"CLZ", "count leading zeros (CLZ)"},
     {"BL", "branch with link (code addresses as values)"},
     {"BLR", "branch to register (code addresses as values)"},
@@ -52,14 +51,6 @@ constexpr std::array<Declined, 29> declined = {{
     {"DC", "cache maintenance (DC)"},
     {"IC", "cache maintenance (IC)"},
     {"TLBI", "TLB maintenance (TLBI)"},
-    {"CASP", "compare-and-swap of a register pair (CASP)"},
-    {"CASPA", "compare-and-swap of a register pair (CASPA)"},
-    {"CASPL", "compare-and-swap of a register pair (CASPL)"},
-    {"CASPAL", "compare-and-swap of a register pair (CASPAL)"},
-    {"REV", "byte reversal (REV)"},
-    {"REV16", "byte reversal (REV16)"},
-    {"REV32", "byte reversal (REV32)"},
-    {"RBIT", "bit reversal (RBIT)"},
 }};
 
 }  // namespace
@@ -134,35 +125,34 @@ bool Lowering::unsupported(const std::string& what) {
     return false;
 }
 
-// A W-view read is the register's value sign-extended from 32 bits. Values loaded from
-// memory and values this front end wrote through a W view already are, so the common case
-// stays a plain register (cheaper for the solver, same dependencies).
+// A register holds its architectural 64-bit value: a write through the W view zero-extends.
+// Every write also sets a shadow register `%s<name>` to the value sign-extended from 32 bits,
+// which is what W-view reads (and the 32-bit flags) use: for a W write that is the result as
+// computed, so the common case stays a plain register (cheaper for the solver, same
+// dependencies); and since every path sets it, it is right after a branch merge too.
+namespace {
+std::string shadow(const std::string& name) { return "%s" + name; }
+}  // namespace
+
 Expr Lowering::read(const A64Reg& r) {
     if (r.isZero()) return c(0);
     if (r.wide) return Expr::reg(r.name);
-    const auto& ops = out_.ops();
-    for (auto it = ops.rbegin(); it != ops.rend(); ++it) {
-        if (const auto* ld = std::get_if<Load>(&it->kind); ld && ld->dst == r.name) return Expr::reg(r.name);
-        if (const auto* ch = std::get_if<Choice>(&it->kind); ch && ch->dst == r.name) return Expr::reg(r.name);
-        if (const auto* as = std::get_if<Assign>(&it->kind); as && as->dst == r.name) {
-            const Expr& v = as->value;
-            // Arithmetic written through the X view may leave the 32-bit range; anything
-            // else (copies, logic, selections, flags) keeps the range of its inputs.
-            bool arith = v.kind == EK::Add || v.kind == EK::Mul || v.kind == EK::Shl ||
-                         v.kind == EK::Shr || (v.kind == EK::Sub && !(v.args[1] == c(0x80000000LL)));
-            bool canonical = v.kind == EK::Const ? fitsInt32(v.value) : !arith;
-            if (canonical) return Expr::reg(r.name);
-            break;
-        }
-    }
-    return signExtend(Expr::reg(r.name), 32);
+    for (const auto& op : out_.ops())
+        if (const auto* as = std::get_if<Assign>(&op.kind); as && as->dst == shadow(r.name))
+            return Expr::reg(shadow(r.name));
+    return signExtend(Expr::reg(r.name), 32);  // only the initial value
 }
 
 void Lowering::write(const A64Reg& r, Expr v, bool canonical) {
     if (r.isZero()) return;
-    if (!r.wide && !canonical && !(v.kind == EK::Const && fitsInt32(v.value))) v = signExtend(std::move(v), 32);
-    if (!r.wide && v.kind == EK::Const) v = signExtend(std::move(v), 32);
-    emit(Assign{r.name, std::move(v)});
+    if (r.wide) {
+        emit(Assign{r.name, std::move(v)});
+        emit(Assign{shadow(r.name), signExtend(Expr::reg(r.name), 32)});
+        return;
+    }
+    if (!canonical || v.kind == EK::Const) v = signExtend(std::move(v), 32);
+    emit(Assign{shadow(r.name), std::move(v)});
+    emit(Assign{r.name, zeroExtend(Expr::reg(shadow(r.name)), 32)});
 }
 
 std::optional<Expr> Lowering::operand2(std::size_t i, bool wide, bool& canonical) {
@@ -360,8 +350,18 @@ bool Lowering::moves() {
     if (!arity(3, 3)) return false;
     if (!isReg(1)) return bad(opnd(1));
     if (opnd(2).kind != OK::Imm) {
+        // By a register: the amount is taken modulo the width.
         if (!isReg(2)) return bad(opnd(2));
-        return unsupported("shift by a register amount ('" + in_.written + "')");
+        Expr v = read(opnd(1).reg);
+        Expr n = bin(EK::And, read(opnd(2).reg), c(width - 1));
+        Expr z = zeroExtend(v, width);
+        if (op == "LSL") write(d, bin(EK::Shl, std::move(v), std::move(n)));
+        else if (op == "LSR") write(d, bin(EK::Shr, std::move(z), std::move(n)));
+        else if (op == "ROR")
+            write(d, zeroExtend(bin(EK::Or, bin(EK::Shr, z, n), bin(EK::Shl, z, bin(EK::Sub, c(width), n))), width));
+        else  // ASR: v >> n = ~(~v >> n) for negative v
+            write(d, Expr::ite(bin(EK::Lt, v, c(0)), bitNot(bin(EK::Shr, bitNot(v), n)), bin(EK::Shr, v, n)), true);
+        return true;
     }
     std::int64_t n = opnd(2).imm;
     if (n < 0 || n >= width || op == "ROR") return op == "ROR" ? unsupported("rotation (ROR)") : bad(opnd(2));
@@ -474,6 +474,32 @@ bool Lowering::multiply() {
     return true;
 }
 
+// REV, REV16, REV32, REV64, RBIT: reverse the order of `chunk`-bit pieces inside each
+// `group`-bit part of the value.
+bool Lowering::reverse() {
+    const std::string& op = in_.op;
+    if (!arity(2, 2)) return false;
+    if (!isReg(0)) return bad(opnd(0));
+    if (!isReg(1)) return bad(opnd(1));
+    const A64Reg& d = opnd(0).reg;
+    const int width = d.wide ? 64 : 32;
+    int chunk = 8, group = width;
+    if (op == "RBIT") chunk = 1;
+    else if (op == "REV16") group = 16;
+    else if (op == "REV32") group = 32;
+    if ((op == "REV32" || op == "REV64") && !d.wide) return bad(opnd(0));
+    Expr v = zeroExtend(read(opnd(1).reg), width);
+    Expr r = c(0);
+    for (int g = 0; g < width; g += group)
+        for (int i = 0; i < group; i += chunk) {
+            int from = g + i, to = g + group - chunk - i;
+            Expr piece = bin(EK::And, bin(EK::Shr, v, c(from)), c(lowMask(chunk)));
+            r = bin(EK::Or, std::move(r), bin(EK::Shl, std::move(piece), c(to)));
+        }
+    write(d, std::move(r));
+    return true;
+}
+
 bool Lowering::run() {
     const std::string& op = in_.op;
     for (const Declined& d : declined)
@@ -521,6 +547,7 @@ bool Lowering::run() {
         op == "CSETM" || op == "CINC" || op == "CINV" || op == "CNEG")
         return conditional();
     if (op == "UBFM" || op == "SBFM") return bitfield();
+    if (op == "REV" || op == "REV16" || op == "REV32" || op == "REV64" || op == "RBIT") return reverse();
     if (op == "ABS") {
         if (!arity(2, 2)) return false;
         if (!isReg(0)) return bad(opnd(0));

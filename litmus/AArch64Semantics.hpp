@@ -64,6 +64,7 @@ private:
     bool branch();
     bool bitfield();
     bool multiply();
+    bool reverse();
     /// The second source operand (register with optional shift/extension, or immediate)
     /// starting at index i; `canonical` tells whether it is a W-canonical value.
     std::optional<Expr> operand2(std::size_t i, bool wide, bool& canonical);
@@ -76,6 +77,8 @@ private:
     bool exclusive(const std::string& op);
     bool atomic(const std::string& op);
     bool cas(const std::string& op);
+    bool casPair(const std::string& op);
+    bool exclusivePair(const std::string& op);
 
     const A64Instr& in_;
     ThreadBuilder& out_;

@@ -98,7 +98,7 @@ public:
         while (!peek().punct("}")) {
             if (peek().kind == Token::Kind::Semi) { ++pos_; continue; }
             if (peek().kind == Token::Kind::End) return fail("'}' to end the declarations");
-            if (!varDecl()) return false;
+            if (peek().ident("type") ? !typeDecl() : !varDecl()) return false;
         }
         ++pos_;
         skipSemis();
@@ -107,6 +107,7 @@ public:
             skipSemis();
         }
         if (peek().kind != Token::Kind::End) return fail("'func' or the final condition");
+        if (!allocationSites()) return false;
         if (prog_.goroutines.empty()) {
             diags_.error(file_, loc(peek()), "expected at least one goroutine 'func P0() { ... }'");
             return false;
@@ -179,8 +180,10 @@ private:
         if (type == "sync.Mutex") return GlobalKind::Mutex;
         if (type == "sync.WaitGroup") return GlobalKind::WaitGroup;
         if (type == "sync.Once") return GlobalKind::Once;
-        if (type.rfind("chan", 0) == 0 || type.rfind("atomic.Pointer", 0) == 0 || type == "sync.RWMutex" ||
-            type[0] == '*' || type == "string")
+        if (type.rfind("atomic.Pointer[", 0) == 0 && prog_.structs.count(type.substr(15, type.size() - 16)))
+            return GlobalKind::Atomic;
+        if (type[0] == '*' && prog_.structs.count(type.substr(1))) return GlobalKind::Plain;
+        if (type == "sync.RWMutex" || type == "string")
             diags_.unsupported(file_, loc(at), "Go type '" + type + "' (not in phase 1)");
         else
             diags_.error(file_, loc(at), "unknown type '" + type + "'");
@@ -215,6 +218,91 @@ private:
         return neg ? -v : v;
     }
 
+    /// `type S struct { x, y int; z int }`: integer (or pointer) fields.
+    bool typeDecl() {
+        ++pos_;
+        if (peek().kind != Token::Kind::Ident) return fail("a type name");
+        const Token& name = peek();
+        ++pos_;
+        if (!peek().ident("struct")) return unsupported(peek(), "type declarations other than structs");
+        ++pos_;
+        if (!expect("{", "'{'")) return false;
+        std::vector<std::string> fields;
+        while (!peek().punct("}")) {
+            if (peek().kind == Token::Kind::Semi) {
+                ++pos_;
+                continue;
+            }
+            std::vector<std::string> names;
+            while (true) {
+                if (peek().kind != Token::Kind::Ident) return fail("a field name");
+                names.push_back(peek().text);
+                ++pos_;
+                if (!peek().punct(",")) break;
+                ++pos_;
+            }
+            std::string ty;
+            if (!type(ty)) return false;
+            fields.insert(fields.end(), names.begin(), names.end());
+        }
+        ++pos_;
+        if (fields.empty()) return error(name, "struct " + name.text + " has no fields");
+        if (prog_.structs.count(name.text) || prog_.globals.count(name.text))
+            return error(name, "'" + name.text + "' redeclared");
+        prog_.structs[name.text] = fields;
+        return true;
+    }
+    bool unsupported(const Token& at, const std::string& what) {
+        diags_.unsupported(file_, loc(at), what);
+        return false;
+    }
+    bool error(const Token& at, const std::string& msg) {
+        diags_.error(file_, loc(at), msg);
+        return false;
+    }
+
+    /// Numbers the allocation sites `new(T)` and `&T{}` of every function body.
+    bool allocationSites() {
+        for (std::size_t i = 0; i + 3 < toks_.size(); ++i) {
+            const Token& t = toks_[i];
+            const Token& ty = toks_[i + (t.ident("new") ? 2 : 1)];
+            const bool isNew = t.ident("new") && toks_[i + 1].punct("(") && toks_[i + 3].punct(")");
+            const bool isLit = t.punct("&") && toks_[i + 2].punct("{") && toks_[i + 3].punct("}");
+            if (!isNew && !isLit) continue;
+            if (!prog_.structs.count(ty.text)) {
+                if (isLit && ty.kind != Token::Kind::Ident) continue;
+                return error(ty, "unknown struct type '" + ty.text + "'");
+            }
+            prog_.allocs[i] = {ty.text, prog_.allocs.size() + 1};
+        }
+        return true;
+    }
+
+    /// `var c = make(chan T)` or `make(chan T, C)`.
+    bool channelDecl(const std::vector<const Token*>& names) {
+        pos_ += 2;
+        if (!expect("(", "'('")) return false;
+        if (!peek().ident("chan")) return fail("'chan'");
+        ++pos_;
+        std::string elem;
+        if (!type(elem)) return false;
+        std::int64_t capacity = 0;
+        if (peek().punct(",")) {
+            ++pos_;
+            auto c = literal();
+            if (!c) return false;
+            if (*c < 0) return error(*names[0], "negative channel capacity");
+            capacity = *c;
+        }
+        if (!expect(")", "')'")) return false;
+        if (names.size() != 1) return error(*names[1], "declare one channel per 'var'");
+        const std::string& n = names[0]->text;
+        if (prog_.globals.count(n)) return error(*names[0], "'" + n + "' redeclared");
+        prog_.globals[n] = {GlobalKind::Chan, "chan " + elem, loc(*names[0]), capacity};
+        if (peek().kind != Token::Kind::Semi && !peek().punct("}")) return fail("';' or newline");
+        return true;
+    }
+
     /// `var a, b T`, `var a T = 1`, `var a = 1`.
     bool varDecl() {
         if (!peek().ident("var")) return fail("'var' declaration");
@@ -229,6 +317,8 @@ private:
         }
         std::string ty = "int";
         const Token* typeTok = &peek();
+        if (peek().punct("=") && peek(1).ident("make")) return channelDecl(names);
+        if (peek().ident("chan")) return unsupported(peek(), "nil channels (declare 'var c = make(chan T)')");
         if (!peek().punct("=") && !type(ty)) return false;
         auto kind = kindOf(ty, *typeTok);
         if (!kind) return false;
@@ -259,8 +349,13 @@ private:
                 diags_.error(file_, loc(*names[i]), "'" + n + "' redeclared");
                 return false;
             }
-            prog_.globals[n] = {*kind, ty, loc(*names[i])};
-            prog_.init.push_back({Place{-1, n}, Value::number(values.empty() ? 0 : values[i]), ty, loc(*names[i])});
+            prog_.globals[n] = {*kind, ty, loc(*names[i]), 0};
+            InitEntry e;
+            e.place = Place{-1, n};
+            e.value = Value::number(values.empty() ? 0 : values[i]);
+            e.type = ty;
+            e.loc = loc(*names[i]);
+            prog_.init.push_back(std::move(e));
         }
         if (peek().kind != Token::Kind::Semi && !peek().punct("}")) return fail("';' or newline");
         return true;

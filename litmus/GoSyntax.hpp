@@ -26,12 +26,13 @@ struct Token {
 };
 
 /// What a global variable is; sync objects are locations too (a mutex holds 0 or 1).
-enum class GlobalKind { Plain, Atomic, Mutex, WaitGroup, Once };
+enum class GlobalKind { Plain, Atomic, Mutex, WaitGroup, Once, Chan };
 
 struct Global {
     GlobalKind kind = GlobalKind::Plain;
-    std::string type;  // as written: "int", "atomic.Int32", "sync.Mutex"
+    std::string type;  // as written: "int", "atomic.Int32", "sync.Mutex", "chan int"
     SourceLoc loc;
+    std::int64_t capacity = 0;  // Chan: make(chan T, capacity)
 };
 
 /// A function declaration: its body is tokens (open, close) exclusive of the braces.
@@ -41,10 +42,18 @@ struct Func {
     SourceLoc loc;
 };
 
+/// A `new(T)` or `&T{}`: one object per site, its fields the locations `newN.field`.
+struct AllocSite {
+    std::string type;
+    std::size_t number = 0;  // N, from 1 in source order
+};
+
 /// A parsed Go test before lowering.
 struct Program {
     std::vector<Token> tokens;
     std::map<std::string, Global> globals;
+    std::map<std::string, std::vector<std::string>> structs;  // type name -> field names
+    std::map<std::size_t, AllocSite> allocs;                  // token index of `new`/`&` -> site
     std::vector<InitEntry> init;
     std::vector<Func> goroutines;             // P0, P1, ... in order
     std::map<std::string, Func> helpers;      // every other function

@@ -13,14 +13,21 @@
 
 namespace memlit::litmus {
 
-/// An initial or compared value: an integer, or the address of a location (`0:EBX=x`).
+/// An initial or compared value: an integer, the address of a location (`0:EBX=x`), or the
+/// contents of a whole array (`x={1,2}`).
 struct Value {
     std::int64_t num = 0;
-    std::string sym;  // non-empty: the address of this location
+    std::string sym;           // non-empty: the address of this location
+    std::vector<Value> elems;  // non-empty: an array value, one per cell
+    /// How to print `num`: as an unsigned 64-bit number (places of type uint64_t). A matter of
+    /// printing only: equality ignores it.
+    bool asUnsigned = false;
     bool isSym() const { return !sym.empty(); }
-    static Value number(std::int64_t n) { return {n, {}}; }
-    static Value address(std::string s) { return {0, std::move(s)}; }
-    bool operator==(const Value&) const = default;
+    bool isArray() const { return !elems.empty(); }
+    static Value number(std::int64_t n) { return {n, {}, {}, false}; }
+    static Value address(std::string s) { return {0, std::move(s), {}, false}; }
+    static Value array(std::vector<Value> cells) { return {0, {}, std::move(cells), false}; }
+    bool operator==(const Value& o) const { return num == o.num && sym == o.sym && elems == o.elems; }
 };
 
 /// A register `T:NAME` (thread >= 0) or a memory location `x` / `[x]` (thread == -1).
@@ -37,6 +44,7 @@ struct InitEntry {
     Value value;       // absent value in the file means 0
     std::string type;  // declared type if any ("int", "uint64_t", "int*", ...)
     SourceLoc loc;
+    std::int64_t cells = 0;  // > 0: `type name[cells]`, an array; `value` is then an array value
     bool operator==(const InitEntry&) const = default;
 };
 

@@ -3,6 +3,7 @@
 #include "litmus/Dialect.hpp"
 #include "litmus/GoSyntax.hpp"
 #include "litmus/Lexer.hpp"
+#include "litmus/State.hpp"
 #include "litmus/StateParser.hpp"
 
 #include <algorithm>
@@ -102,6 +103,14 @@ bool FileParser::header(LitmusTest& t, std::size_t& pos) {
         end = lineEnd(pos);
         std::size_t eq = s_.find('=', pos);
         std::size_t kb = 0;
+        std::string_view line = trim(s_.substr(pos, end - pos), kb);
+        // herd skips a line of one bare word here (herd-instr A181 has a stray `q`).
+        if (eq >= end && std::all_of(line.begin(), line.end(), [](char c) {
+                return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_';
+            })) {
+            pos = end;
+            continue;
+        }
         std::string_view key = eq < end ? trim(s_.substr(pos, eq - pos), kb) : std::string_view{};
         if (key.empty() || std::any_of(key.begin(), key.end(), isSpace)) {
             std::size_t vb = 0;
@@ -237,6 +246,7 @@ bool FileParser::run(LitmusTest& t) {
     if (!table(t, pos)) return false;
     StateParser rest(src_, pos, s_.size(), file_, diags_, dialect_->registerName);
     if (!rest.parseConstraints(t)) return false;
+    normalizeConstants(t);
     checkThreads(init.registers(), t.threads.size());
     checkThreads(rest.registers(), t.threads.size());
     return true;

@@ -12,6 +12,11 @@ void collect(const Prop& p, std::vector<Place>& out) {
 }
 
 int compareValues(const Value& a, const Value& b) {
+    if (a.isArray() || b.isArray()) {
+        for (std::size_t i = 0; i < a.elems.size() && i < b.elems.size(); ++i)
+            if (int c = compareValues(a.elems[i], b.elems[i]); c != 0) return c;
+        return a.elems.size() < b.elems.size() ? -1 : (a.elems.size() == b.elems.size() ? 0 : 1);
+    }
     if (a.isSym() != b.isSym()) return a.isSym() ? 1 : -1;
     if (a.isSym()) return a.sym < b.sym ? -1 : (a.sym == b.sym ? 0 : 1);
     return a.num < b.num ? -1 : (a.num == b.num ? 0 : 1);
@@ -46,15 +51,26 @@ bool stateLess(const State& a, const State& b) {
 }
 
 std::string formatPlace(const Place& p) {
-    return p.isRegister() ? std::to_string(p.thread) + ":" + p.name : "[" + p.name + "]";
+    if (p.isRegister()) return std::to_string(p.thread) + ":" + p.name;
+    return p.name.find('[') != std::string::npos ? p.name : "[" + p.name + "]";
 }
 
-std::string formatValue(const Value& v) { return v.isSym() ? v.sym : std::to_string(v.num); }
+std::string formatValue(const Value& v) {
+    if (v.isArray()) {
+        std::string out = "{";
+        for (std::size_t i = 0; i < v.elems.size(); ++i) out += (i ? "," : "") + formatValue(v.elems[i]);
+        return out + "}";
+    }
+    if (v.isSym()) return v.sym;
+    return v.asUnsigned ? std::to_string(static_cast<std::uint64_t>(v.num)) : std::to_string(v.num);
+}
 
 std::string formatState(const std::vector<Place>& places, const State& s) {
     std::string out;
     for (std::size_t i = 0; i < places.size() && i < s.values.size(); ++i) {
-        out += formatPlace(places[i]) + "=" + formatValue(s.values[i]) + ";";
+        // herd prints a whole array `t={1,2}` without brackets.
+        std::string place = s.values[i].isArray() ? places[i].name : formatPlace(places[i]);
+        out += place + "=" + formatValue(s.values[i]) + ";";
         if (i + 1 < places.size()) out += ' ';
     }
     return out;
@@ -77,6 +93,66 @@ bool evalProp(const Prop& p, const std::vector<Place>& places, const State& s) {
         return !evalProp(p.args[0], places, s) || evalProp(p.args[1], places, s);
     }
     return false;
+}
+
+ValueType valueTypeOf(const std::string& type) {
+    std::string t = type;
+    if (t.rfind("_Atomic ", 0) == 0) t = t.substr(8);
+    if (t.empty() || t.back() == '*') return {64, true};
+    bool isUnsigned = t[0] == 'u' || t.rfind("unsigned", 0) == 0;
+    if (t == "int8_t" || t == "uint8_t" || t == "char" || t == "uint8") return {8, !isUnsigned};
+    if (t == "int16_t" || t == "uint16_t" || t == "short") return {16, !isUnsigned};
+    if (t == "int32_t" || t == "uint32_t" || t == "int" || t == "unsigned") return {32, !isUnsigned};
+    return {64, !isUnsigned};
+}
+
+int sizeOfType(const std::string& type) { return valueTypeOf(type).bits / 8; }
+
+const InitEntry* arrayDecl(const LitmusTest& test, const std::string& name) {
+    for (const auto& i : test.init)
+        if (!i.place.isRegister() && i.cells > 0 && i.place.name == name) return &i;
+    return nullptr;
+}
+
+ValueType placeType(const LitmusTest& test, const Place& p) {
+    std::string name = p.name;
+    if (!p.isRegister()) {
+        std::size_t b = name.find('[');
+        if (b != std::string::npos) name = name.substr(0, b);
+    }
+    for (const auto& i : test.init)
+        if (i.place.thread == p.thread && i.place.name == name && !i.type.empty()) return valueTypeOf(i.type);
+    // herd's default type is `int`; only AArch64 needs it so far (its W results are 32-bit).
+    if (test.arch == "AArch64") return {32, true};
+    return {64, true};
+}
+
+std::int64_t normalize(ValueType t, std::int64_t v) {
+    if (t.bits >= 64) return v;
+    const auto u = static_cast<std::uint64_t>(v);
+    const std::uint64_t mask = (std::uint64_t{1} << t.bits) - 1;
+    std::uint64_t low = u & mask;
+    if (t.isSigned && (low >> (t.bits - 1)) != 0) low |= ~mask;
+    return static_cast<std::int64_t>(low);
+}
+
+namespace {
+
+void normalizeValue(ValueType t, Value& v) {
+    if (!v.isSym()) v.num = normalize(t, v.num);
+    for (auto& e : v.elems) normalizeValue(t, e);
+}
+
+void normalizeProp(const LitmusTest& test, Prop& p) {
+    if (p.kind == Prop::Kind::Atom) normalizeValue(placeType(test, p.place), p.value);
+    for (auto& a : p.args) normalizeProp(test, a);
+}
+
+}  // namespace
+
+void normalizeConstants(LitmusTest& test) {
+    if (test.filter) normalizeProp(test, *test.filter);
+    normalizeProp(test, test.condition.prop);
 }
 
 }  // namespace memlit::litmus

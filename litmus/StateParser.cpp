@@ -29,7 +29,8 @@ std::string format(const Prop& p, PrintOp above) {
     switch (p.kind) {
     case Prop::Kind::True: return "true";
     case Prop::Kind::False: return "false";
-    case Prop::Kind::Atom: return formatPlace(p.place) + "=" + formatValue(p.value);
+    case Prop::Kind::Atom:  // herd prints a whole array `t={1,2}` without brackets
+        return (p.value.isArray() ? p.place.name : formatPlace(p.place)) + "=" + formatValue(p.value);
     case Prop::Kind::Not: return "not (" + format(p.args[0], PrintOp::Top) + ")";
     case Prop::Kind::And: return binary(PrintOp::And, " /\\ ");
     case Prop::Kind::Or: return binary(PrintOp::Or, " \\/ ");
@@ -93,6 +94,13 @@ std::optional<std::int64_t> StateParser::number(const Token& t) {
     auto [ptr, ec] = base == 16 ? std::from_chars(s.data(), s.data() + s.size(), bits, base)
                                 : std::from_chars(s.data(), s.data() + s.size(), v, base);
     if (base == 16) v = static_cast<std::int64_t>(bits);
+    // So is a decimal beyond INT64_MAX (a uint64_t value: 18446744073709551615 is -1).
+    if (base == 10 && ec == std::errc::result_out_of_range && !s.empty() && s[0] != '-') {
+        auto r = std::from_chars(s.data(), s.data() + s.size(), bits, base);
+        ptr = r.ptr;
+        ec = r.ec;
+        v = static_cast<std::int64_t>(bits);
+    }
     if (ec != std::errc() || ptr != s.data() + s.size()) {
         diags_.error(file_, lex_.loc(), "number '" + t.text + "' is out of range");
         return std::nullopt;
@@ -130,7 +138,22 @@ std::optional<Place> StateParser::place() {
         registers_.emplace_back(p, loc);
         return p;
     }
-    if (t.kind == K::Name) return Place{-1, lex_.next().text};
+    if (t.kind == K::Name) {
+        Place p{-1, lex_.next().text};
+        // An array cell `v[1]` is a location of its own, named with its index.
+        if (lex_.peek().kind == K::LBrk) {
+            lex_.next();
+            if (lex_.peek().kind != K::Num) return failed("an array index");
+            auto i = number(lex_.peek());
+            if (!i) return std::nullopt;
+            if (*i < 0) return failed("a non-negative array index");
+            lex_.next();
+            if (lex_.peek().kind != K::RBrk) return failed("']'");
+            lex_.next();
+            p.name += "[" + std::to_string(*i) + "]";
+        }
+        return p;
+    }
     fail("a location or a register 'T:NAME'");
     return std::nullopt;
 }
@@ -144,7 +167,37 @@ std::optional<Value> StateParser::value(bool allowAmper) {
         lex_.next();
         return Value::number(*v);
     }
+    // Code as data, which herd models and memlit does not: `P1:L0` (the address of a label)
+    // and `instr:"B .+8"` (an instruction's encoding).
+    if (lex_.peek().kind == K::Proc) {
+        diags_.unsupported(file_, lex_.loc(), "code labels as values ('P" + lex_.peek().text + ":...')");
+        return std::nullopt;
+    }
+    if (isName("instr")) {
+        SourceLoc at = lex_.loc();
+        Token name = lex_.next();
+        if (lex_.peek().kind == K::Colon) {
+            diags_.unsupported(file_, at, "instructions as values ('instr:...')");
+            return std::nullopt;
+        }
+        return Value::address(name.text);
+    }
     if (lex_.peek().kind == K::Name) return Value::address(lex_.next().text);
+    if (lex_.peek().kind == K::LCurly) {  // an array value `{1,2}`
+        lex_.next();
+        std::vector<Value> cells;
+        while (true) {
+            auto v = value(allowAmper);
+            if (!v) return std::nullopt;
+            if (v->isArray()) return failed("a cell value");
+            cells.push_back(std::move(*v));
+            if (lex_.peek().kind == K::RCurly) break;
+            if (lex_.peek().kind != K::Comma) return failed("',' or '}' in an array value");
+            lex_.next();
+        }
+        lex_.next();
+        return Value::array(std::move(cells));
+    }
     fail("a value (an integer or a location name)");
     return std::nullopt;
 }
@@ -161,12 +214,16 @@ bool StateParser::initItem(std::vector<InitEntry>& out) {
     } else if (lex_.peek().kind == K::Name) {
         Token first = lex_.next();
         K k = lex_.peek().kind;
-        if (k == K::Name || k == K::Num || k == K::Proc || k == K::LBrk || k == K::Star) {
+        if (k == K::Name || k == K::Num || k == K::Proc || k == K::LBrk || k == K::Star || k == K::SymbReg) {
             e.type = first.text;
         } else {
             e.place = Place{-1, first.text};
             havePlace = true;
         }
+    }
+    if (!havePlace && lex_.peek().kind == K::SymbReg) {
+        diags_.unsupported(file_, lex_.loc(), "symbolic registers ('%" + lex_.peek().text + "')");
+        return false;
     }
     if (!havePlace) {
         if (lex_.peek().kind == K::Star) {
@@ -177,16 +234,33 @@ bool StateParser::initItem(std::vector<InitEntry>& out) {
         if (!p) return false;
         e.place = *p;
     }
-    if (lex_.peek().kind == K::LBrk) {
-        diags_.unsupported(file_, lex_.loc(), "array locations");
-        return false;
+    // `int v[3]` declares an array: place() read it as the cell `v[3]`.
+    if (std::size_t b = e.place.name.find('['); !e.place.isRegister() && b != std::string::npos) {
+        e.cells = std::stoll(e.place.name.substr(b + 1));
+        e.place.name.resize(b);
+        if (e.cells == 0) {
+            diags_.error(file_, e.loc, "array '" + e.place.name + "' has no cells");
+            return false;
+        }
     }
     if (lex_.peek().kind == K::Equal) {
         lex_.next();
+        SourceLoc at = lex_.loc();
         auto v = value(true);
         if (!v) return false;
         e.value = *v;
+        if (v->isArray() && e.cells == 0) e.cells = static_cast<std::int64_t>(v->elems.size());
+        if (e.cells > 0 && (!v->isArray() || static_cast<std::int64_t>(v->elems.size()) > e.cells)) {
+            diags_.error(file_, at, "initial value of array '" + e.place.name + "' must be a list of at most " +
+                                        std::to_string(e.cells) + " values");
+            return false;
+        }
     }
+    if (e.cells > 0 && e.place.isRegister()) {
+        diags_.error(file_, e.loc, "a register cannot hold an array");
+        return false;
+    }
+    if (e.cells > 0) e.value.elems.resize(static_cast<std::size_t>(e.cells), Value::number(0));
     for (const auto& other : out) {
         if (other.place == e.place) {
             diags_.error(file_, e.loc, "duplicate initial value for '" + formatPlace(e.place) + "'");

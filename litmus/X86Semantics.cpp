@@ -226,7 +226,8 @@ bool Lowering::run() {
 
 std::vector<OperandText> splitOperands(std::string_view s, std::size_t offset) {
     std::vector<OperandText> out;
-    if (trim(s, offset).empty()) return out;
+    std::size_t blank = 0;  // trim() counts leading blanks into its offset: not ours to move
+    if (trim(s, blank).empty()) return out;
     int depth = 0;
     std::size_t start = 0;
     for (std::size_t i = 0; i <= s.size(); ++i) {

@@ -219,16 +219,18 @@ private:
 
         litmus::State s;
         for (const auto& p : places_) {
-            std::int64_t v = 0;
+            const litmus::ValueType type = litmus::placeType(test_, p);
+            std::vector<std::int64_t> cells;
             if (p.isRegister()) {
-                v = evalTerm(g_.registerTerm(p), values_, choices_);
+                cells.push_back(litmus::normalize(type, evalTerm(g_.registerTerm(p), values_, choices_)));
             } else {
-                std::int64_t a = g_.address.at(p.name);
-                auto it = last.find(a);
-                v = it == last.end() ? 0 : evalTerm(g_.events[it->second].value, values_, choices_);
+                for (const auto& cell : g_.cellsOf(p)) {
+                    auto it = last.find(g_.address.at(cell));
+                    std::int64_t v = it == last.end() ? 0 : evalTerm(g_.events[it->second].value, values_, choices_);
+                    cells.push_back(litmus::normalize(type, v));
+                }
             }
-            if (auto name = g_.locationAt(v)) s.values.push_back(litmus::Value::address(*name));
-            else s.values.push_back(litmus::Value::number(v));
+            s.values.push_back(g_.observedValue(p, type, cells));
         }
         if (test_.filter && !litmus::evalProp(*test_.filter, places_, s)) return true;
 
@@ -249,6 +251,17 @@ private:
         return true;
     }
 };
+
+/// The names of the model's `flag ... as NAME` checks, procedures included (as the Z3 engine
+/// reports them; only the Z3 engine lists the racing pairs).
+void declaredFlags(const std::vector<cat::Statement>& statements, std::vector<std::string>& out) {
+    for (const auto& st : statements) {
+        const auto* c = std::get_if<cat::Check>(&st.node);
+        if (c && c->isFlag && !c->name.empty() && std::find(out.begin(), out.end(), c->name) == out.end())
+            out.push_back(c->name);
+        if (const auto* p = std::get_if<cat::Procedure>(&st.node)) declaredFlags(p->body, out);
+    }
+}
 
 }  // namespace
 
@@ -282,7 +295,9 @@ std::optional<CheckResult> bruteForceCheck(const litmus::LitmusTest& test, const
                                            Diagnostics& diags, std::uint64_t maxCandidates) {
     auto g = buildEvents(test, diags);
     if (!g) return std::nullopt;
-    return Enumerator(test, *g, model, diags, maxCandidates).run();
+    auto result = Enumerator(test, *g, model, diags, maxCandidates).run();
+    if (result) declaredFlags(model.statements, result->declaredFlags);
+    return result;
 }
 
 }  // namespace memlit::solver

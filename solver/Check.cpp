@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <chrono>
 #include <set>
+#include <tuple>
 
 namespace memlit::solver {
 
@@ -22,40 +23,70 @@ Checker::~Checker() = default;
 
 namespace {
 
+/// The final values of the observed places, normalized to their types: one expression per
+/// register or scalar location, one per cell for a whole array.
+struct Observed {
+    std::vector<z3::expr> exprs;
+    std::vector<std::size_t> first;  // per place, its first expression; then the end
+    std::vector<litmus::ValueType> types;
+
+    Observed(const litmus::LitmusTest& test, const std::vector<litmus::Place>& places, const EventGraph& g,
+             Encoding& enc) {
+        for (const auto& p : places) {
+            first.push_back(exprs.size());
+            types.push_back(litmus::placeType(test, p));
+            if (p.isRegister()) exprs.push_back(enc.normalize(enc.translate(g.registerTerm(p)), types.back()));
+            else
+                for (const auto& cell : g.cellsOf(p))
+                    exprs.push_back(enc.normalize(enc.finalLocation(cell), types.back()));
+        }
+        first.push_back(exprs.size());
+    }
+    /// `place i = v`, cell by cell (false when the shapes differ).
+    z3::expr equals(z3::context& ctx, std::size_t i, const std::vector<std::int64_t>& v) const {
+        if (v.size() != first[i + 1] - first[i]) return ctx.bool_val(false);
+        z3::expr_vector ands(ctx);
+        for (std::size_t k = 0; k < v.size(); ++k)
+            ands.push_back(exprs[first[i] + k] == ctx.int_val(static_cast<int64_t>(v[k])));
+        return z3::mk_and(ands);
+    }
+};
+
 /// What the enumeration loops read from a satisfying assignment.
 class Observer {
 public:
-    Observer(const EventGraph& g, z3::expr_vector exprs) : g_(g), exprs_(std::move(exprs)) {}
+    Observer(const EventGraph& g, const std::vector<litmus::Place>& places, const Observed& obs)
+        : g_(g), places_(places), obs_(obs) {}
 
     litmus::State read(const z3::model& m) const {
         litmus::State s;
-        for (unsigned i = 0; i < exprs_.size(); ++i) {
-            z3::expr v = m.eval(exprs_[i], true);
-            std::int64_t x = 0;
-            if (!v.is_numeral_i64(x)) x = std::stoll(v.get_decimal_string(0));
-            if (auto name = g_.locationAt(x)) s.values.push_back(litmus::Value::address(*name));
-            else s.values.push_back(litmus::Value::number(x));
+        for (std::size_t i = 0; i < places_.size(); ++i) {
+            std::vector<std::int64_t> cells;
+            for (std::size_t k = obs_.first[i]; k < obs_.first[i + 1]; ++k) {
+                z3::expr v = m.eval(obs_.exprs[k], true);
+                std::int64_t x = 0;
+                if (!v.is_numeral_i64(x)) x = std::stoll(v.get_decimal_string(0));
+                cells.push_back(x);
+            }
+            s.values.push_back(g_.observedValue(places_[i], obs_.types[i], cells));
         }
         return s;
     }
 
     z3::expr differs(z3::context& ctx, const litmus::State& s) const {
         z3::expr_vector ors(ctx);
-        for (unsigned i = 0; i < exprs_.size(); ++i) {
-            const auto& v = s.values[i];
-            std::int64_t x = v.isSym() ? g_.address.at(v.sym) : v.num;
-            ors.push_back(exprs_[i] != ctx.int_val(static_cast<int64_t>(x)));
-        }
+        for (std::size_t i = 0; i < places_.size(); ++i) ors.push_back(!obs_.equals(ctx, i, g_.cellValues(s.values[i])));
         return ors.empty() ? ctx.bool_val(false) : z3::mk_or(ors);
     }
 
 private:
     const EventGraph& g_;
-    z3::expr_vector exprs_;
+    const std::vector<litmus::Place>& places_;
+    const Observed& obs_;
 };
 
 z3::expr propExpr(z3::context& ctx, const litmus::Prop& p, const std::vector<litmus::Place>& places,
-                  const z3::expr_vector& obs, const EventGraph& g) {
+                  const Observed& obs, const EventGraph& g) {
     using PK = litmus::Prop::Kind;
     switch (p.kind) {
     case PK::True: return ctx.bool_val(true);
@@ -63,8 +94,7 @@ z3::expr propExpr(z3::context& ctx, const litmus::Prop& p, const std::vector<lit
     case PK::Atom: {
         auto it = std::find(places.begin(), places.end(), p.place);
         MEMLIT_ASSERT(it != places.end(), "condition place is not observed");
-        std::int64_t x = p.value.isSym() ? g.address.at(p.value.sym) : p.value.num;
-        return obs[static_cast<unsigned>(it - places.begin())] == ctx.int_val(static_cast<int64_t>(x));
+        return obs.equals(ctx, static_cast<std::size_t>(it - places.begin()), g.cellValues(p.value));
     }
     case PK::Not: return !propExpr(ctx, p.args[0], places, obs, g);
     case PK::And: return propExpr(ctx, p.args[0], places, obs, g) && propExpr(ctx, p.args[1], places, obs, g);
@@ -85,6 +115,43 @@ z3::expr blockExecution(z3::context& ctx, const z3::model& m, const z3::expr_vec
     return ors.empty() ? ctx.bool_val(false) : z3::mk_or(ors);
 }
 
+EventSite siteOf(const litmus::LitmusTest& test, const Event& e) {
+    EventSite s{e.thread, e.loc, {}};
+    if (e.thread >= 0 && static_cast<std::size_t>(e.thread) < test.raw.size())
+        for (const auto& r : test.raw[static_cast<std::size_t>(e.thread)])
+            if (r.loc == e.loc) s.text = r.text;
+    return s;
+}
+
+/// The pairs of a firing flag's relation that some allowed execution relates, one question
+/// per statically possible pair; pairs with the same two source sites are reported once.
+void flagPairs(z3::context& ctx, z3::solver& solver, const litmus::LitmusTest& test, const EventGraph& g,
+               const std::string& name, const SymRel& rel, CheckResult& result) {
+    const std::size_t n = g.size();
+    std::set<std::pair<EventSite, EventSite>> seen;
+    for (std::size_t i = 0; i < n; ++i)
+        for (std::size_t j = i + 1; j < n; ++j) {
+            if (!rel.may.contains(i, j) && !rel.may.contains(j, i)) continue;
+            EventSite a = siteOf(test, g.events[i]), b = siteOf(test, g.events[j]);
+            if (b < a) std::swap(a, b);
+            if (seen.count({a, b})) continue;
+            z3::expr_vector either(ctx);
+            if (rel.may.contains(i, j)) either.push_back(rel.cell[i * n + j]);
+            if (rel.may.contains(j, i)) either.push_back(rel.cell[j * n + i]);
+            solver.push();
+            solver.add(z3::mk_or(either));
+            z3::check_result r = solver.check();
+            solver.pop();
+            if (r == z3::unknown) result.unknown = true;
+            if (r != z3::sat) continue;
+            seen.insert({a, b});
+            result.flagPairs.push_back({name, a, b});
+        }
+    std::sort(result.flagPairs.begin(), result.flagPairs.end(), [](const FlagPair& x, const FlagPair& y) {
+        return std::tie(x.flag, x.a, x.b) < std::tie(y.flag, y.a, y.b);
+    });
+}
+
 }  // namespace
 
 std::optional<CheckResult> Checker::check(const litmus::LitmusTest& test, const cat::Model& model,
@@ -102,10 +169,8 @@ std::optional<CheckResult> Checker::check(const litmus::LitmusTest& test, const 
 
         CheckResult result;
         result.places = litmus::observedPlaces(test);
-        z3::expr_vector obsExprs(ctx);
-        for (const auto& p : result.places)
-            obsExprs.push_back(p.isRegister() ? enc.translate(g.registerTerm(p)) : enc.finalLocation(p.name));
-        Observer observer(g, obsExprs);
+        const Observed obsExprs(test, result.places, g, enc);
+        Observer observer(g, result.places, obsExprs);
 
         z3::solver solver(ctx, z3::solver::simple());
         if (options.timeoutMs > 0) {
@@ -115,9 +180,15 @@ std::optional<CheckResult> Checker::check(const litmus::LitmusTest& test, const 
         }
         for (unsigned i = 0; i < enc.constraints().size(); ++i) solver.add(enc.constraints()[i]);
         std::vector<std::pair<std::string, z3::expr>> flags;
+        std::vector<std::pair<std::string, const SymRel*>> flagRels;
         for (const auto& c : *checks) {
-            if (c.isFlag) flags.emplace_back(c.name, c.holds);
-            else solver.add(c.holds);
+            if (c.isFlag) {
+                flags.emplace_back(c.name, c.holds);
+                result.declaredFlags.push_back(c.name);
+                if (c.rel) flagRels.emplace_back(c.name, &*c.rel);
+            } else {
+                solver.add(c.holds);
+            }
         }
         if (test.filter) solver.add(propExpr(ctx, *test.filter, result.places, obsExprs, g));
         const z3::expr condition = propExpr(ctx, test.condition.prop, result.places, obsExprs, g);
@@ -131,6 +202,9 @@ std::optional<CheckResult> Checker::check(const litmus::LitmusTest& test, const 
             if (r == z3::sat) result.flags.push_back(name);
             else if (r == z3::unknown) result.unknown = true;
         }
+        for (const auto& [name, rel] : flagRels)
+            if (std::find(result.flags.begin(), result.flags.end(), name) != result.flags.end())
+                flagPairs(ctx, solver, test, g, name, *rel, result);
 
         // Executions, one at a time, while counting (herd's witnesses); then, past the cap or
         // the time budget, only new final states: the states stay exact, the counts do not.

@@ -75,6 +75,14 @@ z3::expr Encoding::translate(const Term& t) {
     return zero;
 }
 
+z3::expr Encoding::normalize(const z3::expr& e, litmus::ValueType type) {
+    if (type.bits >= 64) return e;
+    const auto bits = static_cast<unsigned>(type.bits);
+    z3::expr low = z3::int2bv(64, e).extract(bits - 1, 0);
+    z3::expr wide = type.isSigned ? z3::sext(low, 64 - bits) : z3::zext(low, 64 - bits);
+    return z3::bv2int(wide, true);
+}
+
 void Encoding::encodeEvents() {
     const std::size_t n = g_.size();
     for (std::uint32_t c = 0; c < g_.choices; ++c) {

@@ -3,6 +3,7 @@
 /// the values and addresses they carry, the reads-from choice of every read and the coherence
 /// order per location, as Z3 terms; plus the base sets and relations a cat model starts from.
 
+#include "litmus/State.hpp"
 #include "solver/Events.hpp"
 #include "solver/SymbolicDomain.hpp"
 
@@ -24,6 +25,8 @@ public:
     /// Final value of a memory location (must be one of g.locations) / of a register place.
     z3::expr finalLocation(const std::string& name);
     z3::expr translate(const Term& t);
+    /// `e` reduced to the width of `type` and sign- or zero-extended back (litmus::normalize).
+    z3::expr normalize(const z3::expr& e, litmus::ValueType type);
 
     /// The literals that identify an execution: executed guards, rf choices, co order.
     const z3::expr_vector& executionLiterals() const { return execLits_; }

@@ -82,6 +82,41 @@ std::optional<std::string> EventGraph::locationAt(std::int64_t v) const {
     return std::nullopt;
 }
 
+std::vector<std::string> EventGraph::cellsOf(const litmus::Place& p) const {
+    auto it = arrays.find(p.name);
+    if (!p.isRegister() && it != arrays.end()) return it->second;
+    return {p.name};
+}
+
+litmus::Value EventGraph::observedValue(const litmus::Place& p, litmus::ValueType type,
+                                        const std::vector<std::int64_t>& cells) const {
+    auto one = [&](std::int64_t v) {
+        if (auto name = locationAt(v)) return litmus::Value::address(*name);
+        litmus::Value out = litmus::Value::number(v);
+        out.asUnsigned = type.bits == 64 && !type.isSigned;
+        return out;
+    };
+    if (!p.isRegister() && arrays.count(p.name)) {
+        std::vector<litmus::Value> elems;
+        for (auto v : cells) elems.push_back(one(v));
+        return litmus::Value::array(std::move(elems));
+    }
+    MEMLIT_ASSERT(cells.size() == 1, "observedValue: one value expected");
+    return one(cells[0]);
+}
+
+std::vector<std::int64_t> EventGraph::cellValues(const litmus::Value& v) const {
+    auto one = [&](const litmus::Value& x) -> std::int64_t {
+        if (!x.isSym()) return x.num;
+        auto it = address.find(x.sym);
+        return it == address.end() ? 0 : it->second;
+    };
+    if (!v.isArray()) return {one(v)};
+    std::vector<std::int64_t> out;
+    for (const auto& e : v.elems) out.push_back(one(e));
+    return out;
+}
+
 Term EventGraph::registerTerm(const litmus::Place& p) const {
     MEMLIT_ASSERT(p.isRegister(), "registerTerm of a memory location");
     if (p.thread < 0 || static_cast<std::size_t>(p.thread) >= finalRegs.size())
@@ -116,7 +151,7 @@ public:
         for (std::size_t i = 0; i < g_.locations.size(); ++i) {
             Event e;
             e.kind = EventKind::Init;
-            e.addr = Term::constant(addressOfLocation(i));
+            e.addr = Term::constant(g_.address.at(g_.locations[i]));
             e.value = Term::constant(initialValue(g_.locations[i]));
             e.tags = {"IW"};
             addEvent(std::move(e));
@@ -136,10 +171,28 @@ private:
     std::vector<Dep> addrDeps_, dataDeps_, ctrlDeps_;
     std::vector<std::pair<std::uint32_t, std::uint32_t>> rmwPairs_;
 
+    std::size_t objects_ = 0;  // locations and arrays laid out so far
+
     void addLocation(const std::string& name) {
         if (g_.address.count(name)) return;
-        g_.address[name] = addressOfLocation(g_.locations.size());
+        g_.address[name] = addressOfLocation(objects_++);
         g_.locations.push_back(name);
+    }
+
+    /// `type name[n]`: n cells `name[i]` at the array's address plus i times the element size.
+    void addArray(const litmus::InitEntry& decl) {
+        const std::string& name = decl.place.name;
+        if (g_.address.count(name)) return;
+        const std::int64_t base = addressOfLocation(objects_++);
+        const std::int64_t size = litmus::sizeOfType(decl.type.empty() ? "int" : decl.type);
+        g_.address[name] = base;
+        auto& cells = g_.arrays[name];
+        for (std::int64_t i = 0; i < decl.cells; ++i) {
+            std::string cell = name + "[" + std::to_string(i) + "]";
+            g_.address[cell] = base + i * size;
+            g_.locations.push_back(cell);
+            cells.push_back(cell);
+        }
     }
 
     void collectExprLocations(const Expr& e) {
@@ -150,6 +203,8 @@ private:
     void collectLocations() {
         // Order: init block, then the program, then the condition: locations print by name
         // anyway, and addresses only need to be distinct.
+        for (const auto& i : test_.init)
+            if (i.cells > 0) addArray(i);
         for (const auto& i : test_.init) {
             if (!i.place.isRegister()) addLocation(i.place.name);
             if (i.value.isSym()) addLocation(i.value.sym);
@@ -178,9 +233,23 @@ private:
         return g_.address[v.sym];
     }
 
+    // Initial values of memory are truncated to the location's type (herd: `int8_t x = 257`
+    // holds 1).
     std::int64_t initialValue(const std::string& loc) {
-        for (const auto& i : test_.init)
-            if (!i.place.isRegister() && i.place.name == loc) return valueOf(i.value);
+        const litmus::Place place{-1, loc};
+        const litmus::ValueType type = litmus::placeType(test_, place);
+        std::size_t b = loc.find('[');
+        for (const auto& i : test_.init) {
+            if (i.place.isRegister()) continue;
+            if (i.cells > 0 && b != std::string::npos && i.place.name == loc.substr(0, b)) {
+                auto k = static_cast<std::size_t>(std::stoll(loc.substr(b + 1)));
+                if (k >= i.value.elems.size()) return 0;
+                const litmus::Value& v = i.value.elems[k];
+                return v.isSym() ? valueOf(v) : litmus::normalize(type, v.num);
+            }
+            if (i.cells == 0 && i.place.name == loc)
+                return i.value.isSym() ? valueOf(i.value) : litmus::normalize(type, valueOf(i.value));
+        }
         return 0;
     }
 

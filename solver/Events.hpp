@@ -6,6 +6,7 @@
 
 #include "litmus/Diagnostics.hpp"
 #include "litmus/LitmusTest.hpp"
+#include "litmus/State.hpp"
 #include "solver/Relation.hpp"
 
 #include <cstdint>
@@ -68,8 +69,10 @@ struct Assumption {
 
 struct EventGraph {
     std::vector<Event> events;     // initial writes first, then thread by thread in po order
-    std::vector<std::string> locations;            // location names; address of i = addressOf(i)
-    std::map<std::string, std::int64_t> address;   // name -> address value
+    std::vector<std::string> locations;            // memory cells, one initial write each
+    std::map<std::string, std::int64_t> address;   // name -> address value (cells `v[1]` and
+                                                   // the arrays `v` themselves, = `v[0]`)
+    std::map<std::string, std::vector<std::string>> arrays;  // array name -> its cells in order
     Relation po, addr, data, ctrl, rmw;            // static relations (over all events)
     Relation mayAlias;                             // pairs of memory events that may share an address
     std::vector<std::map<std::string, Term>> finalRegs;  // per thread, registers at its end
@@ -80,11 +83,22 @@ struct EventGraph {
     std::optional<std::string> locationAt(std::int64_t v) const;
     /// The value of an observed place's term at the end (registers only).
     Term registerTerm(const litmus::Place& p) const;
+    /// The cells a memory place reads at the end: every cell of a whole array `v`, else the
+    /// place itself.
+    std::vector<std::string> cellsOf(const litmus::Place& p) const;
+    /// The value a state shows for a place, from the values (already normalized to the
+    /// place's type) of its cells, or of its register: addresses print as location names.
+    litmus::Value observedValue(const litmus::Place& p, litmus::ValueType type,
+                                const std::vector<std::int64_t>& cells) const;
+    /// The cell values that `v` stands for (the inverse of observedValue).
+    std::vector<std::int64_t> cellValues(const litmus::Value& v) const;
 };
 
-/// Addresses are large so that they do not collide with the small integers tests store.
+/// Addresses of locations (arrays: of their first cell; the others follow at the element
+/// size). They are far from the small integers tests store, 1 MiB apart so that arrays fit,
+/// and below 2^31 so that a 32-bit `int` place holding one keeps it whole.
 constexpr std::int64_t addressOfLocation(std::size_t i) {
-    return (static_cast<std::int64_t>(i) + 1) << 32;
+    return 0x40000000 + ((static_cast<std::int64_t>(i) + 1) << 20);
 }
 
 /// Unrolls the test's threads. Reports backward branches and unknown labels as diagnostics.

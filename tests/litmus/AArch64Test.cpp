@@ -26,7 +26,7 @@ std::string program(const std::string& cells) {
 }
 
 /// The IR of a one-thread AArch64 test whose only thread is `cells` (one cell per line).
-std::vector<OpKind> lower(const std::string& cells) {
+std::vector<OpKind> lowerAll(const std::string& cells) {
     std::string text = program(cells);
     Diagnostics d;
     auto t = parseLitmus(text, "t.litmus", d);
@@ -36,6 +36,16 @@ std::vector<OpKind> lower(const std::string& cells) {
     REQUIRE(t->threads.size() == 1);
     std::vector<OpKind> out;
     for (const auto& o : t->threads[0].ops) out.push_back(o.kind);
+    return out;
+}
+
+/// lowerAll without the writes of the W-view shadow registers `%sX<n>` (tested on their own).
+std::vector<OpKind> lower(const std::string& cells) {
+    std::vector<OpKind> out;
+    for (auto& k : lowerAll(cells)) {
+        const auto* as = std::get_if<Assign>(&k);
+        if (!as || as->dst.rfind("%s", 0) != 0) out.push_back(std::move(k));
+    }
     return out;
 }
 
@@ -54,39 +64,55 @@ Expr c(std::int64_t v) { return Expr::constant(v); }
 Expr bin(EK k, Expr a, Expr b) { return Expr::binary(k, std::move(a), std::move(b)); }
 Expr add(Expr a, std::int64_t v) { return bin(EK::Add, std::move(a), c(v)); }
 Expr sext32(Expr e) { return a64::signExtend(std::move(e), 32); }
+Expr zext32(Expr e) { return a64::zeroExtend(std::move(e), 32); }
+/// The two ops of a W-view write of a non-constant `v` to `x`: its 32-bit result in the shadow
+/// register `%s<x>`, and the zero-extended architectural value in `x`.
+Assign shadowOf(const std::string& x, Expr v) { return Assign{"%s" + x, std::move(v)}; }
+Assign zeroExtended(const std::string& x) { return Assign{x, zext32(Expr::reg("%s" + x))}; }
 using Tags = std::vector<std::string>;
 
 }  // namespace
 
 TEST_CASE("AArch64: W and X views name one register", "[litmus][aarch64]") {
     CHECK(lower("MOV W0,#1\nMOV X2,X0\nMOV w3,wzr") ==
-          std::vector<OpKind>{Assign{"X0", c(1)}, Assign{"X2", reg("X0")}, Assign{"X3", c(0)}});
-    SECTION("a W-view arithmetic result is sign-extended from 32 bits") {
-        CHECK(lower("ADD W0,W1,#1") == std::vector<OpKind>{Assign{"X0", a64::wrap32(add(sext32(reg("X1")), 1))}});
+          std::vector<OpKind>{zeroExtended("X0"), Assign{"X2", reg("X0")}, zeroExtended("X3")});
+    SECTION("a W-view result is zero-extended; W-view reads use its sign-extended shadow") {
+        CHECK(lowerAll("ADD W0,W1,#1\nADD W2,W0,W0\nMOV X3,X0\nMOV W4,W3") ==
+              std::vector<OpKind>{shadowOf("X0", a64::wrap32(add(sext32(reg("X1")), 1))), zeroExtended("X0"),
+                                  shadowOf("X2", a64::wrap32(bin(EK::Add, reg("%sX0"), reg("%sX0")))),
+                                  zeroExtended("X2"), Assign{"X3", reg("X0")}, shadowOf("X3", sext32(reg("X3"))),
+                                  shadowOf("X4", reg("%sX3")), zeroExtended("X4")});
     }
-    SECTION("constants fold to their 32-bit signed value") {
-        CHECK(lower("MOV W0,#0xffffffff") == std::vector<OpKind>{Assign{"X0", c(-1)}});
+    SECTION("constants are sign-extended in the shadow, zero-extended in the register") {
+        CHECK(lowerAll("MOV W0,#0xffffffff") ==
+              std::vector<OpKind>{shadowOf("X0", c(-1)), zeroExtended("X0")});
+    }
+    SECTION("a register never written is read through the W view by sign-extending it") {
+        CHECK(lower("ADD W0,W1,W1") ==
+              std::vector<OpKind>{zeroExtended("X0")});
+        CHECK(std::get<Assign>(lowerAll("ADD W0,W1,W1")[0]).value ==
+              a64::wrap32(bin(EK::Add, sext32(reg("X1")), sext32(reg("X1")))));
     }
 }
 
 TEST_CASE("AArch64: loads and stores in every addressing form", "[litmus][aarch64]") {
     SECTION("base register, immediate offset, widths") {
         CHECK(lower("LDR W0,[X1]\nLDR X2,[X1,#8]\nSTRB W0,[X1]\nSTRH W0,[X1]\nSTR X2,[X1]") ==
-              std::vector<OpKind>{Load{"%t0", reg("X1"), {}, -1, 4}, Assign{"X0", reg("%t0")},
+              std::vector<OpKind>{Load{"%t0", reg("X1"), {}, -1, 4}, zeroExtended("X0"),
                                   Load{"%t1", add(reg("X1"), 8), {}, -1, 8}, Assign{"X2", reg("%t1")},
-                                  Store{reg("X1"), bin(EK::And, reg("X0"), c(0xff)), {}, -1, 1},
-                                  Store{reg("X1"), bin(EK::And, reg("X0"), c(0xffff)), {}, -1, 2},
+                                  Store{reg("X1"), bin(EK::And, reg("%sX0"), c(0xff)), {}, -1, 1},
+                                  Store{reg("X1"), bin(EK::And, reg("%sX0"), c(0xffff)), {}, -1, 2},
                                   Store{reg("X1"), reg("X2"), {}, -1, 8}});
     }
     SECTION("register offsets: plain, SXTW, UXTW, LSL") {
         CHECK(lower("LDR W0,[X1,X2]\nLDR W0,[X1,W2,SXTW]\nLDR W0,[X1,W2,UXTW]\nLDR W0,[X1,X2,LSL #2]") ==
               std::vector<OpKind>{
-                  Load{"%t0", bin(EK::Add, reg("X1"), reg("X2")), {}, -1, 4}, Assign{"X0", reg("%t0")},
-                  Load{"%t1", bin(EK::Add, reg("X1"), sext32(reg("X2"))), {}, -1, 4}, Assign{"X0", reg("%t1")},
+                  Load{"%t0", bin(EK::Add, reg("X1"), reg("X2")), {}, -1, 4}, zeroExtended("X0"),
+                  Load{"%t1", bin(EK::Add, reg("X1"), sext32(reg("X2"))), {}, -1, 4}, zeroExtended("X0"),
                   Load{"%t2", bin(EK::Add, reg("X1"), a64::zeroExtend(sext32(reg("X2")), 32)), {}, -1, 4},
-                  Assign{"X0", reg("%t2")},
+                  zeroExtended("X0"),
                   Load{"%t3", bin(EK::Add, reg("X1"), bin(EK::Shl, reg("X2"), c(2))), {}, -1, 4},
-                  Assign{"X0", reg("%t3")}});
+                  zeroExtended("X0")});
     }
     SECTION("post-index and pre-index write back the base") {
         CHECK(lower("LDR X0,[X1],#8\nSTR X0,[X1,#8]!") ==
@@ -96,9 +122,9 @@ TEST_CASE("AArch64: loads and stores in every addressing form", "[litmus][aarch6
     }
     SECTION("acquire, acquire-PC and release") {
         CHECK(lower("LDAR W0,[X1]\nLDAPR W0,[X1]\nSTLR W0,[X1]") ==
-              std::vector<OpKind>{Load{"%t0", reg("X1"), Tags{"A"}, -1, 4}, Assign{"X0", reg("%t0")},
-                                  Load{"%t1", reg("X1"), Tags{"Q"}, -1, 4}, Assign{"X0", reg("%t1")},
-                                  Store{reg("X1"), reg("X0"), Tags{"L"}, -1, 4}});
+              std::vector<OpKind>{Load{"%t0", reg("X1"), Tags{"A"}, -1, 4}, zeroExtended("X0"), Load{"%t1", reg("X1"), Tags{"Q"}, -1, 4},
+                                  zeroExtended("X0"),
+                                  Store{reg("X1"), reg("%sX0"), Tags{"L"}, -1, 4}});
     }
     SECTION("sign-extending loads") {
         CHECK(lower("LDRSB X0,[X1]") ==
@@ -115,18 +141,18 @@ TEST_CASE("AArch64: loads and stores in every addressing form", "[litmus][aarch6
 TEST_CASE("AArch64: exclusives pair by rmw id and the store may fail", "[litmus][aarch64]") {
     CHECK(lower("LDXR W0,[X1]\nSTXR W2,W0,[X1]") ==
           std::vector<OpKind>{Assign{"%xa0", reg("X1")}, Load{"%t0", reg("X1"), Tags{"X"}, 0, 4},
-                              Assign{"X0", reg("%t0")}, Choice{"%t1"},
+                              zeroExtended("X0"), Choice{"%t1"},
                               Assign{"%t1", Expr::ite(reg("%t1"), bin(EK::Eq, reg("%xa0"), reg("X1")), c(0))},
                               Branch{Expr::unary(EK::Not, reg("%t1")), "%L0", true},
-                              Store{reg("X1"), reg("X0"), Tags{"X"}, 0, 4}, Label{"%L0"},
-                              Assign{"X2", Expr::unary(EK::Not, reg("%t1"))}});
+                              Store{reg("X1"), reg("%sX0"), Tags{"X"}, 0, 4}, Label{"%L0"},
+                              zeroExtended("X2")});
     SECTION("acquire and release exclusives") {
         auto ops = lower("LDAXR W0,[X1]\nSTLXR W2,W0,[X1]");
         CHECK(std::get<Load>(ops[1]).tags == Tags{"A", "X"});
         CHECK(std::get<Store>(ops[6]).tags == Tags{"L", "X"});
     }
     SECTION("a store-exclusive without a load-exclusive fails") {
-        CHECK(lower("STXR W2,W0,[X1]") == std::vector<OpKind>{Assign{"X2", c(1)}});
+        CHECK(lower("STXR W2,W0,[X1]") == std::vector<OpKind>{zeroExtended("X2")});
     }
 }
 
@@ -138,8 +164,8 @@ TEST_CASE("AArch64: atomics SWP, LD<op>, ST<op>, CAS", "[litmus][aarch64]") {
     }
     SECTION("LDADD adds, STADD discards the old value and marks the read NoRet") {
         CHECK(lower("MOV W2,#1\nSTADD W2,[X1]") ==
-              std::vector<OpKind>{Assign{"X2", c(1)}, Load{"%t0", reg("X1"), Tags{"X", "NoRet"}, 0, 4},
-                                  Store{reg("X1"), a64::wrap32(bin(EK::Add, reg("%t0"), reg("X2"))), Tags{"X"}, 0, 4}});
+              std::vector<OpKind>{zeroExtended("X2"), Load{"%t0", reg("X1"), Tags{"X", "NoRet"}, 0, 4},
+                                  Store{reg("X1"), a64::wrap32(bin(EK::Add, reg("%t0"), reg("%sX2"))), Tags{"X"}, 0, 4}});
         auto ops = lower("LDCLRL X2,X0,[X1]");
         CHECK(std::get<Store>(ops[1]).value ==
               bin(EK::And, reg("%t0"), bin(EK::Xor, reg("X2"), c(-1))));
@@ -164,7 +190,7 @@ TEST_CASE("AArch64: barriers", "[litmus][aarch64]") {
 TEST_CASE("AArch64: flags, conditional select and branches", "[litmus][aarch64]") {
     SECTION("CMP sets the four flags; B.EQ branches on Z") {
         auto ops = lower("CMP X0,#1\nB.EQ L0\nL0:");
-        REQUIRE(ops.size() == 6);
+        REQUIRE(ops.size() == 6);  // the flags, the branch and the label
         CHECK(ops[1] == OpKind{Assign{"%Z", bin(EK::Eq, reg("X0"), c(1))}});
         CHECK(ops[4] == OpKind{Branch{reg("%Z"), "L0"}});
     }

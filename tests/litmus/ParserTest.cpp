@@ -1,4 +1,5 @@
 #include "litmus/Parser.hpp"
+#include "litmus/State.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -90,6 +91,51 @@ TEST_CASE("Parser: the forms of the initial state", "[litmus]") {
                                  " x=1; 0:EAX=0; int y=2; uint64_t z; uint64_t 1:EAX;\n"
                                  " 0:EBX=x; int *p = &x; int* q; *r = y; _Atomic int a = 3; [b]=-1; c;");
     CHECK(t.init == want);
+}
+
+TEST_CASE("Parser: arrays in the initial state and the condition", "[litmus]") {
+    InitEntry v{{-1, "v"}, Value::array({Value::number(1), Value::number(2), Value::number(0)}), "int", {2, 2}};
+    v.cells = 3;
+    InitEntry w{{-1, "w"}, Value::array({Value::number(0), Value::number(0)}), "int64_t", {2, 18}};
+    w.cells = 2;
+    InitEntry t{{-1, "t"}, Value::array({Value::number(5), Value::address("x")}), "", {2, 32}};
+    t.cells = 2;
+    LitmusTest test = withCondition("locations [w;]\nexists (v[1]=2 /\\ t={5,x})",
+                                    "int v[3]={1,2}; int64_t w[2]; t={5,x};");
+    CHECK(test.init == std::vector<InitEntry>{v, w, t});
+    CHECK(test.locations == std::vector<Place>{{-1, "w"}});
+    CHECK(test.condition.prop.args[0] == atom({-1, "v[1]"}, Value::number(2)));
+    CHECK(test.condition.prop.args[1] == atom({-1, "t"}, Value::array({Value::number(5), Value::address("x")})));
+    CHECK(test.condition.text == "exists (v[1]=2 /\\ t={5,x})");
+}
+
+TEST_CASE("Parser: condition constants are normalized to their places' declared types", "[litmus]") {
+    LitmusTest t = parse("AArch64 T\n{ uint32_t 0:X1; int8_t x; uint64_t 0:X2; }\n P0 ;\n NOP ;\n"
+                         "exists (0:X1=-1 /\\ x=255 /\\ 0:X2=18446744073709551615 /\\ 0:X3=0xffffffff)\n");
+    const auto& p = t.condition.prop;  // ((X1 /\ x) /\ X2) /\ X3
+    CHECK(p.args[0].args[0].args[0].value == Value::number(4294967295));
+    CHECK(p.args[0].args[0].args[1].value == Value::number(-1));
+    CHECK(p.args[0].args[1].value == Value::number(-1));
+    CHECK(p.args[1].value == Value::number(-1));  // AArch64's default type is int
+    // herd prints the constants as written, not as normalized.
+    CHECK(t.condition.text == "exists (0:X1=-1 /\\ [x]=255 /\\ 0:X2=-1 /\\ 0:X3=4294967295)");
+}
+
+TEST_CASE("State: places and values print as herd prints them", "[litmus]") {
+    Value big = Value::number(-1);
+    big.asUnsigned = true;
+    CHECK(formatValue(big) == "18446744073709551615");
+    CHECK(big == Value::number(-1));  // printing only
+    CHECK(formatPlace({-1, "v[1]"}) == "v[1]");
+    CHECK(formatState({{0, "X0"}, {-1, "t"}, {-1, "t[0]"}, {-1, "x"}},
+                      State{{Value::address("t"), Value::array({Value::number(1), Value::number(2)}), Value::number(1),
+                             big}}) == "0:X0=t; t={1,2}; t[0]=1; [x]=18446744073709551615;");
+    CHECK(normalize({8, true}, 255) == -1);
+    CHECK(normalize({16, false}, -2) == 65534);
+    CHECK(normalize({32, true}, 0xfaa99887) == -89548665);
+    CHECK(valueTypeOf("uint64_t") == ValueType{64, false});
+    CHECK(valueTypeOf("int*") == ValueType{64, true});
+    CHECK(sizeOfType("int16_t") == 2);
 }
 
 TEST_CASE("Parser: locations and filter", "[litmus]") {
