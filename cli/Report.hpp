@@ -7,6 +7,7 @@
 
 #include <ostream>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace memlit::cli {
@@ -33,6 +34,11 @@ inline constexpr const char* kDataRace = "data-race";
 std::string formatSite(const std::string& file, const solver::EventSite& s);
 /// The model declares the data-race flag and no allowed execution raises it.
 bool raceFree(const solver::CheckResult& r);
+
+/// herd's `Witnesses` counts: executions that validate / invalidate the test. For `exists` and
+/// `forall` that is satisfying the proposition or not; for `~exists` it is the other way round.
+/// (The `Observation` line always counts executions satisfying the proposition first.)
+std::pair<std::uint64_t, std::uint64_t> witnesses(const litmus::LitmusTest& t, const solver::CheckResult& r);
 
 void printText(std::ostream& out, const TestReport& r);
 void printJson(std::ostream& out, const TestReport& r);

@@ -37,6 +37,11 @@ bool raceFree(const solver::CheckResult& r) {
     return has(r.declaredFlags) && !has(r.flags) && !r.unknown;
 }
 
+std::pair<std::uint64_t, std::uint64_t> witnesses(const litmus::LitmusTest& t, const solver::CheckResult& r) {
+    if (t.condition.quantifier == litmus::Condition::Quantifier::NotExists) return {r.negative, r.positive};
+    return {r.positive, r.negative};
+}
+
 void printText(std::ostream& out, const TestReport& rep) {
     if (!rep.test || !rep.result) return;
     const auto& t = *rep.test;
@@ -46,7 +51,8 @@ void printText(std::ostream& out, const TestReport& rep) {
     for (const auto& s : r.states) out << litmus::formatState(r.places, s) << '\n';
     out << (r.ok ? "Ok" : "No") << '\n';
     out << "Witnesses\n";
-    out << "Positive: " << r.positive << " Negative: " << r.negative << '\n';
+    const auto [pos, neg] = witnesses(t, r);
+    out << "Positive: " << pos << " Negative: " << neg << '\n';
     for (const auto& f : r.flags) {
         out << "Flag " << f << '\n';
         if (f != kDataRace) continue;

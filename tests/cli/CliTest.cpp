@@ -193,3 +193,16 @@ TEST_CASE("CLI: both engines give the same answer", "[cli]") {
     }
     CHECK(invoke({"check", "--engine", "magic", fixture("SB.litmus")}).status == 2);
 }
+
+TEST_CASE("CLI: ~exists is Forbidden and its witnesses count validating executions", "[cli]") {
+    TempDir dir;
+    std::string sb = testing::readFile(fixture("SB.litmus"));
+    sb.replace(sb.find("exists ("), 8, "~exists (");
+    std::string file = dir.write("SB-not.litmus", sb);
+    auto r = invoke({"check", "--model", "tso", file});
+    CHECK(r.status == 0);
+    CHECK(r.out.find("Test SB Forbidden\n") != std::string::npos);
+    CHECK(r.out.find("\nNo\nWitnesses\nPositive: 3 Negative: 1\n") != std::string::npos);
+    CHECK(r.out.find("Condition ~exists (0:EAX=0 /\\ 1:EAX=0)\n") != std::string::npos);
+    CHECK(r.out.find("Observation SB Sometimes 1 3\n") != std::string::npos);
+}
