@@ -281,4 +281,60 @@ bool lowerX86(const X86Instr& in, const X86Flavour& flavour, ThreadBuilder& out)
     return Lowering(in, flavour, out).run();
 }
 
+bool readX86Cell(std::string_view cell, SourceLoc loc, const X86Syntax& syntax, X86Instr& in,
+                 ThreadBuilder& out) {
+    auto at = [&](std::size_t off) {
+        return SourceLoc{loc.line, loc.col + static_cast<std::uint32_t>(off)};
+    };
+    auto word = [&](std::size_t& pos) {
+        while (pos < cell.size() && std::isspace(static_cast<unsigned char>(cell[pos]))) ++pos;
+        std::size_t start = pos;
+        while (pos < cell.size() && std::isalnum(static_cast<unsigned char>(cell[pos]))) ++pos;
+        return cell.substr(start, pos - start);
+    };
+    auto sameWord = [](std::string_view a, std::string_view b) {
+        return a.size() == b.size() &&
+               std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+                   return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+               });
+    };
+    std::size_t pos = 0;
+    std::string_view w = word(pos);
+    if (sameWord(w, syntax.lockWord)) {
+        in.lock = true;
+        w = word(pos);
+        if (w.empty()) {
+            out.error(at(0), "'" + std::string(syntax.lockWord) + "' must prefix an instruction");
+            return false;
+        }
+    }
+    std::size_t start = pos - w.size();
+    in.loc = at(start);
+    in.written = std::string(w);
+    if (w.empty() || !syntax.mnemonic(w, in)) {
+        out.error(in.loc, "unknown " + std::string(syntax.arch) + " instruction '" +
+                              std::string(firstWord(cell.substr(start))) + "'");
+        return false;
+    }
+    for (const OperandText& t : splitOperands(cell.substr(pos), pos)) {
+        if (isX86Jump(in.op) && isIdentifier(t.text)) {
+            in.target = std::string(t.text);
+            continue;
+        }
+        auto o = isX86Jump(in.op) ? std::nullopt : syntax.operand(t.text);
+        if (!o) {
+            out.error(at(t.offset), "bad operand '" + std::string(t.text) + "' for '" + in.written + "'");
+            return false;
+        }
+        o->loc = at(t.offset);
+        in.operands.push_back(std::move(*o));
+    }
+    if (isX86Jump(in.op) && in.target.empty()) {
+        out.error(in.loc, "'" + in.written + "' needs a label");
+        return false;
+    }
+    if (syntax.sourceFirst) std::reverse(in.operands.begin(), in.operands.end());
+    return true;
+}
+
 }  // namespace memlit::litmus

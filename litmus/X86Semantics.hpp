@@ -53,6 +53,21 @@ std::optional<std::int64_t> parseInteger(std::string_view s);  // decimal or 0x,
 bool isIdentifier(std::string_view s);
 std::string_view firstWord(std::string_view s);  // up to the first blank
 
+/// What tells the two spellings apart when reading a cell.
+struct X86Syntax {
+    std::string_view arch;      // "X86" or "X86_64", for messages
+    std::string_view lockWord;  // the prefix as the syntax writes it: "LOCK" or "lock"
+    /// Sets in.op (and in.width) from the mnemonic as written; false if unknown.
+    bool (*mnemonic)(std::string_view written, X86Instr& in);
+    std::optional<X86Operand> (*operand)(std::string_view text);
+    bool sourceFirst;           // AT&T: operands come source first
+};
+
+/// Reads one cell: optional lock prefix, mnemonic, operands (or a jump's label) into `in`,
+/// in Intel order. Reports a positioned error and returns false on a bad cell.
+bool readX86Cell(std::string_view cell, SourceLoc loc, const X86Syntax& syntax, X86Instr& in,
+                 ThreadBuilder& out);
+
 /// True for the canonical mnemonics lowerX86 knows.
 bool isX86Op(std::string_view op);
 bool isX86Jump(std::string_view op);

@@ -130,53 +130,12 @@ std::optional<X86Operand> operand(std::string_view t) {
     return o;
 }
 
+bool mnemonic(std::string_view written, X86Instr& in) { return resolve(written, in.op, in.width); }
+
 bool lowerCell(std::string_view cell, SourceLoc loc, ThreadBuilder& out) {
-    auto at = [&](std::size_t off) {
-        return SourceLoc{loc.line, loc.col + static_cast<std::uint32_t>(off)};
-    };
-    auto word = [&](std::size_t& pos) {
-        while (pos < cell.size() && std::isspace(static_cast<unsigned char>(cell[pos]))) ++pos;
-        std::size_t start = pos;
-        while (pos < cell.size() && std::isalnum(static_cast<unsigned char>(cell[pos]))) ++pos;
-        return cell.substr(start, pos - start);
-    };
+    static const X86Syntax att{"X86_64", "lock", &mnemonic, &operand, true};
     X86Instr in;
-    std::size_t pos = 0;
-    std::string_view w = word(pos);
-    if (lower(w) == "lock") {
-        in.lock = true;
-        w = word(pos);
-        if (w.empty()) {
-            out.error(at(0), "'lock' must prefix an instruction");
-            return false;
-        }
-    }
-    std::size_t start = pos - w.size();
-    in.loc = at(start);
-    in.written = std::string(w);
-    if (w.empty() || !resolve(w, in.op, in.width)) {
-        out.error(in.loc, "unknown X86_64 instruction '" + std::string(firstWord(cell.substr(start))) + "'");
-        return false;
-    }
-    for (const OperandText& t : splitOperands(cell.substr(pos), pos)) {
-        if (isX86Jump(in.op) && isIdentifier(t.text)) {
-            in.target = std::string(t.text);
-            continue;
-        }
-        auto o = isX86Jump(in.op) ? std::nullopt : operand(t.text);
-        if (!o) {
-            out.error(at(t.offset), "bad operand '" + std::string(t.text) + "' for '" + in.written + "'");
-            return false;
-        }
-        o->loc = at(t.offset);
-        in.operands.push_back(std::move(*o));
-    }
-    if (isX86Jump(in.op) && in.target.empty()) {
-        out.error(in.loc, "'" + in.written + "' needs a label");
-        return false;
-    }
-    std::reverse(in.operands.begin(), in.operands.end());  // AT&T is source first
-    return lowerX86(in, {"X86_64", "rax"}, out);
+    return readX86Cell(cell, loc, att, in, out) && lowerX86(in, {"X86_64", "rax"}, out);
 }
 
 std::string registerName(std::string_view name) {
