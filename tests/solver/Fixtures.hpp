@@ -2,6 +2,13 @@
 /// Helpers shared by the golden, differential and property tests: the fixture files of an
 /// architecture and their `.expected` companions.
 
+#include "litmus/Parser.hpp"
+#include "litmus/State.hpp"
+#include "models/Model.hpp"
+#include "solver/Check.hpp"
+
+#include <catch2/catch.hpp>
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -48,6 +55,32 @@ inline std::string readFile(const std::string& path) {
     std::stringstream ss;
     ss << in.rdbuf();
     return ss.str();
+}
+
+/// A bundled model; the test fails (showing the diagnostics) if it does not load.
+inline cat::Model model(const std::string& name) {
+    Diagnostics d;
+    auto m = cat::loadModel(name, d);
+    for (const auto& x : d.all()) INFO(Diagnostics::format(x));
+    REQUIRE(m);
+    return *m;
+}
+
+/// A fixture file; the test fails (showing the diagnostics) if it does not parse.
+inline litmus::LitmusTest parse(const std::string& path) {
+    Diagnostics d;
+    auto t = litmus::loadLitmus(path, d);
+    INFO(path);
+    for (const auto& x : d.all()) INFO(Diagnostics::format(x));
+    REQUIRE(t);
+    return *t;
+}
+
+/// The states of a result as herd prints them.
+inline std::vector<std::string> stateLines(const solver::CheckResult& r) {
+    std::vector<std::string> out;
+    for (const auto& s : r.states) out.push_back(litmus::formatState(r.places, s));
+    return out;
 }
 
 }  // namespace memlit::testing

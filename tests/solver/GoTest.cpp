@@ -19,30 +19,11 @@
 #include <sstream>
 
 using namespace memlit;
+using testing::model;
+using testing::parse;
+using testing::stateLines;
 
 namespace {
-
-cat::Model model(const std::string& name) {
-    Diagnostics d;
-    auto m = cat::loadModel(name, d);
-    REQUIRE(m);
-    return *m;
-}
-
-litmus::LitmusTest parse(const std::string& path) {
-    Diagnostics d;
-    auto t = litmus::loadLitmus(path, d);
-    INFO(path);
-    for (const auto& x : d.all()) INFO(Diagnostics::format(x));
-    REQUIRE(t);
-    return *t;
-}
-
-std::vector<std::string> stateLines(const solver::CheckResult& r) {
-    std::vector<std::string> out;
-    for (const auto& s : r.states) out.push_back(litmus::formatState(r.places, s));
-    return out;
-}
 
 bool racy(const solver::CheckResult& r) {
     return std::find(r.flags.begin(), r.flags.end(), "data-race") != r.flags.end();

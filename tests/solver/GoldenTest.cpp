@@ -13,6 +13,9 @@
 #include <algorithm>
 
 using namespace memlit;
+using testing::model;
+using testing::parse;
+using testing::stateLines;
 
 namespace {
 
@@ -26,29 +29,6 @@ const Suite kSuites[] = {
     {"X86", "tso", nullptr},
     {"AArch64", "aarch64", "IRIW"},  // 4 threads with dependencies: slow to enumerate
 };
-
-cat::Model model(const std::string& name) {
-    Diagnostics d;
-    auto m = cat::loadModel(name, d);
-    for (const auto& x : d.all()) INFO(Diagnostics::format(x));
-    REQUIRE(m);
-    return *m;
-}
-
-litmus::LitmusTest parse(const std::string& path) {
-    Diagnostics d;
-    auto t = litmus::loadLitmus(path, d);
-    INFO(path);
-    for (const auto& x : d.all()) INFO(Diagnostics::format(x));
-    REQUIRE(t);
-    return *t;
-}
-
-std::vector<std::string> stateLines(const solver::CheckResult& r) {
-    std::vector<std::string> out;
-    for (const auto& s : r.states) out.push_back(litmus::formatState(r.places, s));
-    return out;
-}
 
 }  // namespace
 
