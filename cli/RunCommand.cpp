@@ -6,11 +6,13 @@
 #include "models/Model.hpp"
 #include "runner/ArchGenerator.hpp"
 #include "runner/Emit.hpp"
+#include "runner/GoGenerator.hpp"
 #include "runner/HostInfo.hpp"
 #include "solver/Check.hpp"
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -41,6 +43,9 @@ const char* const kRunUsage =
     "  --cxx COMPILER    C++ compiler (default g++)\n"
     "  --instances N     test instances per thread and round (default 1000)\n"
     "  --sync-every K    threads line up before every K-th instance (default 32)\n"
+    "  --go GO           Go toolchain for Go tests (default go)\n"
+    "  --race            Go tests: build with -race and compare Go's race detector with\n"
+    "                    the model's data-race verdict\n"
     "\n"
     "exit status: 0 nothing forbidden observed, 1 a forbidden state observed,\n"
     "             2 usage error or a test that could not be run\n";
@@ -68,6 +73,10 @@ bool parseNumber(const std::string& s, double& v) {
 bool parseOptions(const std::vector<std::string>& args, Options& o, std::ostream& err) {
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
+        if (a == "--race") {
+            o.run.race = true;
+            continue;
+        }
         if (a.size() > 2 && a[0] == '-' && a[1] == '-') {
             if (i + 1 >= args.size()) {
                 err << "memlit run: error: option " << a << " needs a value\n";
@@ -80,6 +89,7 @@ bool parseOptions(const std::vector<std::string>& args, Options& o, std::ostream
             else if (a == "--json") o.json = v;
             else if (a == "--emit") o.emit = v;
             else if (a == "--cxx") o.run.cxx = v;
+            else if (a == "--go") o.run.go = v;
             else if (a == "--iterations" && isNum && num >= 1) o.run.iterations = static_cast<std::uint64_t>(num);
             else if (a == "--instances" && isNum && num >= 1) o.run.instances = static_cast<std::uint64_t>(num);
             else if (a == "--sync-every" && isNum && num >= 1) o.run.syncEvery = static_cast<std::uint64_t>(num);
@@ -153,6 +163,10 @@ Json reportJson(const TestReport& r) {
                     {"positive", r.positive},
                     {"negative", r.negative},
                     {"forbidden", r.forbiddenStates}};
+    if (r.raceDetected)
+        t["raceDetector"] = {{"fired", *r.raceDetected},
+                             {"modelRace", r.modelRace.value_or(false)},
+                             {"disagreement", r.raceDisagreement()}};
     return t;
 }
 
@@ -207,8 +221,11 @@ void printRunReport(std::ostream& out, const TestReport& r) {
     char secs[32];
     std::snprintf(secs, sizeof secs, "%.2f", r.seconds);
     out << "Time " << r.name << " " << secs << "\n";
-    out << "Threads " << r.threads << " on " << r.cpus << " CPUs, "
-        << (r.pinned ? "pinned" : "more threads than CPUs: not pinned, barrier yields") << "\n";
+    if (r.arch == "Go")
+        out << "Goroutines " << r.threads << " on " << r.cpus << " CPUs, scheduled by the Go runtime\n";
+    else
+        out << "Threads " << r.threads << " on " << r.cpus << " CPUs, "
+            << (r.pinned ? "pinned" : "more threads than CPUs: not pinned, barrier yields") << "\n";
     const std::size_t allowed = r.unseen.size() + r.observed.size() - r.forbiddenStates;
     out << "Model " << r.model << ": " << allowed << " allowed states, "
         << (r.observed.size() - r.forbiddenStates) << " observed";
@@ -219,6 +236,16 @@ void printRunReport(std::ostream& out, const TestReport& r) {
         std::snprintf(bound, sizeof bound, "%.3g", r.iterations ? 3.0 / static_cast<double>(r.iterations) : 1.0);
         out << "Unseen " << litmus::formatState(r.places, row.state) << " runs " << r.iterations
             << ", per-run probability < " << bound << " (95%)\n";
+    }
+    if (r.raceDetected) {
+        out << "Race detector " << (*r.raceDetected ? "fired" : "silent") << "; model " << r.model << ": "
+            << (r.modelRace ? (*r.modelRace ? "data-race" : "race-free") : "unknown") << "\n";
+        if (r.raceDisagreement())
+            out << "Race DISAGREEMENT: "
+                << (*r.raceDetected ? "Go's race detector fired on a program the model calls race-free"
+                                    : "the model flags a data race Go's race detector did not see in "
+                                      "these runs")
+                << "\n";
     }
     out << "\n";
 }
@@ -257,6 +284,7 @@ int runCommand(const std::vector<std::string>& args, std::ostream& out, std::ost
 
     ModelCache models;
     solver::Checker checker;
+    std::string goVersion;
     std::vector<TestReport> reports;
     std::vector<runner::EmittedTest> emitted;
     for (const auto& file : files) {
@@ -267,8 +295,13 @@ int runCommand(const std::vector<std::string>& args, std::ostream& out, std::ost
             continue;
         }
         const std::string modelName = opt.model.empty() ? defaultModelFor(test->arch) : opt.model;
+        const bool isGo = test->arch == "Go";
+        if (isGo && emitting) {
+            reports.push_back(failedReport(file, RunStatus::Unsupported, "--emit does not support Go tests yet"));
+            continue;
+        }
         auto gen = runner::makeGenerator(test->arch);
-        if (!gen || (!emitting && !gen->runsOnHost(test->arch))) {
+        if (!isGo && (!gen || (!emitting && !gen->runsOnHost(test->arch)))) {
             // Refuse before the (slower) model check: nothing could be run anyway.
             runner::ModelVerdict none{modelName, {}};
             reports.push_back(runner::runTest(*test, none, opt.run));
@@ -292,7 +325,15 @@ int runCommand(const std::vector<std::string>& args, std::ostream& out, std::ost
             else emitted.push_back({test->name, *source});
             continue;
         }
+        if (isGo && textOut && goVersion.empty()) {
+            std::string error;
+            goVersion = runner::goVersion(opt.run.go, error).value_or("unavailable: " + error);
+            out << "# memlit run (Go tests): " << opt.run.go << " build" << (opt.run.race ? " -race" : "")
+                << " (" << goVersion << ")\n\n";
+        }
         TestReport r = runner::runTest(*test, verdict, opt.run);
+        if (isGo && opt.run.race)
+            r.modelRace = std::find(checked->flags.begin(), checked->flags.end(), "data-race") != checked->flags.end();
         if (textOut && r.status == RunStatus::Ok) printRunReport(out, r);
         reports.push_back(std::move(r));
     }

@@ -410,14 +410,26 @@ private:
 
 }  // namespace
 
-bool parseGoTest(const SourceText& src, std::size_t begin, const std::string& file, Diagnostics& diags,
-                 LitmusTest& t) {
+std::optional<Program> parseGoProgram(const SourceText& src, std::size_t begin, const std::string& file,
+                                      Diagnostics& diags, std::size_t& stop) {
     Program prog;
-    std::size_t stop = 0;
     const bool before = diags.hasErrors();
     prog.tokens = tokenize(src, begin, file, diags, stop);
-    if (diags.hasErrors() && !before) return false;
-    if (!DeclParser(src, file, diags, prog).run()) return false;
+    if (diags.hasErrors() && !before) return std::nullopt;
+    if (!DeclParser(src, file, diags, prog).run()) return std::nullopt;
+    return prog;
+}
+
+bool parseGoTest(const SourceText& src, std::size_t begin, const std::string& file, Diagnostics& diags,
+                 LitmusTest& t) {
+    std::size_t stop = 0;
+    auto parsed = parseGoProgram(src, begin, file, diags, stop);
+    if (!parsed) return false;
+    const Program& prog = *parsed;
+    // Everything before the block is blanked (newlines kept) so positions stay those of the file.
+    t.goSource = std::string(src.text().substr(0, stop));
+    for (std::size_t i = 0; i < begin; ++i)
+        if (t.goSource[i] != '\n') t.goSource[i] = ' ';
     t.init = prog.init;
     if (!lowerProgram(prog, src, file, diags, t)) return false;
     StateParser rest(src, stop, src.size(), file, diags, identity);

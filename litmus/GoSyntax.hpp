@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -68,6 +69,11 @@ std::vector<Token> tokenize(const SourceText& src, std::size_t begin, const std:
 /// the `{` at `begin`; fills `t.init`, `t.threads`, `t.raw` and the condition.
 bool parseGoTest(const SourceText& src, std::size_t begin, const std::string& file, Diagnostics& diags,
                  LitmusTest& t);
+
+/// Parses the declarations and functions of a Go test (no lowering) from the `{` at `begin`;
+/// `stop` is set to where the condition starts. The hardware runner re-reads `goSource` this way.
+std::optional<Program> parseGoProgram(const SourceText& src, std::size_t begin, const std::string& file,
+                                      Diagnostics& diags, std::size_t& stop);
 
 /// Lowers the goroutines of `prog` into `t.threads` and `t.raw` (GoLowering.cpp).
 bool lowerProgram(const Program& prog, const SourceText& src, const std::string& file, Diagnostics& diags,

@@ -83,6 +83,10 @@ struct LitmusTest {
     std::vector<InitEntry> init;
     std::vector<Thread> threads;              // lowered IR, one per column
     std::vector<std::vector<RawInstr>> raw;   // per thread, the non-empty source cells
+    /// Go tests: the file's text up to the condition, blanked (newlines kept) before the
+    /// declaration block's `{` and in comments; `memlit run` turns it back into a Go program.
+    /// Empty otherwise.
+    std::string goSource;
     std::vector<Place> locations;             // `locations [...]`
     std::optional<Prop> filter;
     Condition condition;

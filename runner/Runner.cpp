@@ -1,6 +1,7 @@
 #include "runner/Runner.hpp"
 
 #include "runner/ArchGenerator.hpp"
+#include "runner/GoGenerator.hpp"
 #include "runner/HarnessRuntime.hpp"
 #include "runner/Process.hpp"
 
@@ -197,6 +198,7 @@ TestReport judge(const litmus::LitmusTest& test, const HarnessRun& run, const Mo
     r.pinned = run.pinned;
     r.iterations = run.iterations;
     r.seconds = run.seconds;
+    r.raceDetected = run.raceDetected;
     auto isAllowed = [&](const litmus::State& s) {
         return std::find(verdict.allowed.begin(), verdict.allowed.end(), s) != verdict.allowed.end();
     };
@@ -222,6 +224,7 @@ TestReport judge(const litmus::LitmusTest& test, const HarnessRun& run, const Mo
 
 TestReport runTest(const litmus::LitmusTest& test, const ModelVerdict& verdict,
                    const RunOptions& options) {
+    if (test.arch == "Go") return runGoTest(test, verdict, options);
     auto fail = [&](RunStatus s, std::string msg) { return judge(test, failed(s, std::move(msg)), verdict); };
     auto gen = makeGenerator(test.arch);
     if (!gen) return fail(RunStatus::Unsupported, "no hardware harness for architecture " + test.arch);

@@ -24,6 +24,8 @@ struct RunOptions {
     double compileTimeout = 120;
     std::uint64_t instances = 1000;  // test instances each thread works through per round
     std::uint64_t syncEvery = 32;    // instances between two start lines the threads share
+    std::string go = "go";           // Go tests: the Go toolchain
+    bool race = false;               // Go tests: build with `go build -race`
 };
 
 enum class RunStatus {
@@ -58,6 +60,7 @@ struct HarnessRun {
     std::uint64_t iterations = 0;
     double seconds = 0;
     std::vector<ObservedState> histogram;  // in herd's state order
+    std::optional<bool> raceDetected;      // Go with --race: did Go's race detector fire
 };
 
 /// Reads the harness's stdout protocol (see HarnessRuntime.cpp) into a HarnessRun.
@@ -101,6 +104,11 @@ struct TestReport {
     std::uint64_t positive = 0;     // runs whose final state satisfies the proposition
     std::uint64_t negative = 0;
     std::size_t forbiddenStates = 0;  // distinct observed states the model forbids
+    std::optional<bool> raceDetected;  // Go with --race: Go's race detector fired
+    std::optional<bool> modelRace;     // Go with --race: the model flags data-race
+
+    /// True when both race verdicts are known and differ.
+    bool raceDisagreement() const { return raceDetected && modelRace && *raceDetected != *modelRace; }
 
     /// "Never", "Sometimes" or "Always", from positive and negative.
     std::string observation() const;
