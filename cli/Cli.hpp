@@ -1,6 +1,6 @@
 #pragma once
 /// The `memlit` command line: `run` parses arguments, dispatches to a subcommand and returns
-/// the exit status; it never calls exit(), so every path is testable in-process.
+/// the exit status; it never ends the process itself, so every path is testable in-process.
 
 #include <ostream>
 #include <string>

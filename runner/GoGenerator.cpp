@@ -339,49 +339,21 @@ std::optional<std::string> goVersion(const std::string& go, std::string& error) 
 }
 
 HarnessRun buildAndRunGo(const GoProgram& program, const RunOptions& options) {
-    std::string error;
-    auto dir = TempDir::create("memlit-go-", error);
-    if (!dir) return failed(RunStatus::InputError, error);
-    const std::string src = dir->path() + "/main.go";
-    const std::string bin = dir->path() + "/harness";
-    {
-        std::ofstream f(src);
-        f << program.code;
-        if (!f) return failed(RunStatus::InputError, "cannot write " + src);
-    }
-    auto cc = runProcess(goBuildCommand(options, src, bin), options.compileTimeout, dir->path());
-    if (cc.status == ProcessResult::Status::SpawnFailed)
-        return failed(RunStatus::CompilerMissing,
-                      "cannot run the Go toolchain '" + options.go + "': " + cc.error + " (install golang-go)");
-    if (!cc.succeeded())
-        return failed(RunStatus::CompileFailed,
-                      "go build " + cc.describe() + ":\n" + tail(cc.err.empty() ? cc.out : cc.err));
-
-    std::vector<std::string> cmd{bin};
-    if (options.iterations > 0) cmd.insert(cmd.end(), {"-n", std::to_string(options.iterations)});
+    HarnessBuild b;
+    b.code = program.code;
+    b.sourceName = "main.go";
+    b.places = program.places;
+    b.buildCommand = goBuildCommand(options, "SRC", "BIN");
+    b.builderName = "go build";
+    b.missingBuilder = "cannot run the Go toolchain '" + options.go + "' (install golang-go)";
+    b.what = "the Go harness";
+    if (options.iterations > 0) b.runArgs.insert(b.runArgs.end(), {"-n", std::to_string(options.iterations)});
     std::ostringstream s;
     s << (options.iterations == 0 || options.seconds > 0 ? options.seconds : 0.0);
-    cmd.insert(cmd.end(), {"-s", s.str()});
-    auto run = runProcess(cmd, options.timeout, dir->path());
+    b.runArgs.insert(b.runArgs.end(), {"-s", s.str()});
     // A race-enabled binary that saw a race exits with status 66 after a normal run.
-    const bool raced = options.race && run.err.find("WARNING: DATA RACE") != std::string::npos;
-    switch (run.status) {
-    case ProcessResult::Status::SpawnFailed:
-        return failed(RunStatus::Crashed, "the Go harness " + run.describe());
-    case ProcessResult::Status::TimedOut:
-        return failed(RunStatus::TimedOut, "the Go harness " + run.describe());
-    case ProcessResult::Status::Signaled:
-        return failed(RunStatus::Crashed, "the Go harness was " + run.describe());
-    case ProcessResult::Status::Exited:
-        if (run.exitCode != 0 && !(raced && run.exitCode == 66))
-            return failed(RunStatus::Crashed, "the Go harness " + run.describe() +
-                                                  (run.err.empty() ? "" : ": " + tail(run.err)));
-        break;
-    }
-    auto parsed = parseHarnessOutput(run.out, program.places, error);
-    if (!parsed) return failed(RunStatus::BadOutput, error);
-    if (options.race) parsed->raceDetected = raced;
-    return *parsed;
+    if (options.race) b.raceExitCode = 66;
+    return buildAndRun(b, options);
 }
 
 TestReport runGoTest(const litmus::LitmusTest& test, const ModelVerdict& verdict,

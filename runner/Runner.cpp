@@ -131,50 +131,67 @@ std::vector<std::string> compileCommand(const RunOptions& options, const std::st
     return cmd;
 }
 
-HarnessRun compileAndRun(const HarnessSource& source, const RunOptions& options) {
+HarnessRun buildAndRun(const HarnessBuild& build, const RunOptions& options) {
     std::string error;
     auto dir = TempDir::create("memlit-run-", error);
     if (!dir) return failed(RunStatus::InputError, error);
-    const std::string src = dir->path() + "/harness.cpp";
+    const std::string src = dir->path() + "/" + build.sourceName;
     const std::string bin = dir->path() + "/harness";
     {
         std::ofstream f(src);
-        f << source.code;
+        f << build.code;
         if (!f) return failed(RunStatus::InputError, "cannot write " + src);
     }
-    auto cc = runProcess(compileCommand(options, src, bin), options.compileTimeout, dir->path());
-    if (cc.status == ProcessResult::Status::SpawnFailed)
-        return failed(RunStatus::CompilerMissing, "cannot run the compiler: " + cc.error);
-    if (!cc.succeeded())
-        return failed(RunStatus::CompileFailed,
-                      "compiler " + cc.describe() + ":\n" + tail(cc.err.empty() ? cc.out : cc.err));
+    std::vector<std::string> cc = build.buildCommand;
+    for (auto& w : cc) w = w == "SRC" ? src : w == "BIN" ? bin : w;
+    auto built = runProcess(cc, options.compileTimeout, dir->path());
+    if (built.status == ProcessResult::Status::SpawnFailed)
+        return failed(RunStatus::CompilerMissing, build.missingBuilder + ": " + built.error);
+    if (!built.succeeded())
+        return failed(RunStatus::CompileFailed, build.builderName + " " + built.describe() + ":\n" +
+                                                    tail(built.err.empty() ? built.out : built.err));
 
     std::vector<std::string> cmd{bin};
-    if (options.iterations > 0) cmd.insert(cmd.end(), {"-n", std::to_string(options.iterations)});
+    cmd.insert(cmd.end(), build.runArgs.begin(), build.runArgs.end());
+    auto run = runProcess(cmd, options.timeout, dir->path());
+    const bool raced = build.raceExitCode >= 0 && run.err.find("WARNING: DATA RACE") != std::string::npos;
+    switch (run.status) {
+    case ProcessResult::Status::SpawnFailed:
+        return failed(RunStatus::Crashed, build.what + " " + run.describe());
+    case ProcessResult::Status::TimedOut:
+        return failed(RunStatus::TimedOut, build.what + " " + run.describe());
+    case ProcessResult::Status::Signaled:
+        return failed(RunStatus::Crashed, build.what + " was " + run.describe());
+    case ProcessResult::Status::Exited:
+        if (run.exitCode != 0 && !(raced && run.exitCode == build.raceExitCode))
+            return failed(RunStatus::Crashed,
+                          build.what + " " + run.describe() + (run.err.empty() ? "" : ": " + tail(run.err)));
+        break;
+    }
+    auto parsed = parseHarnessOutput(run.out, build.places, error);
+    if (!parsed) return failed(RunStatus::BadOutput, error);
+    if (build.raceExitCode >= 0) parsed->raceDetected = raced;
+    return *parsed;
+}
+
+HarnessRun compileAndRun(const HarnessSource& source, const RunOptions& options) {
+    HarnessBuild b;
+    b.code = source.code;
+    b.sourceName = "harness.cpp";
+    b.places = source.places;
+    b.buildCommand = compileCommand(options, "SRC", "BIN");
+    b.builderName = "compiler";
+    b.missingBuilder = "cannot run the compiler";
+    b.what = "the harness";
+    if (options.iterations > 0) b.runArgs.insert(b.runArgs.end(), {"-n", std::to_string(options.iterations)});
     if (options.iterations == 0 || options.seconds > 0) {
         std::ostringstream s;
         s << options.seconds;
-        cmd.insert(cmd.end(), {"-s", s.str()});
+        b.runArgs.insert(b.runArgs.end(), {"-s", s.str()});
     }
-    cmd.insert(cmd.end(), {"-a", std::to_string(std::max<std::uint64_t>(options.instances, 1))});
-    cmd.insert(cmd.end(), {"-k", std::to_string(std::max<std::uint64_t>(options.syncEvery, 1))});
-    auto run = runProcess(cmd, options.timeout, dir->path());
-    switch (run.status) {
-    case ProcessResult::Status::SpawnFailed:
-        return failed(RunStatus::Crashed, "the harness " + run.describe());
-    case ProcessResult::Status::TimedOut:
-        return failed(RunStatus::TimedOut, "the harness " + run.describe());
-    case ProcessResult::Status::Signaled:
-        return failed(RunStatus::Crashed, "the harness was " + run.describe());
-    case ProcessResult::Status::Exited:
-        if (run.exitCode != 0)
-            return failed(RunStatus::Crashed,
-                          "the harness " + run.describe() + (run.err.empty() ? "" : ": " + tail(run.err)));
-        break;
-    }
-    auto parsed = parseHarnessOutput(run.out, source.places, error);
-    if (!parsed) return failed(RunStatus::BadOutput, error);
-    return *parsed;
+    b.runArgs.insert(b.runArgs.end(), {"-a", std::to_string(std::max<std::uint64_t>(options.instances, 1))});
+    b.runArgs.insert(b.runArgs.end(), {"-k", std::to_string(std::max<std::uint64_t>(options.syncEvery, 1))});
+    return buildAndRun(b, options);
 }
 
 std::string TestReport::observation() const {

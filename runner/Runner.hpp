@@ -75,7 +75,23 @@ std::optional<std::string> compilerVersion(const std::string& cxx, std::string& 
 std::vector<std::string> compileCommand(const RunOptions& options, const std::string& source,
                                         const std::string& binary);
 
-/// Compiles and runs a generated harness in a fresh temporary directory (always removed).
+/// What differs between building and starting a C++ harness and a Go program.
+struct HarnessBuild {
+    std::string code;                        // the program's source text
+    std::string sourceName;                  // its file name: "harness.cpp", "main.go"
+    std::vector<litmus::Place> places;       // the columns its output reports
+    std::vector<std::string> buildCommand;   // with SRC and BIN standing for the two paths
+    std::string builderName;                 // in messages: "compiler", "go build"
+    std::string missingBuilder;              // message when the builder cannot be started
+    std::string what;                        // in messages: "the harness", "the Go harness"
+    std::vector<std::string> runArgs;        // after the binary
+    int raceExitCode = -1;                   // >= 0: the exit status of a run whose race detector fired
+};
+
+/// Builds and runs a harness in a fresh temporary directory (always removed).
+HarnessRun buildAndRun(const HarnessBuild& build, const RunOptions& options);
+
+/// Compiles and runs a generated C++ harness.
 HarnessRun compileAndRun(const HarnessSource& source, const RunOptions& options);
 
 /// One row of the judged histogram.
