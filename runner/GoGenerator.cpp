@@ -6,7 +6,6 @@
 #include "runner/Process.hpp"
 
 #include <algorithm>
-#include <fstream>
 #include <set>
 #include <sstream>
 
