@@ -113,19 +113,6 @@ std::string trim(std::string_view s) {
     return std::string(s.substr(b, e - b + 1));
 }
 
-std::string tail(const std::string& s, std::size_t max = 2000) {
-    std::string t = s.size() > max ? "..." + s.substr(s.size() - max) : s;
-    while (!t.empty() && (t.back() == '\n' || t.back() == ' ')) t.pop_back();
-    return t;
-}
-
-HarnessRun failed(RunStatus status, std::string message) {
-    HarnessRun r;
-    r.status = status;
-    r.message = std::move(message);
-    return r;
-}
-
 /// Locals a body declares at its top level (`r := e`, `a, b := e`, `var r, s int`): the only
 /// ones still in scope at its end, where the observed ones are saved and the rest marked used.
 std::vector<std::string> topLevelLocals(const std::vector<Token>& toks, std::size_t open, std::size_t close) {
@@ -362,7 +349,7 @@ TestReport runGoTest(const litmus::LitmusTest& test, const ModelVerdict& verdict
     if (!program) {
         std::ostringstream msg;
         diags.print(msg);
-        return judge(test, failed(RunStatus::Unsupported, tail(msg.str())), verdict);
+        return judge(test, failedRun(RunStatus::Unsupported, outputTail(msg.str())), verdict);
     }
     return judge(test, buildAndRunGo(*program, options), verdict);
 }

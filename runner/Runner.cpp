@@ -24,20 +24,6 @@ const std::pair<RunStatus, const char*> kStatusNames[] = {
     {RunStatus::BadOutput, "bad-output"},
 };
 
-/// The last `max` bytes of compiler or harness output, for messages.
-std::string tail(const std::string& s, std::size_t max = 2000) {
-    std::string t = s.size() > max ? "..." + s.substr(s.size() - max) : s;
-    while (!t.empty() && (t.back() == '\n' || t.back() == ' ')) t.pop_back();
-    return t;
-}
-
-HarnessRun failed(RunStatus status, std::string message) {
-    HarnessRun r;
-    r.status = status;
-    r.message = std::move(message);
-    return r;
-}
-
 }  // namespace
 
 std::string statusName(RunStatus s) {
@@ -134,22 +120,22 @@ std::vector<std::string> compileCommand(const RunOptions& options, const std::st
 HarnessRun buildAndRun(const HarnessBuild& build, const RunOptions& options) {
     std::string error;
     auto dir = TempDir::create("memlit-run-", error);
-    if (!dir) return failed(RunStatus::InputError, error);
+    if (!dir) return failedRun(RunStatus::InputError, error);
     const std::string src = dir->path() + "/" + build.sourceName;
     const std::string bin = dir->path() + "/harness";
     {
         std::ofstream f(src);
         f << build.code;
-        if (!f) return failed(RunStatus::InputError, "cannot write " + src);
+        if (!f) return failedRun(RunStatus::InputError, "cannot write " + src);
     }
     std::vector<std::string> cc = build.buildCommand;
     for (auto& w : cc) w = w == "SRC" ? src : w == "BIN" ? bin : w;
     auto built = runProcess(cc, options.compileTimeout, dir->path());
     if (built.status == ProcessResult::Status::SpawnFailed)
-        return failed(RunStatus::CompilerMissing, build.missingBuilder + ": " + built.error);
+        return failedRun(RunStatus::CompilerMissing, build.missingBuilder + ": " + built.error);
     if (!built.succeeded())
-        return failed(RunStatus::CompileFailed, build.builderName + " " + built.describe() + ":\n" +
-                                                    tail(built.err.empty() ? built.out : built.err));
+        return failedRun(RunStatus::CompileFailed, build.builderName + " " + built.describe() + ":\n" +
+                                                    outputTail(built.err.empty() ? built.out : built.err));
 
     std::vector<std::string> cmd{bin};
     cmd.insert(cmd.end(), build.runArgs.begin(), build.runArgs.end());
@@ -157,19 +143,19 @@ HarnessRun buildAndRun(const HarnessBuild& build, const RunOptions& options) {
     const bool raced = build.raceExitCode >= 0 && run.err.find("WARNING: DATA RACE") != std::string::npos;
     switch (run.status) {
     case ProcessResult::Status::SpawnFailed:
-        return failed(RunStatus::Crashed, build.what + " " + run.describe());
+        return failedRun(RunStatus::Crashed, build.what + " " + run.describe());
     case ProcessResult::Status::TimedOut:
-        return failed(RunStatus::TimedOut, build.what + " " + run.describe());
+        return failedRun(RunStatus::TimedOut, build.what + " " + run.describe());
     case ProcessResult::Status::Signaled:
-        return failed(RunStatus::Crashed, build.what + " was " + run.describe());
+        return failedRun(RunStatus::Crashed, build.what + " was " + run.describe());
     case ProcessResult::Status::Exited:
         if (run.exitCode != 0 && !(raced && run.exitCode == build.raceExitCode))
-            return failed(RunStatus::Crashed,
-                          build.what + " " + run.describe() + (run.err.empty() ? "" : ": " + tail(run.err)));
+            return failedRun(RunStatus::Crashed,
+                          build.what + " " + run.describe() + (run.err.empty() ? "" : ": " + outputTail(run.err)));
         break;
     }
     auto parsed = parseHarnessOutput(run.out, build.places, error);
-    if (!parsed) return failed(RunStatus::BadOutput, error);
+    if (!parsed) return failedRun(RunStatus::BadOutput, error);
     if (build.raceExitCode >= 0) parsed->raceDetected = raced;
     return *parsed;
 }
@@ -192,6 +178,19 @@ HarnessRun compileAndRun(const HarnessSource& source, const RunOptions& options)
     b.runArgs.insert(b.runArgs.end(), {"-a", std::to_string(std::max<std::uint64_t>(options.instances, 1))});
     b.runArgs.insert(b.runArgs.end(), {"-k", std::to_string(std::max<std::uint64_t>(options.syncEvery, 1))});
     return buildAndRun(b, options);
+}
+
+std::string outputTail(const std::string& s, std::size_t max) {
+    std::string t = s.size() > max ? "..." + s.substr(s.size() - max) : s;
+    while (!t.empty() && (t.back() == '\n' || t.back() == ' ')) t.pop_back();
+    return t;
+}
+
+HarnessRun failedRun(RunStatus status, std::string message) {
+    HarnessRun r;
+    r.status = status;
+    r.message = std::move(message);
+    return r;
 }
 
 std::string TestReport::observation() const {
@@ -242,7 +241,7 @@ TestReport judge(const litmus::LitmusTest& test, const HarnessRun& run, const Mo
 TestReport runTest(const litmus::LitmusTest& test, const ModelVerdict& verdict,
                    const RunOptions& options) {
     if (test.arch == "Go") return runGoTest(test, verdict, options);
-    auto fail = [&](RunStatus s, std::string msg) { return judge(test, failed(s, std::move(msg)), verdict); };
+    auto fail = [&](RunStatus s, std::string msg) { return judge(test, failedRun(s, std::move(msg)), verdict); };
     auto gen = makeGenerator(test.arch);
     if (!gen) return fail(RunStatus::Unsupported, "no hardware harness for architecture " + test.arch);
     if (!gen->runsOnHost(test.arch)) {
@@ -257,7 +256,7 @@ TestReport runTest(const litmus::LitmusTest& test, const ModelVerdict& verdict,
     if (!source) {
         std::ostringstream msg;
         diags.print(msg);
-        return fail(RunStatus::Unsupported, tail(msg.str()));
+        return fail(RunStatus::Unsupported, outputTail(msg.str()));
     }
     return judge(test, compileAndRun(*source, options), verdict);
 }

@@ -75,6 +75,11 @@ std::optional<std::string> compilerVersion(const std::string& cxx, std::string& 
 std::vector<std::string> compileCommand(const RunOptions& options, const std::string& source,
                                         const std::string& binary);
 
+/// The last `max` bytes of compiler or harness output, for messages.
+std::string outputTail(const std::string& s, std::size_t max = 2000);
+/// A run that did not produce a histogram.
+HarnessRun failedRun(RunStatus status, std::string message);
+
 /// What differs between building and starting a C++ harness and a Go program.
 struct HarnessBuild {
     std::string code;                        // the program's source text
