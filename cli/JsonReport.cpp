@@ -36,20 +36,43 @@ void printJson(std::ostream& out, const TestReport& rep) {
         j["negative"] = neg;
         j["countsExact"] = r.countsExact;
         j["flags"] = r.flags;
+        auto site = [&](const solver::EventSite& s) {
+            return nlohmann::ordered_json{{"thread", s.thread}, {"text", s.text}, {"line", s.loc.line},
+                                          {"col", s.loc.col}, {"where", formatSite(rep.file, s)}};
+        };
+        auto state = [&](const litmus::State& s) {
+            nlohmann::ordered_json o = nlohmann::ordered_json::object();
+            for (std::size_t i = 0; i < r.places.size(); ++i)
+                o[litmus::formatPlace(r.places[i])] = litmus::formatValue(s.values[i]);
+            return o;
+        };
         if (std::find(r.declaredFlags.begin(), r.declaredFlags.end(), kDataRace) != r.declaredFlags.end()) {
             j["dataRaceFree"] = raceFree(r);
             auto races = nlohmann::ordered_json::array();
             for (const auto& p : r.flagPairs) {
                 if (p.flag != kDataRace) continue;
-                auto site = [&](const solver::EventSite& s) {
-                    return nlohmann::ordered_json{{"thread", s.thread}, {"text", s.text},
-                                                  {"line", s.loc.line}, {"col", s.loc.col},
-                                                  {"where", formatSite(rep.file, s)}};
-                };
-                races.push_back(nlohmann::ordered_json::array({site(p.a), site(p.b)}));
+                nlohmann::ordered_json race;
+                race["accesses"] = nlohmann::ordered_json::array({site(p.a), site(p.b)});
+                race["witness"] = p.witness ? state(*p.witness) : nlohmann::ordered_json();
+                races.push_back(std::move(race));
             }
             j["races"] = std::move(races);
         }
+        auto halts = nlohmann::ordered_json::array();
+        for (const auto& h : r.halts) {
+            nlohmann::ordered_json o;
+            o["kind"] = haltKindName(h.kind);
+            auto sites = nlohmann::ordered_json::array();
+            for (const auto& s : h.sites) {
+                auto x = site(s.site);
+                x["halt"] = haltKindName(s.kind);
+                x["what"] = s.what;
+                sites.push_back(std::move(x));
+            }
+            o["sites"] = std::move(sites);
+            halts.push_back(std::move(o));
+        }
+        j["halts"] = std::move(halts);
     } else {
         j["status"] = rep.unsupported ? "unsupported" : "error";
     }

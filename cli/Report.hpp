@@ -34,6 +34,12 @@ inline constexpr const char* kDataRace = "data-race";
 std::string formatSite(const std::string& file, const solver::EventSite& s);
 /// The model declares the data-race flag and no allowed execution raises it.
 bool raceFree(const solver::CheckResult& r);
+/// "Deadlock", "Panic" or "Cut": how a halted execution is reported.
+std::string haltKindName(litmus::Halt::Kind k);
+/// One halt site: "P1:m.Lock() (file:7:2) blocks forever", "...: close of closed channel".
+std::string formatHaltSite(const std::string& file, const solver::HaltSiteReport& s);
+/// Every site a halted execution reaches, separated by "; ".
+std::string formatHalt(const std::string& file, const solver::HaltOutcome& h);
 
 /// herd's `Witnesses` counts: executions that validate / invalidate the test. For `exists` and
 /// `forall` that is satisfying the proposition or not; for `~exists` it is the other way round.

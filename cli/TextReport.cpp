@@ -32,6 +32,34 @@ std::string formatSite(const std::string& file, const solver::EventSite& s) {
     return out + " (" + file + ":" + std::to_string(s.loc.line) + ":" + std::to_string(s.loc.col) + ")";
 }
 
+std::string haltKindName(litmus::Halt::Kind k) {
+    switch (k) {
+    case litmus::Halt::Kind::Blocked: return "Deadlock";
+    case litmus::Halt::Kind::Panic: return "Panic";
+    case litmus::Halt::Kind::Cut: return "Cut";
+    case litmus::Halt::Kind::Unstarted: return "Unstarted";
+    }
+    return "Deadlock";
+}
+
+std::string formatHaltSite(const std::string& file, const solver::HaltSiteReport& s) {
+    std::string out = formatSite(file, s.site);
+    switch (s.kind) {
+    case litmus::Halt::Kind::Blocked: out += " blocks forever"; break;
+    case litmus::Halt::Kind::Panic: out += " panics"; break;
+    case litmus::Halt::Kind::Cut: out += " needs more loop rounds"; break;
+    case litmus::Halt::Kind::Unstarted: break;
+    }
+    if (!s.what.empty()) out += ": " + s.what;
+    return out;
+}
+
+std::string formatHalt(const std::string& file, const solver::HaltOutcome& h) {
+    std::string out;
+    for (const auto& s : h.sites) out += (out.empty() ? "" : "; ") + formatHaltSite(file, s);
+    return out;
+}
+
 bool raceFree(const solver::CheckResult& r) {
     auto has = [](const std::vector<std::string>& v) { return std::find(v.begin(), v.end(), kDataRace) != v.end(); };
     return has(r.declaredFlags) && !has(r.flags) && !r.unknown;
@@ -56,10 +84,16 @@ void printText(std::ostream& out, const TestReport& rep) {
     for (const auto& f : r.flags) {
         out << "Flag " << f << '\n';
         if (f != kDataRace) continue;
-        for (const auto& p : r.flagPairs)
-            if (p.flag == f) out << "Race " << formatSite(rep.file, p.a) << " / " << formatSite(rep.file, p.b) << '\n';
+        for (const auto& p : r.flagPairs) {
+            if (p.flag != f) continue;
+            out << "Race " << formatSite(rep.file, p.a) << " / " << formatSite(rep.file, p.b);
+            if (p.witness) out << " in " << litmus::formatState(r.places, *p.witness);
+            else out << " in an execution that halts";
+            out << '\n';
+        }
     }
     if (raceFree(r)) out << "No data race\n";
+    for (const auto& h : r.halts) out << haltKindName(h.kind) << ' ' << formatHalt(rep.file, h) << '\n';
     out << "Condition " << t.condition.text << '\n';
     out << "Observation " << t.name << ' ' << observation(t, r) << ' ' << r.positive << ' '
         << r.negative << '\n';

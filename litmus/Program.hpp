@@ -112,13 +112,37 @@ struct Choice {
 };
 
 /// The execution exists only if `cond` is non-zero wherever this op executes (e.g. a Go
-/// `Lock` must read an unlocked mutex). No event; blocked executions are simply absent.
+/// `Lock` must read an unlocked mutex). No event.
 struct Assume {
     Expr cond;
     bool operator==(const Assume&) const = default;
 };
 
-using OpKind = std::variant<Load, Store, Fence, Assign, Branch, Label, Alloc, Free, Choice, Assume>;
+/// `dst := the value at `addr` when the execution ends` (of the coherence-last write). No
+/// event, and `addr` must be a constant location. Only Assume and Halt may use `dst`: a
+/// blocking operation asks with it whether what it waits for ever happens (a mutex still
+/// held at the end blocks a Lock forever).
+struct FinalLoad {
+    std::string dst;
+    Expr addr;
+    bool operator==(const FinalLoad&) const = default;
+};
+
+/// The thread stops here for good: no later op on this path executes. The checker reports
+/// every Halt some allowed execution reaches (except Unstarted) instead of a final state.
+struct Halt {
+    enum class Kind {
+        Blocked,    // waits forever (Go: a deadlock once every goroutine has ended or blocked)
+        Panic,      // a run-time panic: the program dies
+        Cut,        // a loop needs more rounds than the unrolling bound
+        Unstarted,  // a goroutine no go statement starts: not an outcome, nothing to report
+    };
+    Kind kind = Kind::Blocked;
+    std::string what;  // e.g. "send on closed channel"; empty: the statement's text says it
+    bool operator==(const Halt&) const = default;
+};
+
+using OpKind = std::variant<Load, Store, Fence, Assign, Branch, Label, Alloc, Free, Choice, Assume, FinalLoad, Halt>;
 
 struct Op {
     OpKind kind;

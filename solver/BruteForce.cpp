@@ -43,6 +43,8 @@ public:
         case litmus::Condition::Quantifier::Forall: result_.ok = sat == result_.states.size(); break;
         }
         std::sort(result_.flags.begin(), result_.flags.end());
+        std::sort(result_.halts.begin(), result_.halts.end(),
+                  [](const HaltOutcome& a, const HaltOutcome& b) { return a.sites < b.sites; });
         return result_;
     }
 
@@ -115,8 +117,11 @@ private:
             exec_[i] = evalTerm(g_.events[i].guard, values_, choices_) != 0;
             if (g_.events[i].isMemory()) addr_[i] = evalTerm(g_.events[i].addr, values_, choices_);
         }
+        // Conditions on final values wait for the coherence order (evaluateExecution).
         for (const auto& a : g_.assumptions)
-            if (evalTerm(a.guard, values_, choices_) != 0 && evalTerm(a.cond, values_, choices_) == 0) return true;
+            if (!mentionsFinal(a.guard) && !mentionsFinal(a.cond) && evalTerm(a.guard, values_, choices_) != 0 &&
+                evalTerm(a.cond, values_, choices_) == 0)
+                return true;
         for (auto r : reads_) {
             int w = source_[r];
             if (!exec_[r]) {
@@ -190,6 +195,20 @@ private:
             last[a] = order.back();
         }
         for (auto& [a, w] : last) set("FW").insert(d(w));
+        std::vector<std::int64_t> finals(g_.locations.size(), 0);
+        for (std::size_t i = 0; i < finals.size(); ++i) {
+            auto it = last.find(g_.address.at(g_.locations[i]));
+            if (it != last.end()) finals[i] = evalTerm(g_.events[it->second].value, values_, choices_);
+        }
+        for (const auto& a : g_.assumptions)
+            if (evalTerm(a.guard, values_, choices_, finals) != 0 && evalTerm(a.cond, values_, choices_, finals) == 0)
+                return true;
+        std::vector<HaltSiteReport> halted;
+        for (const auto& h : g_.halts)
+            if (h.kind != litmus::Halt::Kind::Unstarted && evalTerm(h.guard, values_, choices_, finals) != 0) {
+                HaltSiteReport r{h.kind, siteAt(test_, h.thread, h.loc), h.what};
+                if (std::find(halted.begin(), halted.end(), r) == halted.end()) halted.push_back(r);
+            }
 
         for (std::size_t i = 0; i < g_.size(); ++i) {
             if (!exec_[i]) continue;
@@ -222,7 +241,7 @@ private:
             const litmus::ValueType type = litmus::placeType(test_, p);
             std::vector<std::int64_t> cells;
             if (p.isRegister()) {
-                cells.push_back(litmus::normalize(type, evalTerm(g_.registerTerm(p), values_, choices_)));
+                cells.push_back(litmus::normalize(type, evalTerm(g_.registerTerm(p), values_, choices_, finals)));
             } else {
                 for (const auto& cell : g_.cellsOf(p)) {
                     auto it = last.find(g_.address.at(cell));
@@ -244,6 +263,12 @@ private:
         for (const auto& f : verdict.flags)
             if (std::find(result_.flags.begin(), result_.flags.end(), f) == result_.flags.end())
                 result_.flags.push_back(f);
+        if (!halted.empty()) {
+            HaltOutcome out = haltOutcome(std::move(halted));
+            if (std::find(result_.halts.begin(), result_.halts.end(), out) == result_.halts.end())
+                result_.halts.push_back(std::move(out));
+            return true;
+        }
         if (std::find(result_.states.begin(), result_.states.end(), s) == result_.states.end())
             result_.states.push_back(s);
         if (litmus::evalProp(test_.condition.prop, places_, s)) ++result_.positive;

@@ -19,6 +19,23 @@ struct Checker::Impl {
 };
 
 Checker::Checker() : impl_(std::make_unique<Impl>()) {}
+
+EventSite siteAt(const litmus::LitmusTest& test, int thread, SourceLoc loc) {
+    EventSite s{thread, loc, {}};
+    if (thread >= 0 && static_cast<std::size_t>(thread) < test.raw.size())
+        for (const auto& r : test.raw[static_cast<std::size_t>(thread)])
+            if (r.loc == loc) s.text = r.text;
+    return s;
+}
+
+HaltOutcome haltOutcome(std::vector<HaltSiteReport> sites) {
+    using HK = litmus::Halt::Kind;
+    std::sort(sites.begin(), sites.end());
+    auto has = [&](HK k) {
+        return std::any_of(sites.begin(), sites.end(), [&](const HaltSiteReport& s) { return s.kind == k; });
+    };
+    return {has(HK::Panic) ? HK::Panic : has(HK::Cut) ? HK::Cut : HK::Blocked, std::move(sites)};
+}
 Checker::~Checker() = default;
 
 namespace {
@@ -115,18 +132,63 @@ z3::expr blockExecution(z3::context& ctx, const z3::model& m, const z3::expr_vec
     return ors.empty() ? ctx.bool_val(false) : z3::mk_or(ors);
 }
 
-EventSite siteOf(const litmus::LitmusTest& test, const Event& e) {
-    EventSite s{e.thread, e.loc, {}};
-    if (e.thread >= 0 && static_cast<std::size_t>(e.thread) < test.raw.size())
-        for (const auto& r : test.raw[static_cast<std::size_t>(e.thread)])
-            if (r.loc == e.loc) s.text = r.text;
-    return s;
+EventSite siteOf(const litmus::LitmusTest& test, const Event& e) { return siteAt(test, e.thread, e.loc); }
+
+/// The reportable halt sites (all but Unstarted), one per statement and reason: the unrolled
+/// copies of one statement share theirs.
+struct HaltGroups {
+    std::vector<HaltSiteReport> reports;
+    std::vector<z3::expr> fires;  // per report: some execution reaches it
+    z3::expr any;                 // the execution halts somewhere
+
+    HaltGroups(z3::context& ctx, const litmus::LitmusTest& test, const EventGraph& g, Encoding& enc)
+        : any(ctx.bool_val(false)) {
+        for (const auto& h : g.halts) {
+            if (h.kind == litmus::Halt::Kind::Unstarted) continue;
+            HaltSiteReport r{h.kind, siteAt(test, h.thread, h.loc), h.what};
+            auto it = std::find(reports.begin(), reports.end(), r);
+            const std::size_t i = static_cast<std::size_t>(it - reports.begin());
+            if (it == reports.end()) {
+                reports.push_back(r);
+                fires.push_back(ctx.bool_val(false));
+            }
+            fires[i] = fires[i] || enc.halted(h);
+            any = any || enc.halted(h);
+        }
+    }
+};
+
+/// Allowed executions that halt: for every reachable halt site, one execution reaching it
+/// (unless an earlier one did), described by every site it reaches.
+void haltOutcomes(z3::solver& solver, const HaltGroups& groups, CheckResult& result) {
+    const std::size_t n = groups.reports.size();
+    std::vector<bool> covered(n, false);
+    for (std::size_t i = 0; i < n; ++i) {
+        if (covered[i]) continue;
+        solver.push();
+        solver.add(groups.fires[i]);
+        z3::check_result r = solver.check();
+        if (r == z3::unknown) result.unknown = true;
+        if (r == z3::sat) {
+            z3::model m = solver.get_model();
+            std::vector<HaltSiteReport> sites;
+            for (std::size_t k = 0; k < n; ++k)
+                if (k == i || m.eval(groups.fires[k], true).is_true()) {
+                    covered[k] = true;
+                    sites.push_back(groups.reports[k]);
+                }
+            result.halts.push_back(haltOutcome(std::move(sites)));
+        }
+        solver.pop();
+    }
 }
 
 /// The pairs of a firing flag's relation that some allowed execution relates, one question
-/// per statically possible pair; pairs with the same two source sites are reported once.
+/// per statically possible pair; pairs with the same two source sites are reported once,
+/// with the final state of an execution relating them (one that does not halt, if any does).
 void flagPairs(z3::context& ctx, z3::solver& solver, const litmus::LitmusTest& test, const EventGraph& g,
-               const std::string& name, const SymRel& rel, CheckResult& result) {
+               const std::string& name, const SymRel& rel, const Observer& observer, const z3::expr& halts,
+               CheckResult& result) {
     const std::size_t n = g.size();
     std::set<std::pair<EventSite, EventSite>> seen;
     for (std::size_t i = 0; i < n; ++i)
@@ -141,11 +203,18 @@ void flagPairs(z3::context& ctx, z3::solver& solver, const litmus::LitmusTest& t
             solver.push();
             solver.add(z3::mk_or(either));
             z3::check_result r = solver.check();
+            std::optional<litmus::State> witness;
+            if (r == z3::sat) {
+                solver.push();
+                solver.add(!halts);
+                if (solver.check() == z3::sat) witness = observer.read(solver.get_model());
+                solver.pop();
+            }
             solver.pop();
             if (r == z3::unknown) result.unknown = true;
             if (r != z3::sat) continue;
             seen.insert({a, b});
-            result.flagPairs.push_back({name, a, b});
+            result.flagPairs.push_back({name, a, b, witness});
         }
     std::sort(result.flagPairs.begin(), result.flagPairs.end(), [](const FlagPair& x, const FlagPair& y) {
         return std::tie(x.flag, x.a, x.b) < std::tie(y.flag, y.a, y.b);
@@ -202,9 +271,14 @@ std::optional<CheckResult> Checker::check(const litmus::LitmusTest& test, const 
             if (r == z3::sat) result.flags.push_back(name);
             else if (r == z3::unknown) result.unknown = true;
         }
+        const HaltGroups halts(ctx, test, g, enc);
         for (const auto& [name, rel] : flagRels)
             if (std::find(result.flags.begin(), result.flags.end(), name) != result.flags.end())
-                flagPairs(ctx, solver, test, g, name, *rel, result);
+                flagPairs(ctx, solver, test, g, name, *rel, observer, halts.any, result);
+
+        // Executions that block, panic or run out of loop rounds; then only those that end.
+        haltOutcomes(solver, halts, result);
+        solver.add(!halts.any);
 
         // Executions, one at a time, while counting (herd's witnesses); then, past the cap or
         // the time budget, only new final states: the states stay exact, the counts do not.

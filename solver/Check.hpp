@@ -43,7 +43,28 @@ struct EventSite {
 struct FlagPair {
     std::string flag;
     EventSite a, b;
+    /// The final state of an allowed execution that relates them; nullopt when every such
+    /// execution halts (blocks, panics or is cut) before its end.
+    std::optional<litmus::State> witness;
     bool operator==(const FlagPair&) const = default;
+};
+
+/// A place where a thread stops for good in some allowed execution (litmus::Halt).
+struct HaltSiteReport {
+    litmus::Halt::Kind kind = litmus::Halt::Kind::Blocked;
+    EventSite site;
+    std::string what;  // why, when the site's text does not say it ("close of closed channel")
+    bool operator==(const HaltSiteReport&) const = default;
+    auto operator<=>(const HaltSiteReport&) const = default;
+};
+
+/// An allowed execution that never reaches a final state, by the halt sites it reaches:
+/// Panic if one of them panics, else Cut if a loop ran out of rounds, else Blocked (every
+/// thread has ended or waits forever: a deadlock).
+struct HaltOutcome {
+    litmus::Halt::Kind kind = litmus::Halt::Kind::Blocked;
+    std::vector<HaltSiteReport> sites;  // sorted
+    bool operator==(const HaltOutcome&) const = default;
 };
 
 struct CheckResult {
@@ -56,8 +77,16 @@ struct CheckResult {
     std::vector<std::string> flags;      // names of cat `flag` checks that fire in some execution
     std::vector<std::string> declaredFlags;  // names of every `flag` check of the model
     std::vector<FlagPair> flagPairs;     // per firing flag over a relation: its possible pairs
+    /// Executions that halt instead of ending, at least one per reachable halt site; their
+    /// states are not in `states` and they are not counted as witnesses.
+    std::vector<HaltOutcome> halts;
     bool unknown = false;                // the solver gave up (timeout): states may be incomplete
 };
+
+/// The site of thread `thread`'s statement at `loc`, with its source text.
+EventSite siteAt(const litmus::LitmusTest& test, int thread, SourceLoc loc);
+/// The outcome of an execution reaching `sites`, classified as HaltOutcome says.
+HaltOutcome haltOutcome(std::vector<HaltSiteReport> sites);
 
 class Checker {
 public:

@@ -20,6 +20,7 @@ Encoding::Encoding(z3::context& ctx, const EventGraph& g)
     encodeCoherence();
     encodeValueFlow();
     encodeBase();
+    encodeAssumptions();
 }
 
 void Encoding::encodeValueFlow() {
@@ -45,6 +46,7 @@ z3::expr Encoding::translate(const Term& t) {
     case Term::Kind::Const: return ctx_.int_val(static_cast<int64_t>(t.value));
     case Term::Kind::Read: return value_.at(t.event);
     case Term::Kind::Choice: return choice_.at(t.event);
+    case Term::Kind::Final: return finalLocation(g_.locations.at(t.event));
     case Term::Kind::Op: break;
     }
     std::vector<z3::expr> a;
@@ -105,10 +107,18 @@ void Encoding::encodeEvents() {
         if (e.isWrite()) value_[i] = translate(e.value);
     }
     base_.exec = exec_;
+}
+
+void Encoding::encodeAssumptions() {
+    // After encodeBase: a condition may mention final values, which need the final writes.
     for (const auto& a : g_.assumptions) {
         z3::expr holds = boolOf(translate(a.cond));
         constraints_.push_back(a.guard.isConst() ? holds : z3::implies(boolOf(translate(a.guard)), holds));
     }
+}
+
+z3::expr Encoding::halted(const HaltSite& h) {
+    return h.guard.isConst() ? ctx_.bool_val(h.guard.value != 0) : boolOf(translate(h.guard));
 }
 
 z3::expr Encoding::sameAddr(std::size_t a, std::size_t b) {
@@ -272,8 +282,10 @@ void Encoding::encodeBase() {
 }
 
 z3::expr Encoding::finalLocation(const std::string& name) {
+    if (auto it = finals_.find(name); it != finals_.end()) return it->second;
     const std::size_t n = g_.size();
     z3::expr fin = ctx_.int_const(("final_" + name).c_str());
+    finals_.emplace(name, fin);
     const std::int64_t a = g_.address.at(name);
     for (std::size_t w = 0; w < n; ++w) {
         const Event& e = g_.events[w];

@@ -10,6 +10,7 @@
 #include <z3++.h>
 
 #include <functional>
+#include <map>
 #include <vector>
 
 namespace memlit::solver {
@@ -25,6 +26,8 @@ public:
     /// Final value of a memory location (must be one of g.locations) / of a register place.
     z3::expr finalLocation(const std::string& name);
     z3::expr translate(const Term& t);
+    /// Whether the execution reaches halt site `h`.
+    z3::expr halted(const HaltSite& h);
     /// `e` reduced to the width of `type` and sign- or zero-extended back (litmus::normalize).
     z3::expr normalize(const z3::expr& e, litmus::ValueType type);
 
@@ -41,6 +44,7 @@ private:
     SymbolicBase base_;
     SymRel rf_, co_;
     SymSet fw_;  // final writes: the coherence-last write of each location
+    std::map<std::string, z3::expr> finals_;  // location -> its final value
     EventSet writes_;
 
     z3::expr sameAddr(std::size_t a, std::size_t b);
@@ -50,6 +54,7 @@ private:
     void encodeCoherence();
     void encodeValueFlow();
     void encodeBase();
+    void encodeAssumptions();
     SymRel staticRel(const Relation& r);
     SymSet eventSet(const std::function<bool(const Event&)>& pred);
 };

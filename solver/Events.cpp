@@ -16,6 +16,14 @@ std::optional<std::string> EventGraph::locationAt(std::int64_t v) const {
     return std::nullopt;
 }
 
+std::optional<std::uint32_t> EventGraph::locationIndex(std::int64_t v) const {
+    for (std::size_t i = 0; i < locations.size(); ++i) {
+        auto it = address.find(locations[i]);
+        if (it != address.end() && it->second == v) return static_cast<std::uint32_t>(i);
+    }
+    return std::nullopt;
+}
+
 std::vector<std::string> EventGraph::cellsOf(const litmus::Place& p) const {
     auto it = arrays.find(p.name);
     if (!p.isRegister() && it != arrays.end()) return it->second;
@@ -159,6 +167,7 @@ private:
     void collectOp(const litmus::Branch& o) { collectExprLocations(o.cond); }
     void collectOp(const litmus::Free& o) { collectExprLocations(o.addr); }
     void collectOp(const litmus::Assume& o) { collectExprLocations(o.cond); }
+    void collectOp(const litmus::FinalLoad& o) { collectExprLocations(o.addr); }
     template <class T> void collectOp(const T&) {}
 
     std::int64_t valueOf(const litmus::Value& v) {
@@ -370,6 +379,18 @@ private:
                 RegVal c = eval(as->cond, regs);
                 if (c.term.isConst() && c.term.value != 0) continue;
                 g_.assumptions.push_back({guard, c.term, t, op.loc});
+            } else if (const auto* fl = std::get_if<litmus::FinalLoad>(&op.kind)) {
+                RegVal a = eval(fl->addr, regs);
+                auto at = a.term.isConst() ? g_.locationIndex(a.term.value) : std::nullopt;
+                if (!at) {
+                    diags_.unsupported(test_.file, op.loc, "the final value of a location that is not a constant");
+                    return false;
+                }
+                regs[fl->dst] = {Term::finalOf(*at), {}};
+            } else if (const auto* h = std::get_if<litmus::Halt>(&op.kind)) {
+                // The thread ends here on this path: like a jump past its last op.
+                if (!guard.isConst(0)) g_.halts.push_back({guard, t, op.loc, h->kind, h->what});
+                guard = Term::constant(0);
             } else if (const auto* ch = std::get_if<litmus::Choice>(&op.kind)) {
                 regs[ch->dst] = {Term::choice(g_.choices++), {}};
             } else if (std::holds_alternative<litmus::Alloc>(op.kind) ||
@@ -383,6 +404,11 @@ private:
                          "branch to undefined label '" + pending.begin()->first + "'");
             return false;
         }
+        for (const auto& e : g_.events)
+            if (e.thread == t && (mentionsFinal(e.guard) || mentionsFinal(e.addr) || mentionsFinal(e.value))) {
+                diags_.error(test_.file, e.loc, "an event depends on a location's final value (only Assume and Halt may)");
+                return false;
+            }
         std::map<std::string, Term> fin;
         for (auto& [n, v] : regs) fin[n] = v.term;
         g_.finalRegs[static_cast<std::size_t>(t)] = std::move(fin);

@@ -45,6 +45,16 @@ struct Assumption {
     SourceLoc loc;
 };
 
+/// A place where a thread stops for good (litmus::Halt), reached wherever `guard` holds.
+/// `guard` may mention final values (Term::Kind::Final); event guards never do.
+struct HaltSite {
+    Term guard;
+    int thread = -1;
+    SourceLoc loc;
+    litmus::Halt::Kind kind = litmus::Halt::Kind::Blocked;
+    std::string what;
+};
+
 struct EventGraph {
     std::vector<Event> events;     // initial writes first, then thread by thread in po order
     std::vector<std::string> locations;            // memory cells, one initial write each
@@ -56,7 +66,10 @@ struct EventGraph {
     std::vector<std::map<std::string, Term>> finalRegs;  // per thread, registers at its end
     std::uint32_t choices = 0;                     // number of Choice terms (0/1 each)
     std::vector<Assumption> assumptions;           // from Assume ops
+    std::vector<HaltSite> halts;                   // from Halt ops
     std::size_t size() const { return events.size(); }
+    /// The index in `locations` of the location with address `v`, if any.
+    std::optional<std::uint32_t> locationIndex(std::int64_t v) const;
     /// The location whose address is `v`, if any (to print pointer values by name).
     std::optional<std::string> locationAt(std::int64_t v) const;
     /// The value of an observed place's term at the end (registers only).

@@ -62,16 +62,22 @@ Term makeOp(K op, std::vector<Term> args) {
 }
 
 std::int64_t evalTerm(const Term& t, const std::vector<std::int64_t>& readValues,
-                      const std::vector<std::int64_t>& choices) {
+                      const std::vector<std::int64_t>& choices, const std::vector<std::int64_t>& finals) {
     switch (t.kind) {
     case Term::Kind::Const: return t.value;
     case Term::Kind::Read: return readValues.at(t.event);
     case Term::Kind::Choice: return choices.at(t.event);
+    case Term::Kind::Final: return finals.at(t.event);
     case Term::Kind::Op: break;
     }
     std::vector<std::int64_t> v;
-    for (const auto& a : t.args) v.push_back(evalTerm(a, readValues, choices));
+    for (const auto& a : t.args) v.push_back(evalTerm(a, readValues, choices, finals));
     return applyOp(t.op, v);
+}
+
+bool mentionsFinal(const Term& t) {
+    if (t.kind == Term::Kind::Final) return true;
+    return std::any_of(t.args.begin(), t.args.end(), [](const Term& a) { return mentionsFinal(a); });
 }
 
 }  // namespace memlit::solver

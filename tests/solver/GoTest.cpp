@@ -228,9 +228,9 @@ TEST_CASE("Go CLI: races print after the flag as source positions, race-free tes
         const std::string f = goFixture("G01-MP-plain");
         std::string out = run({"check", f});
         CHECK(out.find("Flag data-race\n"
-                       "Race P0:x = 1 (" + f + ":4:13) / P1:r2 := x (" + f + ":5:22)\n"
-                       "Race P0:y = 1 (" + f + ":4:20) / P1:r1 := y (" + f + ":5:13)\n"
-                       "Condition exists") != std::string::npos);
+                       "Race P0:x = 1 (" + f + ":4:13) / P1:r2 := x (" + f + ":5:22) in 1:r1=") != std::string::npos);
+        CHECK(out.find("\nRace P0:y = 1 (" + f + ":4:20) / P1:r1 := y (" + f + ":5:13) in 1:r1=") != std::string::npos);
+        CHECK(out.find(";\nCondition exists") != std::string::npos);
         std::string drf = run({"check", goFixture("G03-MP-publish")});
         CHECK(drf.find("Negative: 2\nNo data race\nCondition") != std::string::npos);
         std::string enumerated = run({"check", "--engine", "enumerate", goFixture("G03-MP-publish")});
@@ -239,9 +239,11 @@ TEST_CASE("Go CLI: races print after the flag as source positions, race-free tes
     SECTION("json") {
         const std::string f = goFixture("G21-go-create-rev");
         std::string out = run({"check", "--json", f});
-        CHECK(out.find("\"flags\":[\"data-race\"],\"dataRaceFree\":false,\"races\":[[{\"thread\":0,\"text\":\"a = 1\","
-                       "\"line\":6,\"col\":2,\"where\":\"P0:a = 1 (" + f + ":6:2)\"},{\"thread\":1,\"text\":\"r := a\","
-                       "\"line\":8,\"col\":13,\"where\":\"P1:r := a (" + f + ":8:13)\"}]]") != std::string::npos);
+        CHECK(out.find("\"flags\":[\"data-race\"],\"dataRaceFree\":false,\"races\":[{\"accesses\":[{\"thread\":0,"
+                       "\"text\":\"a = 1\",\"line\":6,\"col\":2,\"where\":\"P0:a = 1 (" + f + ":6:2)\"},{\"thread\":1,"
+                       "\"text\":\"r := a\",\"line\":8,\"col\":13,\"where\":\"P1:r := a (" + f + ":8:13)\"}],"
+                       "\"witness\":{\"1:r\":\"") != std::string::npos);
+        CHECK(out.find("\"}}],\"halts\":[]") != std::string::npos);
         std::string drf = run({"check", "--json", goFixture("G20-go-create")});
         CHECK(drf.find("\"dataRaceFree\":true,\"races\":[]") != std::string::npos);
     }
