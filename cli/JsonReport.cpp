@@ -61,7 +61,7 @@ void printJson(std::ostream& out, const TestReport& rep) {
         auto halts = nlohmann::ordered_json::array();
         for (const auto& h : r.halts) {
             nlohmann::ordered_json o;
-            o["kind"] = haltKindName(h.kind);
+            o["kind"] = haltOutcomeName(h);
             auto sites = nlohmann::ordered_json::array();
             for (const auto& s : h.sites) {
                 auto x = site(s.site);

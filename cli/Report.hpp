@@ -34,8 +34,12 @@ inline constexpr const char* kDataRace = "data-race";
 std::string formatSite(const std::string& file, const solver::EventSite& s);
 /// The model declares the data-race flag and no allowed execution raises it.
 bool raceFree(const solver::CheckResult& r);
-/// "Deadlock", "Panic" or "Cut": how a halted execution is reported.
+/// "Blocked", "Panic", "Cut" (or "Unstarted"): why one thread stopped.
 std::string haltKindName(litmus::Halt::Kind k);
+/// How a halted execution is reported: "Panic", "Cut", "Deadlock" (P0, Go's main, waits
+/// forever: the Go runtime stops with "all goroutines are asleep") or "Leak" (main returns,
+/// other goroutines wait forever).
+std::string haltOutcomeName(const solver::HaltOutcome& h);
 /// One halt site: "P1:m.Lock() (file:7:2) blocks forever", "...: close of closed channel".
 std::string formatHaltSite(const std::string& file, const solver::HaltSiteReport& s);
 /// Every site a halted execution reaches, separated by "; ".

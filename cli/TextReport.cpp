@@ -34,12 +34,19 @@ std::string formatSite(const std::string& file, const solver::EventSite& s) {
 
 std::string haltKindName(litmus::Halt::Kind k) {
     switch (k) {
-    case litmus::Halt::Kind::Blocked: return "Deadlock";
+    case litmus::Halt::Kind::Blocked: return "Blocked";
     case litmus::Halt::Kind::Panic: return "Panic";
     case litmus::Halt::Kind::Cut: return "Cut";
     case litmus::Halt::Kind::Unstarted: return "Unstarted";
     }
-    return "Deadlock";
+    return "Blocked";
+}
+
+std::string haltOutcomeName(const solver::HaltOutcome& h) {
+    if (h.kind != litmus::Halt::Kind::Blocked) return haltKindName(h.kind);
+    const bool mainBlocked =
+        std::any_of(h.sites.begin(), h.sites.end(), [](const solver::HaltSiteReport& s) { return s.site.thread == 0; });
+    return mainBlocked ? "Deadlock" : "Leak";
 }
 
 std::string formatHaltSite(const std::string& file, const solver::HaltSiteReport& s) {
@@ -93,7 +100,7 @@ void printText(std::ostream& out, const TestReport& rep) {
         }
     }
     if (raceFree(r)) out << "No data race\n";
-    for (const auto& h : r.halts) out << haltKindName(h.kind) << ' ' << formatHalt(rep.file, h) << '\n';
+    for (const auto& h : r.halts) out << haltOutcomeName(h) << ' ' << formatHalt(rep.file, h) << '\n';
     out << "Condition " << t.condition.text << '\n';
     out << "Observation " << t.name << ' ' << observation(t, r) << ' ' << r.positive << ' '
         << r.negative << '\n';

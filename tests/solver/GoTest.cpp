@@ -3,6 +3,7 @@
 // and the sanity properties DRF => SC and "atomics never add an outcome".
 
 #include "cli/Cli.hpp"
+#include "cli/Report.hpp"
 #include "litmus/Parser.hpp"
 #include "litmus/State.hpp"
 #include "models/Model.hpp"
@@ -13,6 +14,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -34,12 +36,19 @@ std::string site(const solver::EventSite& s) {
            std::to_string(s.loc.col) + ")";
 }
 
-/// What a Go `.expected` holds per model: states, verdict, and for go the race report
-/// (`race-free`, or `flag data-race` and one `race A / B` line per racing pair).
+/// What a Go `.expected` holds per model: states, verdict, the executions that halt (one
+/// `deadlock|leak|panic|cut SITE; SITE...` line each), and for go the race report (`race-free`, or
+/// `flag data-race` and one `race A / B` line per racing pair).
 struct GoExpected {
-    std::vector<std::string> states, report;
+    std::vector<std::string> states, report, halts;
     std::string verdict;
 };
+
+bool isHaltLine(const std::string& line) {
+    for (const char* k : {"deadlock ", "leak ", "panic ", "cut "})
+        if (line.rfind(k, 0) == 0) return true;
+    return false;
+}
 
 std::map<std::string, GoExpected> readGoExpected(const std::string& litmusPath) {
     std::ifstream in(litmusPath.substr(0, litmusPath.size() - 7) + ".expected");
@@ -50,6 +59,7 @@ std::map<std::string, GoExpected> readGoExpected(const std::string& litmusPath) 
         else if (line.rfind("verdict ", 0) == 0) out[m].verdict = line.substr(8);
         else if (line == "race-free" || line.rfind("flag ", 0) == 0 || line.rfind("race ", 0) == 0)
             out[m].report.push_back(line);
+        else if (isHaltLine(line)) out[m].halts.push_back(line);
         else if (!line.empty()) out[m].states.push_back(line);
     }
     return out;
@@ -60,6 +70,36 @@ std::vector<std::string> raceReport(const solver::CheckResult& r) {
     std::vector<std::string> out{"flag data-race"};
     for (const auto& p : r.flagPairs)
         if (p.flag == "data-race") out.push_back("race " + site(p.a) + " / " + site(p.b));
+    return out;
+}
+
+std::string lower(std::string s) {
+    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+/// The halted executions as `.expected` lines: how the execution ends (`deadlock`, `leak`,
+/// `panic`, `cut`), then every site with why it stopped (`blocked`, `panic`, `cut`).
+std::vector<std::string> haltReport(const solver::CheckResult& r) {
+    std::vector<std::string> out;
+    for (const auto& h : r.halts) {
+        std::string sites;
+        for (const auto& s : h.sites) {
+            sites += (sites.empty() ? "" : "; ") + site(s.site) + " " + lower(cli::haltKindName(s.kind));
+            if (!s.what.empty()) sites += ": " + s.what;
+        }
+        out.push_back(lower(cli::haltOutcomeName(h)) + " " + sites);
+    }
+    return out;
+}
+
+/// The halt sites some execution reaches, whichever execution reports them.
+std::vector<solver::HaltSiteReport> haltSites(const solver::CheckResult& r) {
+    std::vector<solver::HaltSiteReport> out;
+    for (const auto& h : r.halts)
+        for (const auto& s : h.sites)
+            if (std::find(out.begin(), out.end(), s) == out.end()) out.push_back(s);
+    std::sort(out.begin(), out.end());
     return out;
 }
 
@@ -125,6 +165,7 @@ TEST_CASE("Go golden: fixtures give the expected states, verdicts and races unde
                 REQUIRE(r);
                 CHECK(stateLines(*r) == expected[name].states);
                 CHECK((r->ok ? "Ok" : "No") == expected[name].verdict);
+                CHECK(haltReport(*r) == expected[name].halts);
                 if (std::string(name) == "go") CHECK(raceReport(*r) == expected[name].report);
             }
         }
@@ -171,6 +212,7 @@ TEST_CASE("Go differential: Z3 equals brute-force enumeration under go and sc", 
                 CHECK(z->positive == b->positive);
                 CHECK(z->negative == b->negative);
                 CHECK(z->flags == b->flags);
+                CHECK(haltSites(*z) == haltSites(*b));
             }
         }
     }
