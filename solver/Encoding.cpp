@@ -41,7 +41,62 @@ void Encoding::encodeValueFlow() {
         }
 }
 
+namespace {
+/// Whether `t` is always 0 or 1: a comparison, a negation, a choice, or and/or/ite of such.
+bool isTruthValue(const Term& t) {
+    switch (t.kind) {
+    case Term::Kind::Const: return t.value == 0 || t.value == 1;
+    case Term::Kind::Choice: return true;
+    case Term::Kind::Read: case Term::Kind::Final: return false;
+    case Term::Kind::Op: break;
+    }
+    switch (t.op) {
+    case K::Eq: case K::Ne: case K::Lt: case K::Le: case K::Gt: case K::Ge: case K::Not: return true;
+    case K::And: case K::Or: return isTruthValue(t.args[0]) && isTruthValue(t.args[1]);
+    case K::Ite: return isTruthValue(t.args[1]) && isTruthValue(t.args[2]);
+    default: return false;
+    }
+}
+}  // namespace
+
+z3::expr Encoding::truth(const Term& t) {
+    // Guards and conditions as Boolean structure, not integer arithmetic: the SAT core then
+    // propagates them directly (a guard built from choices and comparisons stays propositional).
+    if (t.kind == Term::Kind::Const) return ctx_.bool_val(t.value != 0);
+    if (t.kind == Term::Kind::Choice) return choiceBool_.at(t.event);
+    if (t.kind != Term::Kind::Op) return translate(t) != ctx_.int_val(0);
+    auto zero = [](const Term& x) { return x.isConst(0); };
+    switch (t.op) {
+    case K::Not: return !truth(t.args[0]);
+    case K::Ne:
+        if (zero(t.args[1]) && isTruthValue(t.args[0])) return truth(t.args[0]);
+        if (zero(t.args[0]) && isTruthValue(t.args[1])) return truth(t.args[1]);
+        return translate(t.args[0]) != translate(t.args[1]);
+    case K::Eq:
+        if (zero(t.args[1]) && isTruthValue(t.args[0])) return !truth(t.args[0]);
+        if (zero(t.args[0]) && isTruthValue(t.args[1])) return !truth(t.args[1]);
+        return translate(t.args[0]) == translate(t.args[1]);
+    case K::Lt: return translate(t.args[0]) < translate(t.args[1]);
+    case K::Le: return translate(t.args[0]) <= translate(t.args[1]);
+    case K::Gt: return translate(t.args[0]) > translate(t.args[1]);
+    case K::Ge: return translate(t.args[0]) >= translate(t.args[1]);
+    case K::And:
+        if (isTruthValue(t)) return truth(t.args[0]) && truth(t.args[1]);
+        break;
+    case K::Or:
+        if (isTruthValue(t)) return truth(t.args[0]) || truth(t.args[1]);
+        break;
+    case K::Ite:
+        if (isTruthValue(t)) return z3::ite(truth(t.args[0]), truth(t.args[1]), truth(t.args[2]));
+        break;
+    default: break;
+    }
+    return translate(t) != ctx_.int_val(0);
+}
+
 z3::expr Encoding::translate(const Term& t) {
+    if (t.kind == Term::Kind::Op && isTruthValue(t) && t.op != K::Ite)
+        return z3::ite(truth(t), ctx_.int_val(1), ctx_.int_val(0));
     switch (t.kind) {
     case Term::Kind::Const: return ctx_.int_val(static_cast<int64_t>(t.value));
     case Term::Kind::Read: return value_.at(t.event);
@@ -89,6 +144,7 @@ void Encoding::encodeEvents() {
     const std::size_t n = g_.size();
     for (std::uint32_t c = 0; c < g_.choices; ++c) {
         z3::expr b = ctx_.bool_const(("choice" + num(c)).c_str());
+        choiceBool_.push_back(b);
         choice_.push_back(z3::ite(b, ctx_.int_val(1), ctx_.int_val(0)));
         execLits_.push_back(b);
     }
@@ -100,7 +156,7 @@ void Encoding::encodeEvents() {
     }
     for (std::size_t i = 0; i < n; ++i) {
         const Event& e = g_.events[i];
-        z3::expr ex = e.guard.isConst() ? ctx_.bool_val(e.guard.value != 0) : boolOf(translate(e.guard));
+        z3::expr ex = truth(e.guard);
         exec_.push_back(ex);
         if (!e.guard.isConst()) execLits_.push_back(ex);
         addr_.push_back(e.isMemory() ? translate(e.addr) : ctx_.int_val(0));
@@ -112,13 +168,13 @@ void Encoding::encodeEvents() {
 void Encoding::encodeAssumptions() {
     // After encodeBase: a condition may mention final values, which need the final writes.
     for (const auto& a : g_.assumptions) {
-        z3::expr holds = boolOf(translate(a.cond));
-        constraints_.push_back(a.guard.isConst() ? holds : z3::implies(boolOf(translate(a.guard)), holds));
+        z3::expr holds = truth(a.cond);
+        constraints_.push_back(a.guard.isConst() ? holds : z3::implies(truth(a.guard), holds));
     }
 }
 
 z3::expr Encoding::halted(const HaltSite& h) {
-    return h.guard.isConst() ? ctx_.bool_val(h.guard.value != 0) : boolOf(translate(h.guard));
+    return truth(h.guard);
 }
 
 z3::expr Encoding::sameAddr(std::size_t a, std::size_t b) {

@@ -39,7 +39,7 @@ private:
     const EventGraph& g_;
     z3::expr_vector constraints_;
     z3::expr_vector execLits_;
-    std::vector<z3::expr> exec_, value_, addr_, choice_;
+    std::vector<z3::expr> exec_, value_, addr_, choice_, choiceBool_;
     std::vector<std::optional<z3::expr>> cpos_;
     SymbolicBase base_;
     SymRel rf_, co_;
@@ -48,7 +48,8 @@ private:
     EventSet writes_;
 
     z3::expr sameAddr(std::size_t a, std::size_t b);
-    z3::expr boolOf(const z3::expr& intTerm) { return intTerm != ctx_.int_val(0); }
+    /// `t != 0` as a Boolean formula (see truth's comment).
+    z3::expr truth(const Term& t);
     void encodeEvents();
     void encodeReadsFrom();
     void encodeCoherence();
