@@ -21,6 +21,15 @@ Encoding::Encoding(z3::context& ctx, const EventGraph& g)
     encodeValueFlow();
     encodeBase();
     encodeAssumptions();
+    // Every final value a halt or a register may ask for, now: finalLocation adds its
+    // constraints when first called, and callers read constraints() once.
+    std::function<void(const Term&)> finals = [&](const Term& t) {
+        if (t.kind == Term::Kind::Final) finalLocation(g_.locations.at(t.event));
+        for (const auto& a : t.args) finals(a);
+    };
+    for (const auto& h : g_.halts) finals(h.guard);
+    for (const auto& regs : g_.finalRegs)
+        for (const auto& [name, t] : regs) finals(t);
 }
 
 void Encoding::encodeValueFlow() {

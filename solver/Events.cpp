@@ -392,7 +392,11 @@ private:
                 if (!guard.isConst(0)) g_.halts.push_back({guard, t, op.loc, h->kind, h->what});
                 guard = Term::constant(0);
             } else if (const auto* ch = std::get_if<litmus::Choice>(&op.kind)) {
-                regs[ch->dst] = {Term::choice(g_.choices++), {}};
+                Term c = Term::choice(g_.choices++);
+                // A choice on a path the execution does not take is 0: left free, it would
+                // count one execution twice.
+                if (!guard.isConst(1)) g_.assumptions.push_back({notTerm(guard), makeOp(K::Eq, {c, Term::constant(0)}), t, op.loc});
+                regs[ch->dst] = {c, {}};
             } else if (std::holds_alternative<litmus::Alloc>(op.kind) ||
                        std::holds_alternative<litmus::Free>(op.kind)) {
                 diags_.unsupported(test_.file, op.loc, "allocation is not supported by this checker yet");

@@ -145,3 +145,32 @@ TEST_CASE("Halt: an event may not depend on a final value", "[solver][halt]") {
     CHECK(Diagnostics::format(d.all()[0]) ==
           "halt.litmus:4:1: error: an event depends on a location's final value (only Assume and Halt may)");
 }
+
+TEST_CASE("Halt: a final value that only a halt's guard reads is still the final value", "[solver][halt]") {
+    auto t = skeleton("1:EAX=0");
+    auto& p0 = t.threads[0].ops;
+    p0.push_back(at(litmus::FinalLoad{"f", Expr::sym("x")}, 3));
+    p0.push_back(at(litmus::Branch{Expr::binary(K::Ne, Expr::reg("f"), Expr::constant(0)), "late", true}, 3));
+    p0.push_back(at(litmus::Halt{HK::Blocked, ""}, 4));
+    p0.push_back(at(litmus::Label{"late"}, 5));
+    p0.push_back(at(litmus::Halt{HK::Panic, "x is set"}, 5));
+    t.threads[1].ops.push_back(at(litmus::Store{Expr::sym("x"), Expr::constant(1), {}, -1, 0}, 7));
+    auto r = checkBoth(t);  // x ends 1: P0 always panics, never blocks
+    REQUIRE(r.halts.size() == 1);
+    CHECK(r.halts[0].kind == HK::Panic);
+    REQUIRE(r.halts[0].sites.size() == 1);
+    CHECK(r.halts[0].sites[0].site.loc.line == 5);
+}
+
+TEST_CASE("Halt: a choice on a path not taken does not count its execution twice", "[solver][halt]") {
+    auto t = skeleton("0:EAX=0");
+    auto& p0 = t.threads[0].ops;
+    p0.push_back(at(litmus::Load{"EAX", Expr::sym("x"), {}, -1, 0}, 3));
+    p0.push_back(at(litmus::Branch{Expr::binary(K::Eq, Expr::reg("EAX"), Expr::constant(0)), "skip", false}, 3));
+    p0.push_back(at(litmus::Choice{"c"}, 4));
+    p0.push_back(at(litmus::Label{"skip"}, 5));
+    t.threads[1].ops.push_back(at(litmus::Store{Expr::sym("x"), Expr::constant(1), {}, -1, 0}, 7));
+    auto r = checkBoth(t);
+    CHECK(r.positive == 1);  // EAX=0: the choice is not made
+    CHECK(r.negative == 2);  // EAX=1: it is 0 or 1
+}
