@@ -33,6 +33,8 @@ const char* const kCheckUsage =
     "  --count-seconds S    ... and for at most S seconds per test (default 5; 0: no limit);\n"
     "                       past either limit the states and verdict stay exact, the counts\n"
     "                       are those seen so far (a note on stderr says so)\n"
+    "  --unroll K           Go tests: unroll every loop K times (0-16), overriding the\n"
+    "                       test's Unroll=K line (default 2)\n"
     "  --help               show this help\n"
     "\n"
     "exit status: 0 every test checked, 1 some input could not be checked,\n"
@@ -49,6 +51,7 @@ struct CheckArgs {
     std::uint64_t maxExecutions = 100000;
     unsigned countSeconds = 5;
     std::string engine = "auto";
+    litmus::ParseOptions parse;
     std::vector<std::string> inputs;
 };
 
@@ -110,6 +113,11 @@ std::optional<std::string> parseArgs(const std::vector<std::string>& args, Check
             auto n = v ? parseNumber(*v) : std::nullopt;
             if (!n || *n > 86400) return "--count-seconds needs a whole number of seconds";
             a.countSeconds = static_cast<unsigned>(*n);
+        } else if (is("--unroll")) {
+            auto v = value(w);
+            auto n = v ? parseNumber(*v) : std::nullopt;
+            if (!n || *n > 16) return "--unroll needs a whole number from 0 to 16";
+            a.parse.unroll = static_cast<int>(*n);
         } else if (w.size() > 1 && w[0] == '-' && w != "-") {
             return "unknown option '" + w + "'";
         } else {
@@ -170,7 +178,7 @@ int checkCommand(const std::vector<std::string>& args, std::ostream& out, std::o
         Diagnostics diags;
         TestReport rep;
         rep.file = file;
-        std::optional<litmus::LitmusTest> test = litmus::loadLitmus(file, diags);
+        std::optional<litmus::LitmusTest> test = litmus::loadLitmus(file, diags, a.parse);
         std::optional<solver::CheckResult> result;
         if (test) {
             rep.test = &*test;

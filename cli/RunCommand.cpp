@@ -46,6 +46,7 @@ const char* const kRunUsage =
     "  --go GO           Go toolchain for Go tests (default go)\n"
     "  --race            Go tests: build with -race and compare Go's race detector with\n"
     "                    the model's data-race verdict\n"
+    "  --unroll K        Go tests: unroll loops K times (0-16) when checking the model\n"
     "\n"
     "exit status: 0 nothing forbidden observed, 1 a forbidden state observed,\n"
     "             2 usage error or a test that could not be run\n";
@@ -57,6 +58,7 @@ struct Options {
     bool secondsGiven = false;
     std::string json;
     std::string emit;
+    litmus::ParseOptions parse;
 };
 
 bool parseNumber(const std::string& s, double& v) {
@@ -97,8 +99,10 @@ bool parseOptions(const std::vector<std::string>& args, Options& o, std::ostream
                 o.run.seconds = num;
                 o.secondsGiven = true;
             } else if (a == "--timeout" && isNum && num > 0) o.run.timeout = num;
+            else if (a == "--unroll" && isNum && num <= 16 && num == static_cast<int>(num))
+                o.parse.unroll = static_cast<int>(num);
             else if (a == "--iterations" || a == "--seconds" || a == "--timeout" || a == "--instances" ||
-                     a == "--sync-every") {
+                     a == "--sync-every" || a == "--unroll") {
                 err << "memlit run: error: bad value '" << v << "' for " << a << "\n";
                 return false;
             } else {
@@ -289,7 +293,7 @@ int runCommand(const std::vector<std::string>& args, std::ostream& out, std::ost
     std::vector<runner::EmittedTest> emitted;
     for (const auto& file : files) {
         Diagnostics diags;
-        auto test = litmus::loadLitmus(file, diags);
+        auto test = litmus::loadLitmus(file, diags, opt.parse);
         if (!test) {
             reports.push_back(failedReport(file, RunStatus::InputError, diagText(diags)));
             continue;

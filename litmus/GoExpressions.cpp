@@ -110,8 +110,10 @@ std::optional<Expr> Lowerer::primary() {
     }
     if (t.text == "atomic" && peek(1).punct(".")) return atomicFunction();
     if (prog_.allocs.count(pos_)) return allocation();
-    if (t.text == "new" || t.text == "make" || t.text == "len" || t.text == "cap") {
-        unsupported(t, "'" + t.text + "' (channels are not in phase 1)");
+    if ((t.text == "len" || t.text == "cap") && peek(1).punct("(") && !locals_.count(t.text)) return lengthOf();
+    if (t.text == "new" || t.text == "make") {
+        unsupported(t, "'" + t.text + "' here (allocation is `p := new(S)` or `p := &S{}`, channels are "
+                       "declared globals)");
         return std::nullopt;
     }
     const Global* g = global(t.text);

@@ -1,8 +1,8 @@
 // Lowering of Go goroutine bodies to Program IR (see docs/go.md for the scheme): plain
 // variables are untagged loads and stores; sync/atomic operations carry AT; a mutex, a wait
 // group and a once are locations accessed by tagged atomic operations (LOCK, UNLOCK, WG,
-// ONCE) whose blocking is an Assume; a `go` statement is a GO write the new goroutine's
-// first event (a GO read that must see it) reads.
+// ONCE); a `go` statement is a GO write the new goroutine's first event (a GO read that must
+// see it) reads. Blocking, panics and loops that need more rounds end in a Halt.
 
 #include "litmus/GoLowering.hpp"
 
@@ -23,6 +23,13 @@ bool Lowerer::run() {
             }
             unroll_ = k;
         }
+    if (unrollOverride_) {
+        if (*unrollOverride_ < 0 || *unrollOverride_ > 16) {
+            diags_.error(file_, {}, "--unroll needs a whole number from 0 to 16");
+            return false;
+        }
+        unroll_ = *unrollOverride_;
+    }
     for (std::size_t i = 0; i + 2 < toks_.size(); ++i)
         if (toks_[i].ident("close") && toks_[i + 1].punct("(")) closed_.insert(toks_[i + 2].text);
     bool ok = true;
@@ -34,21 +41,41 @@ bool Lowerer::run() {
         ThreadBuilder b(static_cast<int>(i), file_, diags_);
         b_ = &b;
         locals_.clear();
+        held_.clear();
         test_.raw.emplace_back();
         loc_ = loc(toks_[jobs_[i].open]);
-        if (jobs_[i].started) {
-            std::string t = b.freshTemp();
-            b.emit(Load{t, Expr::sym(goLocation(i)), kGo, -1, 0}, loc_);
-            b.emit(Assume{Expr::binary(K::Eq, Expr::reg(t), Expr::constant(1))}, loc_);
-        }
+        if (jobs_[i].started) startOf(i);
         for (const auto& name : jobs_[i].captured) {
-            b.emit(Load{name, Expr::sym(capturedLocation(i, name)), {}, -1, 0}, loc_);
+            emit(Load{name, Expr::sym(capturedLocation(i, name)), {}, -1, 0});
             locals_.insert(name);
         }
         ok = body(jobs_[i].open, jobs_[i].close) && ok;
         test_.threads.push_back(b.take());
     }
     return ok;
+}
+
+void Lowerer::startOf(std::size_t i) {
+    std::string started = b_->freshTemp(), seen = b_->freshTemp(), start = b_->freshLabel();
+    emit(Choice{started});
+    emit(Branch{Expr::reg(started), start, true});
+    Expr ran = finalValue(Expr::sym(goLocation(i)));
+    emit(Assume{Expr::binary(K::Eq, ran, Expr::constant(0))});
+    emit(Halt{Halt::Kind::Unstarted, ""});
+    emit(Label{start});
+    emit(Load{seen, Expr::sym(goLocation(i)), kGo, -1, 0});
+    emit(Assume{Expr::binary(K::Eq, Expr::reg(seen), Expr::constant(1))});
+}
+
+void Lowerer::merge(Holds& into, const Holds& other) {
+    auto at = [](const Holds& h, const std::string& k) {
+        auto it = h.find(k);
+        return it == h.end() ? 0 : it->second;
+    };
+    for (const auto& [k, v] : other)
+        if (at(into, k) != v) into[k] = kUnknownHold;
+    for (auto& [k, v] : into)
+        if (at(other, k) != v) v = kUnknownHold;
 }
 
 bool Lowerer::findStartedGoroutines() {
@@ -111,10 +138,11 @@ bool Lowerer::statement(std::size_t close) {
     if (t.ident("go")) ok = goStatement();
     else if (t.ident("var")) ok = localVar();
     else if (t.ident("for")) return forStatement();
-    else if (t.ident("select")) return unsupported(t, "select (not in phase 1)");
+    else if (t.ident("select")) return selectStatement();
     else if (t.ident("close") && peek(1).punct("(")) ok = closeStatement();
     else if (t.punct("<-")) ok = expression().has_value();
-    else if (t.ident("switch") || t.ident("return") || t.ident("defer") || t.ident("goto") || t.ident("break"))
+    else if (t.ident("switch") || t.ident("return") || t.ident("defer") || t.ident("goto") || t.ident("break") ||
+             t.ident("continue") || (t.ident("panic") && peek(1).punct("(")))
         return unsupported(t, "the '" + t.text + "' statement");
     else if (t.punct("{")) return block();
     else ok = simpleStatement();
@@ -270,9 +298,11 @@ bool Lowerer::ifStatement() {
     record(first, pos_ - 1);
     const std::string elseLabel = b_->freshLabel(), endLabel = b_->freshLabel();
     emit(Branch{Expr::unary(K::Not, *cond), elseLabel, false});
-    ++ifDepth_;
+    const Holds before = held_;
     bool ok = block();
     if (peek().ident("else")) {
+        const Holds then = held_;
+        held_ = before;
         emit(Branch{Expr::constant(1), endLabel, false});
         emit(Label{elseLabel});
         ++pos_;
@@ -282,11 +312,12 @@ bool Lowerer::ifStatement() {
         } else {
             ok = block() && ok;
         }
+        merge(held_, then);
         emit(Label{endLabel});
     } else {
+        merge(held_, before);
         emit(Label{elseLabel});
     }
-    --ifDepth_;
     return ok;
 }
 
@@ -321,7 +352,7 @@ bool Lowerer::forStatement() {
     }
     record(first, open - 1);
     const SourceLoc forLoc = loc_;
-    // Round r is `if cond { body; post; <round r+1> }`, the innermost `Assume(!cond)`:
+    // Round r is `if cond { body; post; <round r+1> }`, the innermost `if cond { Halt(Cut) }`:
     // nested ifs without else keep the guards simple (Events folds p&c | p&!c to p).
     std::vector<std::string> exits;
     auto condition = [&]() -> std::optional<Expr> {
@@ -336,8 +367,8 @@ bool Lowerer::forStatement() {
         }
         return c;
     };
-    ++ifDepth_;
     bool ok = true;
+    Holds leaving = held_;  // what holds where the loop may end
     for (int round = 0; ok && round < unroll_; ++round) {
         auto c = condition();
         if (!c) return false;
@@ -350,20 +381,22 @@ bool Lowerer::forStatement() {
             ok = simpleStatement() && pos_ == open;
             if (!ok && pos_ != open) return fail("'{' after the loop's post statement");
         }
+        merge(leaving, held_);
     }
-    --ifDepth_;
+    held_ = leaving;
     auto c = condition();
     if (!c) return false;
-    emit(Assume{Expr::unary(K::Not, *c)});
+    const std::string fits = b_->freshLabel();
+    emit(Branch{Expr::unary(K::Not, *c), fits, false});
+    emit(Halt{Halt::Kind::Cut, "more than " + std::to_string(unroll_) + " (--unroll)"});
+    emit(Label{fits});
     for (auto it = exits.rbegin(); it != exits.rend(); ++it) emit(Label{*it});
     pos_ = close + 1;
     return ok;
 }
 
 bool Lowerer::goStatement() {
-    const Token& kw = peek();
     ++pos_;
-    if (ifDepth_ > 0 || inlining_ > 0) return unsupported(kw, "a go statement inside if/else or once.Do");
     std::size_t thread = 0;
     const Token& t = peek();
     if (t.ident("func") && peek(1).punct("(") && peek(2).punct(")") && peek(3).punct("{")) {
@@ -386,6 +419,10 @@ bool Lowerer::goStatement() {
         auto it = std::find_if(gs.begin(), gs.end(), [&](const Func& f) { return f.name == t.text; });
         if (it != gs.end()) {
             thread = static_cast<std::size_t>(it - gs.begin());
+            if (!goLowered_.insert(thread).second)
+                return error(t, "goroutine " + t.text +
+                                    " would be started more than once (a go statement in a loop or in once.Do starts "
+                                    "a new goroutine each time: start a helper function or a func literal)");
         } else if (auto h = prog_.helpers.find(t.text); h != prog_.helpers.end()) {
             thread = jobs_.size();
             jobs_.push_back({h->second.open, h->second.close, true, {}});
@@ -404,8 +441,14 @@ bool Lowerer::goStatement() {
 }
 
 bool lowerProgram(const Program& prog, const SourceText& src, const std::string& file, Diagnostics& diags,
-                  LitmusTest& t) {
-    return Lowerer(prog, src, file, diags, t).run();
+                  LitmusTest& t, std::optional<int> unroll) {
+    // A first pass, whose ops and diagnostics are dropped, finds the panics that cannot happen.
+    Diagnostics scratchDiags;
+    LitmusTest scratch = t;
+    Lowerer first(prog, src, file, scratchDiags, scratch, unroll, {});
+    ProgramFacts facts;
+    if (first.run() && !scratchDiags.hasErrors()) facts = first.facts();
+    return Lowerer(prog, src, file, diags, t, unroll, facts).run();
 }
 
 }  // namespace memlit::litmus::go

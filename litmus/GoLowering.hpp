@@ -1,12 +1,16 @@
 #pragma once
 /// The Go lowering (private to litmus/Go*.cpp): goroutine bodies to Program IR, one Lowerer
 /// per test. Statements in GoLowering.cpp, expressions in GoExpressions.cpp, sync/atomic,
-/// mutexes, wait groups, once and channels in GoSync.cpp (docs/go.md has the scheme).
+/// mutexes, wait groups and once in GoSync.cpp, channels and select in GoChannels.cpp
+/// (docs/go.md has the scheme).
 
 #include "litmus/Dialect.hpp"
 #include "litmus/GoSyntax.hpp"
 
 #include <algorithm>
+#include <climits>
+#include <functional>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -24,6 +28,11 @@ inline const std::vector<std::string> kOnce = {"ONCE"};
 inline const std::vector<std::string> kGo = {"GO"};
 inline const std::vector<std::string> kChan = {"CHAN"};        // channel slots, receive marks, close
 inline const std::vector<std::string> kChanIndex = {"CHIDX"};  // send/receive counters: order only
+inline const std::vector<std::string> kRLock = {"RLOCK"};      // RWMutex.RLock
+inline const std::vector<std::string> kRUnlock = {"RUNLOCK"};  // RWMutex.RUnlock's write
+/// The read half of an operation that only checks a state (Unlock reads the mutex to panic
+/// when it is free, close reads the closed flag): synchronizing, but synchronizes with nothing.
+inline const std::vector<std::string> kProbe = {"PROBE"};
 
 inline std::string goLocation(std::size_t thread) { return "%go" + std::to_string(thread); }
 /// Where a goroutine started by `go func() {...}()` finds the value of its parent's local.
@@ -39,12 +48,29 @@ struct Job {
     std::vector<std::string> captured;  // a func literal's locals of its parent, copied at `go`
 };
 
+/// What one lowering pass learns about the whole program, so that a second pass can leave
+/// out the checks for panics that cannot happen (docs/go.md, "Panics that cannot happen").
+struct ProgramFacts {
+    bool known = false;                    // false: every panic may happen
+    std::set<std::string> unownedUnlocks;  // mutexes some Unlock/RUnlock may release without holding
+    std::map<std::string, int> closes;     // per channel: close statements lowered
+};
+
+/// Per mutex, what the goroutine being lowered holds on the current path: 0 nothing, 1 a
+/// Mutex, -1 an RWMutex's write lock, n > 0 that many read locks, kUnknownHold: it depends.
+using Holds = std::map<std::string, int>;
+inline constexpr int kUnknownHold = INT_MIN;
+
 class Lowerer {
 public:
-    Lowerer(const Program& p, const SourceText& src, const std::string& file, Diagnostics& d, LitmusTest& t)
-        : prog_(p), toks_(p.tokens), src_(src), file_(file), diags_(d), test_(t) {}
+    Lowerer(const Program& p, const SourceText& src, const std::string& file, Diagnostics& d, LitmusTest& t,
+            std::optional<int> unroll, ProgramFacts facts)
+        : prog_(p), toks_(p.tokens), src_(src), file_(file), diags_(d), test_(t), unrollOverride_(unroll),
+          facts_(std::move(facts)) {}
 
     bool run();
+    /// What this pass learnt (after run).
+    ProgramFacts facts() const { return {true, seen_.unownedUnlocks, seen_.closes}; }
 
 private:
     static constexpr std::size_t kMaxGoroutines = 16;
@@ -61,11 +87,22 @@ private:
     std::set<std::string> locals_;
     std::size_t pos_ = 0;
     SourceLoc loc_;       // of the statement being lowered: every op it emits carries it
-    int ifDepth_ = 0;
     int inlining_ = 0;
     std::set<std::size_t> allocated_;  // allocation sites lowered so far
     std::set<std::string> closed_;     // channels some `close(c)` of the program names
     int unroll_ = 2;                   // rounds of every loop (the test's Unroll=K)
+    std::optional<int> unrollOverride_;  // --unroll K
+    std::set<std::size_t> goLowered_;  // declared goroutines whose go statement is lowered
+    ProgramFacts facts_;               // from an earlier pass
+    ProgramFacts seen_;                // collected by this pass
+    Holds held_;                       // on the current path of the goroutine being lowered
+
+    /// `into` becomes what holds on either path.
+    static void merge(Holds& into, const Holds& other);
+    int holding(const std::string& m) const {
+        auto it = held_.find(m);
+        return it == held_.end() ? 0 : it->second;
+    }
 
     const Token& peek(std::size_t k = 0) const { return toks_[std::min(pos_ + k, toks_.size() - 1)]; }
     SourceLoc loc(const Token& t) const { return src_.locOf(t.offset); }
@@ -134,10 +171,27 @@ private:
 
     /// `for cond { }`, `for { }`, `for init; cond; post { }`, unrolled `unroll` times: each
     /// round tests the condition and leaves the loop when it fails; an execution that would
-    /// need more rounds is cut off (the condition must fail after the last one).
+    /// need more rounds halts (Cut) where the condition still holds after the last one.
     bool forStatement();
 
     bool goStatement();
+
+    /// The start of goroutine `i` that a go statement starts: either that statement ran (the
+    /// GO read sees it), or no go statement ever starts it (Halt Unstarted).
+    void startOf(std::size_t i);
+
+    // ---- halting (docs/go.md, "Blocking, panics and cut loops") ------------------------------
+
+    /// `dst := final value of at` (FinalLoad into a fresh temporary).
+    Expr finalValue(const Expr& at);
+    /// A blocking operation's second alternative: `never` emits the FinalLoads and Assumes
+    /// saying that what it waits for never comes, and the Halt; the ops emitted after this
+    /// call are the first alternative, the operation going on.
+    void orBlock(const std::function<void()>& never);
+    /// `never` for a wait that ends when `cond` (over final values) fails: Assume and Halt.
+    void blockIf(const Expr& cond);
+    /// Halt Panic `what` unless `ok` holds.
+    void panicUnless(const Expr& ok, const std::string& what);
 
     static int precedence(const Token& t);
 
@@ -193,17 +247,38 @@ private:
     std::optional<Channel> channel();
 
     /// The k-th send (k from the send counter) writes slot k, then completes once receive
-    /// k-C has begun (C = capacity): it reads that receive's mark.
-    bool send(const Channel& c, const Expr& value);
+    /// k-C has begun (C = capacity): it reads that receive's mark. Outside a select it may
+    /// instead block forever (or panic, if the channel ends closed).
+    bool send(const Channel& c, const Expr& value, bool inSelect = false);
 
     /// The j-th receive marks its start, then reads slot j; on a channel some goroutine closes
-    /// it may instead see the close, when fewer than j+1 sends ever began: zero, ok = 0.
-    std::optional<Expr> receive(const Channel& c, std::string* okOut);
+    /// it may instead see the close, when fewer than j+1 sends ever happen: zero, ok = 0.
+    /// Outside a select it may instead block forever.
+    std::optional<Expr> receive(const Channel& c, std::string* okOut, bool inSelect = false);
 
     bool closeStatement();
 
-    /// Lock: an atomic exchange that must find the mutex free (0) and leaves it held (1).
-    void lock(const Expr& at);
+    /// `len(c)` and `cap(c)`; the current token is `len` or `cap`.
+    std::optional<Expr> lengthOf();
+
+    struct SelectCase;
+    /// `select { case ...: ... default: ... }`: a choice among the cases (docs/go.md).
+    bool selectStatement();
+    bool selectCase(SelectCase& c, std::size_t end);
+    /// Assume that no case of `cases` can proceed now (the default case may run).
+    void noCaseReady(const std::vector<SelectCase>& cases);
+    /// Block forever if no case of `cases` can proceed at the end.
+    void noCaseEverReady(const std::vector<SelectCase>& cases);
+
+    enum class LockMode { Mutex, Writer, Reader };
+    /// Lock (RLock): an atomic read-modify-write that must find the mutex free (Reader: no
+    /// writer) and leaves it held; it may instead block forever when `canBlock`.
+    void lock(const Expr& at, LockMode mode, bool canBlock);
+    /// Unlock (RUnlock): a read-modify-write that panics when the mutex is not held.
+    void unlock(const Expr& at, LockMode mode);
+    /// TryLock (TryRLock): a free choice between a lock that cannot block and nothing.
+    Expr tryLock(const Expr& at, LockMode mode);
+    std::optional<Expr> mutexMethod(const Global& g, const Token& name, const Expr& at);
 
     /// `once.Do(f)`: the once holds 0 (fresh), 1 (f running) or 2 (f returned). The caller that
     /// claims it (0 -> 1) runs f, inlined, then stores 2; every other caller waits for 2.

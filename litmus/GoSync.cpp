@@ -1,5 +1,5 @@
-// Go synchronization lowered to tagged atomic accesses: sync/atomic, Mutex, WaitGroup,
-// Once and channels (docs/go.md, "How Go becomes events").
+// Go synchronization lowered to tagged atomic accesses: sync/atomic, Mutex, RWMutex,
+// WaitGroup and Once, with their blocking and panics (docs/go.md, "How Go becomes events").
 
 #include "litmus/GoLowering.hpp"
 
@@ -112,40 +112,27 @@ std::optional<Expr> Lowerer::method(const Global& g) {
             return atomicOp(var.text, m, name, *args);
         return bad();
     case GlobalKind::Mutex:
+    case GlobalKind::RWMutex:
         if (!arity(name, *args, 0)) return std::nullopt;
-        if (m == "Lock") {
-            lock(at);
-            return Expr::constant(0);
-        }
-        if (m == "Unlock") {
-            emit(Store{at, Expr::constant(0), kUnlock, -1, 0});
-            return Expr::constant(0);
-        }
-        if (m == "TryLock") {
-            // May fail even when the mutex is free (the memory model allows it); a failed
-            // TryLock has no event.
-            std::string c = b_->freshTemp(), ok = b_->freshTemp(), skip = b_->freshLabel();
-            emit(Choice{c});
-            emit(Assign{ok, Expr::constant(0)});
-            emit(Branch{Expr::binary(K::Eq, Expr::reg(c), Expr::constant(0)), skip, true});
-            lock(at);
-            emit(Assign{ok, Expr::constant(1)});
-            emit(Label{skip});
-            return Expr::reg(ok);
-        }
-        return bad();
+        return mutexMethod(g, name, at);
     case GlobalKind::WaitGroup:
         if (m == "Add" || m == "Done") {
             if (!arity(name, *args, m == "Add" ? 1 : 0)) return std::nullopt;
             std::string r = b_->freshTemp();
             int k = b_->freshRmw();
             Expr delta = m == "Add" ? (*args)[0] : Expr::constant(-1);
+            Expr now = Expr::binary(K::Add, Expr::reg(r), delta);
             emit(Load{r, at, kWaitGroup, k, 0});
-            emit(Store{at, Expr::binary(K::Add, Expr::reg(r), delta), kWaitGroup, k, 0});
+            emit(Store{at, now, kWaitGroup, k, 0});
+            // Go adds, then panics if the counter went below zero.
+            if (!(delta.kind == K::Const && delta.value >= 0))
+                panicUnless(Expr::binary(K::Ge, now, Expr::constant(0)), "negative WaitGroup counter");
             return Expr::constant(0);
         }
         if (m == "Wait") {
             if (!arity(name, *args, 0)) return std::nullopt;
+            // Waits forever iff the counter is not zero at the end.
+            orBlock([&] { blockIf(Expr::binary(K::Ne, finalValue(at), Expr::constant(0))); });
             std::string r = b_->freshTemp();
             emit(Load{r, at, kWaitGroup, -1, 0});
             emit(Assume{Expr::binary(K::Eq, Expr::reg(r), Expr::constant(0))});
@@ -160,74 +147,115 @@ std::optional<Expr> Lowerer::method(const Global& g) {
     return bad();
 }
 
-std::optional<Lowerer::Channel> Lowerer::channel() {
-    const Token& t = peek();
-    const Global* g = global(t.text);
-    if (t.kind != Token::Kind::Ident || !g || g->kind != GlobalKind::Chan) {
-        if (t.kind == Token::Kind::Ident && !g && !locals_.count(t.text)) error(t, "undefined: " + t.text);
-        else fail("a channel");
-        return std::nullopt;
+std::optional<Expr> Lowerer::mutexMethod(const Global& g, const Token& name, const Expr& at) {
+    const std::string& m = name.text;
+    const bool rw = g.kind == GlobalKind::RWMutex;
+    const LockMode writer = rw ? LockMode::Writer : LockMode::Mutex;
+    if (m == "Lock" || (rw && m == "RLock")) {
+        lock(at, m == "Lock" ? writer : LockMode::Reader, true);
+        return Expr::constant(0);
     }
-    ++pos_;
-    return Channel{t.text, g->capacity};
-}
-
-bool Lowerer::send(const Channel& c, const Expr& value) {
-    std::string k = b_->freshTemp(), mark = b_->freshTemp(), done = b_->freshLabel();
-    int rmw = b_->freshRmw();
-    emit(Load{k, c.sym("sent"), kChanIndex, rmw, 0});
-    emit(Store{c.sym("sent"), Expr::binary(K::Add, Expr::reg(k), Expr::constant(1)), kChanIndex, rmw, 0});
-    emit(Store{c.cell("slot", Expr::reg(k)), value, kChan, -1, 0});
-    if (c.capacity > 0) emit(Branch{Expr::binary(K::Lt, Expr::reg(k), Expr::constant(c.capacity)), done, true});
-    emit(Load{mark, c.cell("recv", Expr::binary(K::Sub, Expr::reg(k), Expr::constant(c.capacity))), kChan, -1, 0});
-    if (c.capacity > 0) emit(Label{done});
-    return true;
-}
-
-std::optional<Expr> Lowerer::receive(const Channel& c, std::string* okOut) {
-    std::string j = b_->freshTemp(), v = b_->freshTemp(), ok = b_->freshTemp();
-    int rmw = b_->freshRmw();
-    emit(Load{j, c.sym("recvd"), kChanIndex, rmw, 0});
-    emit(Store{c.sym("recvd"), Expr::binary(K::Add, Expr::reg(j), Expr::constant(1)), kChanIndex, rmw, 0});
-    emit(Store{c.cell("recv", Expr::reg(j)), Expr::constant(1), kChan, -1, 0});
-    const bool closable = closed_.count(c.name) > 0;
-    std::string which = b_->freshTemp(), closedPath = b_->freshLabel(), end = b_->freshLabel();
-    if (closable) {
-        emit(Choice{which});
-        emit(Branch{Expr::binary(K::Eq, Expr::reg(which), Expr::constant(0)), closedPath, true});
+    if (m == "Unlock" || (rw && m == "RUnlock")) {
+        unlock(at, m == "Unlock" ? writer : LockMode::Reader);
+        return Expr::constant(0);
     }
-    emit(Load{v, c.cell("slot", Expr::reg(j)), kChan, -1, 0});
-    emit(Assign{ok, Expr::constant(1)});
-    if (closable) {
-        std::string cl = b_->freshTemp(), sent = b_->freshTemp();
-        emit(Branch{Expr::constant(1), end, true});
-        emit(Label{closedPath});
-        emit(Load{cl, c.sym("closed"), kChan, -1, 0});
-        emit(Assume{Expr::binary(K::Eq, Expr::reg(cl), Expr::constant(1))});
-        emit(Load{sent, c.sym("sent"), kChanIndex, -1, 0});
-        emit(Assume{Expr::binary(K::Le, Expr::reg(sent), Expr::reg(j))});
-        emit(Assign{v, Expr::constant(0)});
-        emit(Assign{ok, Expr::constant(0)});
-        emit(Label{end});
-    }
-    if (okOut) *okOut = ok;
-    return Expr::reg(v);
+    if (m == "TryLock" || (rw && m == "TryRLock")) return tryLock(at, m == "TryLock" ? writer : LockMode::Reader);
+    error(name, g.type + " has no method " + m);
+    return std::nullopt;
 }
 
-bool Lowerer::closeStatement() {
-    pos_ += 2;
-    auto c = channel();
-    if (!c || !expect(")")) return false;
-    emit(Store{c->sym("closed"), Expr::constant(1), kChan, -1, 0});
-    return true;
-}
-
-void Lowerer::lock(const Expr& at) {
+void Lowerer::lock(const Expr& at, LockMode mode, bool canBlock) {
+    const bool reader = mode == LockMode::Reader;
+    // A writer waits forever iff the mutex is held at the end, a reader iff a writer holds it.
+    if (canBlock)
+        orBlock([&] {
+            Expr f = finalValue(at);
+            blockIf(reader ? Expr::binary(K::Lt, f, Expr::constant(0)) : Expr::binary(K::Ne, f, Expr::constant(0)));
+        });
     std::string r = b_->freshTemp();
     int k = b_->freshRmw();
-    emit(Load{r, at, kLock, k, 0});
-    emit(Assume{Expr::binary(K::Eq, Expr::reg(r), Expr::constant(0))});
-    emit(Store{at, Expr::constant(1), kLock, k, 0});
+    const auto& tags = reader ? kRLock : kLock;
+    emit(Load{r, at, tags, k, 0});
+    emit(Assume{reader ? Expr::binary(K::Ge, Expr::reg(r), Expr::constant(0))
+                       : Expr::binary(K::Eq, Expr::reg(r), Expr::constant(0))});
+    Expr held = mode == LockMode::Mutex    ? Expr::constant(1)
+                : mode == LockMode::Writer ? Expr::constant(-1)
+                                           : Expr::binary(K::Add, Expr::reg(r), Expr::constant(1));
+    emit(Store{at, held, tags, k, 0});
+    const int before = holding(at.name);
+    held_[at.name] = !reader ? (mode == LockMode::Mutex ? 1 : -1) : before >= 0 ? before + 1 : kUnknownHold;
+}
+
+void Lowerer::unlock(const Expr& at, LockMode mode) {
+    const int before = holding(at.name);
+    const bool owned = mode == LockMode::Mutex ? before == 1 : mode == LockMode::Writer ? before == -1 : before >= 1;
+    if (!owned) seen_.unownedUnlocks.insert(at.name);
+    held_[at.name] = mode != LockMode::Reader ? 0 : before >= 1 ? before - 1 : kUnknownHold;
+    // When every unlock of this mutex releases what its goroutine holds, none can panic
+    // (mutual exclusion): the unlock is a plain release, as an RUnlock's decrement.
+    const bool mayPanic = !facts_.known || facts_.unownedUnlocks.count(at.name) > 0;
+    if (!mayPanic && mode != LockMode::Reader) {
+        emit(Store{at, Expr::constant(0), kUnlock, -1, 0});
+        return;
+    }
+    std::string r = b_->freshTemp();
+    int k = b_->freshRmw();
+    emit(Load{r, at, kProbe, k, 0});
+    switch (mode) {
+    case LockMode::Mutex:
+        panicUnless(Expr::binary(K::Ne, Expr::reg(r), Expr::constant(0)), "unlock of unlocked mutex");
+        emit(Store{at, Expr::constant(0), kUnlock, k, 0});
+        break;
+    case LockMode::Writer:
+        panicUnless(Expr::binary(K::Eq, Expr::reg(r), Expr::constant(-1)), "Unlock of unlocked RWMutex");
+        emit(Store{at, Expr::constant(0), kUnlock, k, 0});
+        break;
+    case LockMode::Reader:
+        if (mayPanic)
+            panicUnless(Expr::binary(K::Gt, Expr::reg(r), Expr::constant(0)), "RUnlock of unlocked RWMutex");
+        emit(Store{at, Expr::binary(K::Sub, Expr::reg(r), Expr::constant(1)), kRUnlock, k, 0});
+        break;
+    }
+}
+
+Expr Lowerer::tryLock(const Expr& at, LockMode mode) {
+    // May fail even when the mutex is free (the memory model allows it); a failed TryLock
+    // has no event.
+    std::string c = b_->freshTemp(), ok = b_->freshTemp(), skip = b_->freshLabel();
+    emit(Choice{c});
+    emit(Assign{ok, Expr::constant(0)});
+    emit(Branch{Expr::binary(K::Eq, Expr::reg(c), Expr::constant(0)), skip, true});
+    lock(at, mode, false);
+    emit(Assign{ok, Expr::constant(1)});
+    emit(Label{skip});
+    held_[at.name] = kUnknownHold;  // held or not, as the result says
+    return Expr::reg(ok);
+}
+
+Expr Lowerer::finalValue(const Expr& at) {
+    std::string f = b_->freshTemp();
+    emit(FinalLoad{f, at});
+    return Expr::reg(f);
+}
+
+void Lowerer::orBlock(const std::function<void()>& never) {
+    std::string c = b_->freshTemp(), goOn = b_->freshLabel();
+    emit(Choice{c});
+    emit(Branch{Expr::reg(c), goOn, true});
+    never();
+    emit(Label{goOn});
+}
+
+void Lowerer::blockIf(const Expr& cond) {
+    emit(Assume{cond});
+    emit(Halt{Halt::Kind::Blocked, ""});
+}
+
+void Lowerer::panicUnless(const Expr& ok, const std::string& what) {
+    std::string fine = b_->freshLabel();
+    emit(Branch{ok, fine, true});
+    emit(Halt{Halt::Kind::Panic, what});
+    emit(Label{fine});
 }
 
 std::optional<Expr> Lowerer::onceDo(const Token& var, const Token& name) {
@@ -258,13 +286,17 @@ std::optional<Expr> Lowerer::onceDo(const Token& var, const Token& name) {
     emit(Branch{Expr::binary(K::Ne, Expr::reg(r), Expr::constant(0)), wait, true});
     emit(Store{at, Expr::constant(1), kOnce, k, 0});
     const SourceLoc callLoc = loc_;
+    const Holds before = held_;
     ++inlining_;
     bool ok = body(open, close);
     --inlining_;
+    merge(held_, before);
     loc_ = callLoc;
     emit(Store{at, Expr::constant(2), kOnce, -1, 0});
     emit(Branch{Expr::constant(1), end, false});
     emit(Label{wait});
+    // Another caller runs f: wait for it to return, forever if it never does.
+    orBlock([&] { blockIf(Expr::binary(K::Ne, finalValue(at), Expr::constant(2))); });
     emit(Load{w, at, kOnce, -1, 0});
     emit(Assume{Expr::binary(K::Eq, Expr::reg(w), Expr::constant(2))});
     emit(Label{end});

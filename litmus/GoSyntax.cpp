@@ -178,12 +178,13 @@ private:
             std::end(atomics))
             return GlobalKind::Atomic;
         if (type == "sync.Mutex") return GlobalKind::Mutex;
+        if (type == "sync.RWMutex") return GlobalKind::RWMutex;
         if (type == "sync.WaitGroup") return GlobalKind::WaitGroup;
         if (type == "sync.Once") return GlobalKind::Once;
         if (type.rfind("atomic.Pointer[", 0) == 0 && prog_.structs.count(type.substr(15, type.size() - 16)))
             return GlobalKind::Atomic;
         if (type[0] == '*' && prog_.structs.count(type.substr(1))) return GlobalKind::Plain;
-        if (type == "sync.RWMutex" || type == "string")
+        if (type == "string" || type == "sync.Cond" || type == "sync.Map" || type == "sync.Pool")
             diags_.unsupported(file_, loc(at), "Go type '" + type + "' (not in phase 1)");
         else
             diags_.error(file_, loc(at), "unknown type '" + type + "'");
@@ -421,7 +422,7 @@ std::optional<Program> parseGoProgram(const SourceText& src, std::size_t begin, 
 }
 
 bool parseGoTest(const SourceText& src, std::size_t begin, const std::string& file, Diagnostics& diags,
-                 LitmusTest& t) {
+                 LitmusTest& t, std::optional<int> unroll) {
     std::size_t stop = 0;
     auto parsed = parseGoProgram(src, begin, file, diags, stop);
     if (!parsed) return false;
@@ -431,7 +432,7 @@ bool parseGoTest(const SourceText& src, std::size_t begin, const std::string& fi
     for (std::size_t i = 0; i < begin; ++i)
         if (t.goSource[i] != '\n') t.goSource[i] = ' ';
     t.init = prog.init;
-    if (!lowerProgram(prog, src, file, diags, t)) return false;
+    if (!lowerProgram(prog, src, file, diags, t, unroll)) return false;
     StateParser rest(src, stop, src.size(), file, diags, identity);
     if (!rest.parseConstraints(t)) return false;
     bool ok = true;

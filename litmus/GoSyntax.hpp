@@ -26,8 +26,9 @@ struct Token {
     bool ident(const char* t) const { return is(Kind::Ident, t); }
 };
 
-/// What a global variable is; sync objects are locations too (a mutex holds 0 or 1).
-enum class GlobalKind { Plain, Atomic, Mutex, WaitGroup, Once, Chan };
+/// What a global variable is; sync objects are locations too (a mutex holds 0 or 1, a
+/// read-write mutex 0 when free, -1 when a writer holds it, n > 0 with n readers).
+enum class GlobalKind { Plain, Atomic, Mutex, RWMutex, WaitGroup, Once, Chan };
 
 struct Global {
     GlobalKind kind = GlobalKind::Plain;
@@ -66,9 +67,10 @@ std::vector<Token> tokenize(const SourceText& src, std::size_t begin, const std:
                             Diagnostics& diags, std::size_t& stop);
 
 /// Parses the Go part of a test (declaration block, functions, then herd's condition) from
-/// the `{` at `begin`; fills `t.init`, `t.threads`, `t.raw` and the condition.
+/// the `{` at `begin`; fills `t.init`, `t.threads`, `t.raw` and the condition. `unroll`, when
+/// given, replaces the test's `Unroll=K` (the command line's --unroll).
 bool parseGoTest(const SourceText& src, std::size_t begin, const std::string& file, Diagnostics& diags,
-                 LitmusTest& t);
+                 LitmusTest& t, std::optional<int> unroll = std::nullopt);
 
 /// Parses the declarations and functions of a Go test (no lowering) from the `{` at `begin`;
 /// `stop` is set to where the condition starts. The hardware runner re-reads `goSource` this way.
@@ -77,6 +79,6 @@ std::optional<Program> parseGoProgram(const SourceText& src, std::size_t begin, 
 
 /// Lowers the goroutines of `prog` into `t.threads` and `t.raw` (GoLowering.cpp).
 bool lowerProgram(const Program& prog, const SourceText& src, const std::string& file, Diagnostics& diags,
-                  LitmusTest& t);
+                  LitmusTest& t, std::optional<int> unroll = std::nullopt);
 
 }  // namespace memlit::litmus::go

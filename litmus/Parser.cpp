@@ -28,8 +28,8 @@ std::size_t errorCount(const Diagnostics& d) {
 /// Reads one litmus file section by section over its comment-free text.
 class FileParser {
 public:
-    FileParser(const SourceText& src, const std::string& file, Diagnostics& diags)
-        : src_(src), s_(src.text()), file_(file), diags_(diags) {}
+    FileParser(const SourceText& src, const std::string& file, Diagnostics& diags, const ParseOptions& options)
+        : src_(src), s_(src.text()), file_(file), diags_(diags), options_(options) {}
 
     bool run(LitmusTest& t);
 
@@ -57,6 +57,7 @@ private:
     std::string_view s_;
     const std::string& file_;
     Diagnostics& diags_;
+    const ParseOptions& options_;
     const Dialect* dialect_ = nullptr;
     bool goTest_ = false;
 };
@@ -239,7 +240,7 @@ void FileParser::checkThreads(const std::vector<std::pair<Place, SourceLoc>>& re
 bool FileParser::run(LitmusTest& t) {
     std::size_t pos = 0;
     if (!header(t, pos)) return false;
-    if (goTest_) return go::parseGoTest(src_, pos, file_, diags_, t);
+    if (goTest_) return go::parseGoTest(src_, pos, file_, diags_, t, options_.unroll);
     StateParser init(src_, pos + 1, s_.size(), file_, diags_, dialect_->registerName);
     if (!init.parseInit(t.init)) return false;
     pos = init.offset();
@@ -254,18 +255,19 @@ bool FileParser::run(LitmusTest& t) {
 
 }  // namespace
 
-std::optional<LitmusTest> parseLitmus(std::string_view text, const std::string& file, Diagnostics& diags) {
+std::optional<LitmusTest> parseLitmus(std::string_view text, const std::string& file, Diagnostics& diags,
+                                      const ParseOptions& options) {
     std::size_t before = errorCount(diags);
     SourceText src(stripComments(text, file, diags));
     if (errorCount(diags) != before) return std::nullopt;
     LitmusTest t;
     t.file = file;
-    FileParser p(src, file, diags);
+    FileParser p(src, file, diags, options);
     if (!p.run(t) || errorCount(diags) != before) return std::nullopt;
     return t;
 }
 
-std::optional<LitmusTest> loadLitmus(const std::string& path, Diagnostics& diags) {
+std::optional<LitmusTest> loadLitmus(const std::string& path, Diagnostics& diags, const ParseOptions& options) {
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec)) {
         diags.error(path, {}, "is a directory, not a litmus file");
@@ -278,7 +280,7 @@ std::optional<LitmusTest> loadLitmus(const std::string& path, Diagnostics& diags
     }
     std::ostringstream ss;
     ss << in.rdbuf();
-    return parseLitmus(ss.str(), path, diags);
+    return parseLitmus(ss.str(), path, diags, options);
 }
 
 }  // namespace memlit::litmus

@@ -12,14 +12,21 @@
 
 namespace memlit::litmus {
 
+/// What the command line may override in a test (docs/cli.md).
+struct ParseOptions {
+    /// Rounds of every Go loop, instead of the test's `Unroll=K` line (0 to 16).
+    std::optional<int> unroll;
+};
+
 /// Parses one litmus test. On error, reports `file:line:col: error: ...` diagnostics and
 /// returns nullopt. A well-formed test using a feature memlit declines on purpose reports
 /// an error through Diagnostics::unsupported.
 std::optional<LitmusTest> parseLitmus(std::string_view text, const std::string& file,
-                                      Diagnostics& diags);
+                                      Diagnostics& diags, const ParseOptions& options = {});
 
 /// Reads and parses a file (an unreadable file is a diagnostic).
-std::optional<LitmusTest> loadLitmus(const std::string& path, Diagnostics& diags);
+std::optional<LitmusTest> loadLitmus(const std::string& path, Diagnostics& diags,
+                                     const ParseOptions& options = {});
 
 /// Expands command-line inputs into litmus file paths, in order: a `.litmus` file is itself, a
 /// directory is every `*.litmus` below it (sorted), `@INDEX` or a file whose name starts with

@@ -37,7 +37,7 @@ std::vector<OpKind> kinds(const Thread& t) {
     return out;
 }
 
-const std::vector<std::string> AT{"AT"}, LOCK{"LOCK"}, UNLOCK{"UNLOCK"}, GO{"GO"};
+const std::vector<std::string> AT{"AT"}, LOCK{"LOCK"}, UNLOCK{"UNLOCK"}, GO{"GO"}, PROBE{"PROBE"};
 
 }  // namespace
 
@@ -78,10 +78,30 @@ TEST_CASE("Go: a mutex is an exchange that must find it free, a go statement a G
     LitmusTest t = parseOk("Go T\n{ var m sync.Mutex }\nfunc P0() { m.Lock(); go P1(); m.Unlock() }\n"
                            "func P1() { }\nexists (m=0)\n");
     CHECK(kinds(t.threads[0]) ==
-          std::vector<OpKind>{Load{"%t0", sym("m"), LOCK, 0, 0}, Assume{eq(reg("%t0"), c(0))},
+          std::vector<OpKind>{// Lock blocks forever if the mutex is held at the end, else takes it
+                              Choice{"%t0"}, Branch{reg("%t0"), "%L0", true}, FinalLoad{"%t1", sym("m")},
+                              Assume{Expr::binary(EK::Ne, reg("%t1"), c(0))}, Halt{Halt::Kind::Blocked, ""},
+                              Label{"%L0"}, Load{"%t2", sym("m"), LOCK, 0, 0}, Assume{eq(reg("%t2"), c(0))},
                               Store{sym("m"), c(1), LOCK, 0, 0}, Store{sym("%go1"), c(1), GO, -1, 0},
+                              // every Unlock of m releases what its goroutine holds: none panics
                               Store{sym("m"), c(0), UNLOCK, -1, 0}});
-    CHECK(kinds(t.threads[1]) == std::vector<OpKind>{Load{"%t0", sym("%go1"), GO, -1, 0}, Assume{eq(reg("%t0"), c(1))}});
+    // A goroutine some go statement starts: either it ran, or none ever does.
+    CHECK(kinds(t.threads[1]) ==
+          std::vector<OpKind>{Choice{"%t0"}, Branch{reg("%t0"), "%L0", true}, FinalLoad{"%t2", sym("%go1")},
+                              Assume{eq(reg("%t2"), c(0))}, Halt{Halt::Kind::Unstarted, ""}, Label{"%L0"},
+                              Load{"%t1", sym("%go1"), GO, -1, 0}, Assume{eq(reg("%t1"), c(1))}});
+}
+
+TEST_CASE("Go: an Unlock that may find the mutex free is a read-modify-write that panics then", "[litmus][go]") {
+    // P1 unlocks what P0 locked (legal in Go): every Unlock of m checks.
+    LitmusTest t = parseOk("Go T\n{ var m sync.Mutex }\nfunc P0() { m.Lock(); m.Unlock() }\n"
+                           "func P1() { m.Unlock() }\nexists (m=0)\n");
+    CHECK(kinds(t.threads[1]) ==
+          std::vector<OpKind>{Load{"%t0", sym("m"), PROBE, 0, 0},
+                              Branch{Expr::binary(EK::Ne, reg("%t0"), c(0)), "%L0", true},
+                              Halt{Halt::Kind::Panic, "unlock of unlocked mutex"}, Label{"%L0"},
+                              Store{sym("m"), c(0), UNLOCK, 0, 0}});
+    CHECK(std::get<Load>(t.threads[0].ops[9].kind) == Load{"%t3", sym("m"), PROBE, 1, 0});
 }
 
 TEST_CASE("Go: if/else lowers to forward branches, func literals and helpers become new goroutines",
@@ -107,8 +127,16 @@ TEST_CASE("Go diagnostics: every front-end error, word for word", "[litmus][go]"
          "t.litmus:3:18: error: undefined: y"},
         {"Go T\n{ var x float64 }\nfunc P0() { x = 1 }\nexists (x=1)\n",
          "t.litmus:2:9: error: unknown type 'float64'"},
-        {"Go T\n{ var c = make(chan int) }\nfunc P0() { select {} }\nexists (x=1)\n",
-         "t.litmus:3:13: error: unsupported feature: select (not in phase 1)"},
+        {"Go T\n{ var c = make(chan int); var x int }\nfunc P0() { select { case x == 1: } }\nexists (x=1)\n",
+         "t.litmus:3:29: error: expected ':=' or '=', found '=='"},
+        {"Go T\n{ var c = make(chan int) }\nfunc P0() { select { default: ; default: } }\nexists (0:r=1)\n",
+         "t.litmus:3:33: error: multiple defaults in select"},
+        {"Go T\n{ var c = make(chan int) }\nfunc P0() { select { x := 1 } }\nexists (0:r=1)\n",
+         "t.litmus:3:22: error: expected 'case' or 'default', found 'x'"},
+        {"Go T\n{ var c = make(chan int); var x int }\nfunc P0() { r := len(x) }\nexists (0:r=1)\n",
+         "t.litmus:3:22: error: expected a channel, found 'x'"},
+        {"Go T\n{ var m sync.Mutex }\nfunc P0() { m.RLock() }\nexists (m=1)\n",
+         "t.litmus:3:15: error: sync.Mutex has no method RLock"},
         {"Go T\n{ var x int }\nfunc P0() { r := <-x }\nexists (x=1)\n",
          "t.litmus:3:20: error: expected a channel, found 'x'"},
         {"Go T\n{ var c = make(chan int, -1) }\nfunc P0() { }\nexists (0:r=1)\n",
@@ -139,8 +167,9 @@ TEST_CASE("Go diagnostics: every front-end error, word for word", "[litmus][go]"
          "t.litmus:4:9: error: goroutine 1 does not exist (the test has 1 goroutine)"},
         {"Go T\n{ var x int }\nfunc P0() { go P0() }\nexists (x=1)\n",
          "t.litmus:3:16: error: P0 is main: no go statement may start it"},
-        {"Go T\n{ var x int }\nfunc P0() { if x == 1 { go P1() } }\nfunc P1() { }\nexists (x=1)\n",
-         "t.litmus:3:25: error: unsupported feature: a go statement inside if/else or once.Do"},
+        {"Go T\n{ var x int }\nfunc P0() { for x == 1 { go P1() } }\nfunc P1() { }\nexists (x=1)\n",
+         "t.litmus:3:29: error: goroutine P1 would be started more than once (a go statement in a loop or in "
+         "once.Do starts a new goroutine each time: start a helper function or a func literal)"},
         {"Go T\n{ var x int\nfunc P0() { x = 1 }\nexists (x=1)\n",
          "t.litmus:3:1: error: expected 'var' declaration, found 'func'"},
         {"Go T\n{ var x int }\nexists (x=1)\n",

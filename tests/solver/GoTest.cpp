@@ -294,3 +294,19 @@ TEST_CASE("Go CLI: races print after the flag as source positions, race-free tes
         CHECK(out.find("race") == std::string::npos);
     }
 }
+
+TEST_CASE("Go CLI: --unroll overrides the test's bound, a cut loop is reported", "[go][cli]") {
+    const std::string f = goFixture("K02-counted-short");
+    std::ostringstream out, err;
+    CHECK(cli::run({"check", f}, out, err) == 0);
+    CHECK(out.str().find("States 0\n") != std::string::npos);
+    CHECK(out.str().find("Cut P0:for i := 0; i < 3; i++ (" + f + ":5:2) needs more loop rounds: more than 2 (--unroll)\n") !=
+          std::string::npos);
+    std::ostringstream out3, err3;
+    CHECK(cli::run({"check", "--unroll", "3", f}, out3, err3) == 0);
+    CHECK(out3.str().find("States 1\n[x]=3;\nOk\n") != std::string::npos);
+    CHECK(out3.str().find("Cut ") == std::string::npos);
+    std::ostringstream bad, badErr;
+    CHECK(cli::run({"check", "--unroll", "17", f}, bad, badErr) == 2);
+    CHECK(badErr.str().find("memlit check: error: --unroll needs a whole number from 0 to 16") != std::string::npos);
+}
