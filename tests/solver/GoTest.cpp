@@ -289,6 +289,21 @@ TEST_CASE("Go CLI: races print after the flag as source positions, race-free tes
         std::string drf = run({"check", "--json", goFixture("G20-go-create")});
         CHECK(drf.find("\"dataRaceFree\":true,\"races\":[]") != std::string::npos);
     }
+    SECTION("halted executions") {
+        const std::string f = goFixture("D01-lock-order");
+        std::string out = run({"check", f});
+        CHECK(out.find("No data race\nDeadlock P0:b.Lock() (" + f + ":6:2) blocks forever; P1:a.Lock() (" + f +
+                       ":13:2) blocks forever\nCondition") != std::string::npos);
+        std::string json = run({"check", "--json", goFixture("P01-double-close")});
+        CHECK(json.find("\"halts\":[{\"kind\":\"Panic\",\"sites\":[{\"thread\":") != std::string::npos);
+        CHECK(json.find("\"halt\":\"Panic\",\"what\":\"close of closed channel\"}") != std::string::npos);
+        std::string cut = run({"check", goFixture("K02-counted-short")});
+        CHECK(cut.find("\nCut P0:for i := 0; i < 3; i++ (") != std::string::npos);
+        CHECK(cut.find("States 0\n") != std::string::npos);
+        std::string more = run({"check", "--unroll", "3", goFixture("K02-counted-short")});
+        CHECK(more.find("States 1\n[x]=3;\nOk\n") != std::string::npos);
+        CHECK(more.find("Cut") == std::string::npos);
+    }
     SECTION("X86 output has no race lines") {
         std::string out = run({"check", testing::sourceDir() + "/tests/litmus/X86/SB.litmus"});
         CHECK(out.find("race") == std::string::npos);
