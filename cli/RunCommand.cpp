@@ -226,7 +226,8 @@ void printRunReport(std::ostream& out, const TestReport& r) {
     std::snprintf(secs, sizeof secs, "%.2f", r.seconds);
     out << "Time " << r.name << " " << secs << "\n";
     if (r.arch == "Go")
-        out << "Goroutines " << r.threads << " on " << r.cpus << " CPUs, scheduled by the Go runtime\n";
+        out << "Goroutines " << r.threads << " on " << r.cpus << " CPUs, "
+            << (r.pinned ? "each worker locked to its own thread and CPU" : "scheduled by the Go runtime") << "\n";
     else
         out << "Threads " << r.threads << " on " << r.cpus << " CPUs, "
             << (r.pinned ? "pinned" : "more threads than CPUs: not pinned, barrier yields") << "\n";

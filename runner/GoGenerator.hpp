@@ -1,7 +1,7 @@
 #pragma once
-/// GoGenerator: turns a Go litmus test back into a real Go program that runs its goroutines
-/// many times and prints the harness protocol (see HarnessRuntime.cpp), then builds it with
-/// the Go toolchain (`go build`, optionally `-race`) and runs it.
+/// GoGenerator: turns a Go litmus test back into a real Go program that runs its goroutines on
+/// many instances of its variables and prints the harness protocol (see HarnessRuntime.cpp),
+/// then builds it with the Go toolchain (`go build`, optionally `-race`) and runs it.
 
 #include "litmus/Diagnostics.hpp"
 #include "litmus/LitmusTest.hpp"
@@ -19,8 +19,8 @@ struct GoProgram {
     int goroutines = 0;                 // declared goroutines (P0, P1, ...)
 };
 
-/// The Go program for `test` (arch "Go"); constructs it cannot run yet (channels, allocation,
-/// func-literal goroutines, ...) are reported as `unsupported feature` diagnostics.
+/// The Go program for `test` (arch "Go"); what it cannot run faithfully (observing a pointer, or
+/// a local of a goroutine started in a loop, ...) is reported as `unsupported feature`.
 std::optional<GoProgram> generateGoProgram(const litmus::LitmusTest& test, Diagnostics& diags);
 
 /// `go build [-race] -o binary source`.
@@ -30,8 +30,12 @@ std::vector<std::string> goBuildCommand(const RunOptions& options, const std::st
 /// `go version`'s line, or nullopt with `error` set when the toolchain cannot run.
 std::optional<std::string> goVersion(const std::string& go, std::string& error);
 
+/// Seconds a round of the Go harness may take before the test counts as blocked.
+double goRoundTimeout(const RunOptions& options);
+
 /// Builds and runs `program` in a fresh temporary directory; with `options.race` the result's
-/// `raceDetected` says whether Go's race detector reported a race.
+/// `raceDetected` says whether Go's race detector reported a race. A round that does not end
+/// within goRoundTimeout is a `TimedOut` run saying that the test can block.
 HarnessRun buildAndRunGo(const GoProgram& program, const RunOptions& options);
 
 /// Generate, build, run and judge a Go test.
