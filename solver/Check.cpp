@@ -152,8 +152,9 @@ struct HaltGroups {
                 reports.push_back(r);
                 fires.push_back(ctx.bool_val(false));
             }
-            fires[i] = fires[i] || enc.halted(h);
-            any = any || enc.halted(h);
+            const z3::expr reached = enc.halted(h);
+            fires[i] = fires[i] || reached;
+            any = any || reached;
         }
     }
 };
