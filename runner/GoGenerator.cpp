@@ -208,7 +208,7 @@ HarnessRun buildAndRunGo(const GoProgram& program, const RunOptions& options) {
     // A race-enabled binary that saw a race exits with status 66 after a normal run.
     if (options.race) b.raceExitCode = 66;
     HarnessRun run = buildAndRun(b, options);
-    // The watchdog's exit (GoRuntime.cpp): some goroutine waited for something that never came.
+    // The watchdog (GoRuntime.cpp) ended the program: some goroutine waited for something that never came.
     const std::string blocked = "exited with status " + std::to_string(kGoBlockedExit) + ": memlit-harness: blocked: ";
     if (run.status != RunStatus::Crashed) return run;
     if (auto at = run.message.find(blocked); at != std::string::npos) {
