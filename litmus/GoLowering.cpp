@@ -253,14 +253,9 @@ std::optional<Expr> Lowerer::load(const Token& t) {
 
 bool Lowerer::localVar() {
     ++pos_;
-    std::vector<const Token*> names;
-    while (true) {
-        if (peek().kind != Token::Kind::Ident) return fail("a variable name");
-        names.push_back(&peek());
-        ++pos_;
-        if (!peek().punct(",")) break;
-        ++pos_;
-    }
+    auto list = nameList(toks_, pos_);
+    if (!list) return fail("a variable name");
+    const std::vector<const Token*>& names = *list;
     if (peek().punct("*")) ++pos_;
     if (peek().kind == Token::Kind::Ident) ++pos_;  // the type: every local is a word
     Expr value = Expr::constant(0);

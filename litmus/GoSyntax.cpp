@@ -24,6 +24,18 @@ std::string identity(std::string_view s) { return std::string(s); }
 
 }  // namespace
 
+std::optional<std::vector<const Token*>> nameList(const std::vector<Token>& toks, std::size_t& pos) {
+    auto at = [&]() -> const Token& { return toks[std::min(pos, toks.size() - 1)]; };
+    std::vector<const Token*> names;
+    while (true) {
+        if (at().kind != Token::Kind::Ident) return std::nullopt;
+        names.push_back(&at());
+        ++pos;
+        if (!at().punct(",")) return names;
+        ++pos;
+    }
+}
+
 std::vector<Token> tokenize(const SourceText& src, std::size_t begin, const std::string& file,
                             Diagnostics& diags, std::size_t& stop) {
     static constexpr std::string_view puncts3[] = {"...", "&^=", "<<=", ">>="};
@@ -234,17 +246,11 @@ private:
                 ++pos_;
                 continue;
             }
-            std::vector<std::string> names;
-            while (true) {
-                if (peek().kind != Token::Kind::Ident) return fail("a field name");
-                names.push_back(peek().text);
-                ++pos_;
-                if (!peek().punct(",")) break;
-                ++pos_;
-            }
+            auto names = nameList(toks_, pos_);
+            if (!names) return fail("a field name");
             std::string ty;
             if (!type(ty)) return false;
-            fields.insert(fields.end(), names.begin(), names.end());
+            for (const Token* n : *names) fields.push_back(n->text);
         }
         ++pos_;
         if (fields.empty()) return error(name, "struct " + name.text + " has no fields");
@@ -308,14 +314,9 @@ private:
     bool varDecl() {
         if (!peek().ident("var")) return fail("'var' declaration");
         ++pos_;
-        std::vector<const Token*> names;
-        while (true) {
-            if (peek().kind != Token::Kind::Ident) return fail("a variable name");
-            names.push_back(&peek());
-            ++pos_;
-            if (!peek().punct(",")) break;
-            ++pos_;
-        }
+        auto list = nameList(toks_, pos_);
+        if (!list) return fail("a variable name");
+        const std::vector<const Token*>& names = *list;
         std::string ty = "int";
         const Token* typeTok = &peek();
         if (peek().punct("=") && peek(1).ident("make")) return channelDecl(names);

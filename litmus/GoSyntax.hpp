@@ -61,6 +61,10 @@ struct Program {
     std::map<std::string, Func> helpers;      // every other function
 };
 
+/// `a, b, c` from `toks[pos]` on: the names, with `pos` after the last; nullopt, with `pos` at
+/// the offending token, where a name is missing.
+std::optional<std::vector<const Token*>> nameList(const std::vector<Token>& toks, std::size_t& pos);
+
 /// Tokens of `src` from `begin` up to (not including) the test's condition: after a `}` that
 /// closes to top level, anything but `func` ends the program. `stop` is set to that offset.
 std::vector<Token> tokenize(const SourceText& src, std::size_t begin, const std::string& file,

@@ -83,4 +83,15 @@ inline std::vector<std::string> stateLines(const solver::CheckResult& r) {
     return out;
 }
 
+/// The halt sites some execution of a result reaches, sorted, whichever execution reports
+/// them (the two engines group sites into executions differently).
+inline std::vector<solver::HaltSiteReport> haltSites(const solver::CheckResult& r) {
+    std::vector<solver::HaltSiteReport> out;
+    for (const auto& h : r.halts)
+        for (const auto& s : h.sites)
+            if (std::find(out.begin(), out.end(), s) == out.end()) out.push_back(s);
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
 }  // namespace memlit::testing

@@ -93,16 +93,6 @@ std::vector<std::string> haltReport(const solver::CheckResult& r) {
     return out;
 }
 
-/// The halt sites some execution reaches, whichever execution reports them.
-std::vector<solver::HaltSiteReport> haltSites(const solver::CheckResult& r) {
-    std::vector<solver::HaltSiteReport> out;
-    for (const auto& h : r.halts)
-        for (const auto& s : h.sites)
-            if (std::find(out.begin(), out.end(), s) == out.end()) out.push_back(s);
-    std::sort(out.begin(), out.end());
-    return out;
-}
-
 /// Every plain access of the test made a sync/atomic one.
 litmus::LitmusTest atomized(litmus::LitmusTest t) {
     auto plainAccess = [](const std::vector<std::string>& tags, const litmus::Expr& addr) {
@@ -212,7 +202,7 @@ TEST_CASE("Go differential: Z3 equals brute-force enumeration under go and sc", 
                 CHECK(z->positive == b->positive);
                 CHECK(z->negative == b->negative);
                 CHECK(z->flags == b->flags);
-                CHECK(haltSites(*z) == haltSites(*b));
+                CHECK(testing::haltSites(*z) == testing::haltSites(*b));
             }
         }
     }

@@ -43,15 +43,6 @@ void lockForever(litmus::Thread& th, int line) {
     th.ops.push_back(at(litmus::Assign{"EAX", Expr::constant(1)}, line));
 }
 
-std::vector<solver::HaltSiteReport> sitesOf(const solver::CheckResult& r) {
-    std::vector<solver::HaltSiteReport> out;
-    for (const auto& h : r.halts)
-        for (const auto& s : h.sites)
-            if (std::find(out.begin(), out.end(), s) == out.end()) out.push_back(s);
-    std::sort(out.begin(), out.end());
-    return out;
-}
-
 /// Both engines under sc; their states and reachable halt sites must agree.
 solver::CheckResult checkBoth(const litmus::LitmusTest& t) {
     const auto m = testing::model("sc");
@@ -63,7 +54,7 @@ solver::CheckResult checkBoth(const litmus::LitmusTest& t) {
     REQUIRE(z3);
     REQUIRE(brute);
     CHECK(testing::stateLines(*z3) == testing::stateLines(*brute));
-    CHECK(sitesOf(*z3) == sitesOf(*brute));
+    CHECK(testing::haltSites(*z3) == testing::haltSites(*brute));
     CHECK(z3->positive == brute->positive);
     CHECK(z3->negative == brute->negative);
     return *z3;
