@@ -206,10 +206,15 @@ void flagPairs(z3::context& ctx, z3::solver& solver, const litmus::LitmusTest& t
             z3::check_result r = solver.check();
             std::optional<litmus::State> witness;
             if (r == z3::sat) {
-                solver.push();
-                solver.add(!halts);
-                if (solver.check() == z3::sat) witness = observer.read(solver.get_model());
-                solver.pop();
+                z3::model m = solver.get_model();
+                if (!m.eval(halts, true).is_true()) {
+                    witness = observer.read(m);
+                } else {
+                    solver.push();
+                    solver.add(!halts);
+                    if (solver.check() == z3::sat) witness = observer.read(solver.get_model());
+                    solver.pop();
+                }
             }
             solver.pop();
             if (r == z3::unknown) result.unknown = true;
