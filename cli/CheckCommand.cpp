@@ -1,11 +1,11 @@
 #include "cli/CheckCommand.hpp"
 
 #include "cli/Cli.hpp"
-#include "cli/Report.hpp"
+#include "report/Report.hpp"
 #include "litmus/Parser.hpp"
-#include "models/Model.hpp"
-#include "solver/BruteForce.hpp"
-#include "solver/Check.hpp"
+#include "cat/Model.hpp"
+#include "engine/BruteForce.hpp"
+#include "engine/smt/Checker.hpp"
 
 #include <chrono>
 #include <map>
@@ -167,8 +167,8 @@ int checkCommand(const std::vector<std::string>& args, std::ostream& out, std::o
     }
 
     std::map<std::string, std::optional<cat::Model>> models;  // loaded once per run
-    std::unique_ptr<solver::Checker> checker;  // created on first use: a Z3 context is costly
-    solver::CheckOptions options;
+    std::unique_ptr<engine::smt::Checker> checker;  // created on first use: a Z3 context is costly
+    engine::CheckOptions options;
     options.timeoutMs = a.timeoutMs;
     options.maxExecutions = a.maxExecutions;
     options.countSeconds = a.countSeconds;
@@ -176,10 +176,10 @@ int checkCommand(const std::vector<std::string>& args, std::ostream& out, std::o
     for (const auto& file : files) {
         auto start = std::chrono::steady_clock::now();
         Diagnostics diags;
-        TestReport rep;
+        report::TestReport rep;
         rep.file = file;
         std::optional<litmus::LitmusTest> test = litmus::loadLitmus(file, diags, a.parse);
-        std::optional<solver::CheckResult> result;
+        std::optional<engine::CheckResult> result;
         if (test) {
             rep.test = &*test;
             rep.model = a.model ? *a.model : defaultModelFor(test->arch);
@@ -196,11 +196,11 @@ int checkCommand(const std::vector<std::string>& args, std::ostream& out, std::o
                 try {
                     bool enumerate = a.engine == "enumerate";
                     if (a.engine == "auto" && !hasFlags(it->second->statements)) {
-                        auto n = solver::candidateCount(*test, diags);
+                        auto n = engine::candidateCount(*test, diags);
                         enumerate = n && *n <= kEnumerateBelow;
                     }
-                    result = enumerate ? solver::bruteForceCheck(*test, *it->second, diags)
-                                       : (checker ? checker : checker = std::make_unique<solver::Checker>())
+                    result = enumerate ? engine::bruteForceCheck(*test, *it->second, diags)
+                                       : (checker ? checker : checker = std::make_unique<engine::smt::Checker>())
                                              ->check(*test, *it->second, options, diags);
                 } catch (const InternalError& e) {
                     diags.error(file, {}, std::string("internal error: ") + e.what());
@@ -225,8 +225,8 @@ int checkCommand(const std::vector<std::string>& args, std::ostream& out, std::o
             rep.test = test ? &*test : nullptr;
             worsen(ExitInputError);
         }
-        if (a.json) printJson(out, rep);
-        else printText(out, rep);
+        if (a.json) report::printJson(out, rep);
+        else report::printText(out, rep);
         out.flush();
     }
     if (lifetime == Lifetime::Process) (void)checker.release();  // see Lifetime::Process

@@ -3,7 +3,7 @@
 #include "cli/CheckCommand.hpp"
 #include "cli/CompareCommand.hpp"
 #include "cli/RunCommand.hpp"
-#include "litmus/Diagnostics.hpp"
+#include "support/Diagnostics.hpp"
 
 namespace memlit::cli {
 

@@ -3,12 +3,12 @@
 #include "cli/CheckCommand.hpp"
 #include "cli/Cli.hpp"
 #include "litmus/Parser.hpp"
-#include "models/Model.hpp"
+#include "cat/Model.hpp"
 #include "runner/ArchGenerator.hpp"
 #include "runner/Emit.hpp"
 #include "runner/GoGenerator.hpp"
 #include "runner/HostInfo.hpp"
-#include "solver/Check.hpp"
+#include "engine/smt/Checker.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -288,7 +288,7 @@ int runCommand(const std::vector<std::string>& args, std::ostream& out, std::ost
     }
 
     ModelCache models;
-    solver::Checker checker;
+    engine::smt::Checker checker;
     std::string goVersion;
     std::vector<TestReport> reports;
     std::vector<runner::EmittedTest> emitted;
@@ -313,8 +313,8 @@ int runCommand(const std::vector<std::string>& args, std::ostream& out, std::ost
             continue;
         }
         const cat::Model* model = models.get(modelName, diags);
-        std::optional<solver::CheckResult> checked;
-        if (model) checked = checker.check(*test, *model, solver::CheckOptions{}, diags);
+        std::optional<engine::CheckResult> checked;
+        if (model) checked = checker.check(*test, *model, engine::CheckOptions{}, diags);
         if (!checked) {
             TestReport r = failedReport(file, RunStatus::InputError, diagText(diags));
             r.name = test->name;

@@ -2,7 +2,7 @@
 /// Lexer: source positions, comment removal and the tokens of herd's "state" language (initial
 /// state, `locations`, `filter` and the final condition), shared by every dialect.
 
-#include "litmus/Diagnostics.hpp"
+#include "support/Diagnostics.hpp"
 
 #include <cstddef>
 #include <string>

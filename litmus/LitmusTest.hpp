@@ -2,7 +2,7 @@
 /// LitmusTest: one parsed litmus file (header, init, threads lowered to IR, final condition),
 /// shared by every dialect.
 
-#include "litmus/Diagnostics.hpp"
+#include "support/Diagnostics.hpp"
 #include "litmus/Program.hpp"
 
 #include <cstdint>

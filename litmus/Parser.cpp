@@ -1,7 +1,7 @@
 #include "litmus/Parser.hpp"
 
-#include "litmus/Dialect.hpp"
-#include "litmus/GoSyntax.hpp"
+#include "litmus/table/Dialect.hpp"
+#include "litmus/go/GoSyntax.hpp"
 #include "litmus/Lexer.hpp"
 #include "litmus/State.hpp"
 #include "litmus/StateParser.hpp"

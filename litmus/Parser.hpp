@@ -2,7 +2,7 @@
 /// Entry points of the litmus front end: herd7's file format, shared by every dialect, with
 /// the dialect chosen by the header's architecture name.
 
-#include "litmus/Diagnostics.hpp"
+#include "support/Diagnostics.hpp"
 #include "litmus/LitmusTest.hpp"
 
 #include <optional>

@@ -3,7 +3,7 @@
 /// thread-local registers; nothing downstream knows which dialect produced it, except through
 /// the tags the front end attaches (MFENCE, X, A, L, ...).
 
-#include "litmus/Diagnostics.hpp"
+#include "support/Diagnostics.hpp"
 
 #include <cstdint>
 #include <string>

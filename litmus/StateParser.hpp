@@ -2,7 +2,7 @@
 /// StateParser: herd's state language, i.e. the initial state `{ ... }`, `locations [...]`,
 /// `filter` and the final condition; plus herd's printing of conditions.
 
-#include "litmus/Diagnostics.hpp"
+#include "support/Diagnostics.hpp"
 #include "litmus/Lexer.hpp"
 #include "litmus/LitmusTest.hpp"
 

@@ -4,7 +4,7 @@
 /// architecture; adding AArch64, RISC-V or Power means one new class and one line in
 /// makeGenerator.
 
-#include "litmus/Diagnostics.hpp"
+#include "support/Diagnostics.hpp"
 #include "litmus/LitmusTest.hpp"
 
 #include <memory>

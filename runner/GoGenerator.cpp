@@ -1,6 +1,6 @@
 #include "runner/GoGenerator.hpp"
 
-#include "litmus/GoSyntax.hpp"
+#include "litmus/go/GoSyntax.hpp"
 #include "litmus/Lexer.hpp"
 #include "litmus/State.hpp"
 #include "runner/GoRewrite.hpp"

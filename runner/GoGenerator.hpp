@@ -3,7 +3,7 @@
 /// many instances of its variables and prints the harness protocol (see HarnessRuntime.cpp),
 /// then builds it with the Go toolchain (`go build`, optionally `-race`) and runs it.
 
-#include "litmus/Diagnostics.hpp"
+#include "support/Diagnostics.hpp"
 #include "litmus/LitmusTest.hpp"
 #include "runner/Runner.hpp"
 

@@ -4,8 +4,8 @@
 /// statements tell the harness about the goroutines they start, and goroutines save their
 /// observed locals into the instance.
 
-#include "litmus/Diagnostics.hpp"
-#include "litmus/GoSyntax.hpp"
+#include "support/Diagnostics.hpp"
+#include "litmus/go/GoSyntax.hpp"
 #include "litmus/Lexer.hpp"
 #include "litmus/State.hpp"
 

@@ -4,7 +4,7 @@
 /// the condition, for the emitted JSON), the fixed runtime, and one function per thread whose
 /// asm statement is the test's code.
 
-#include "litmus/Diagnostics.hpp"
+#include "support/Diagnostics.hpp"
 #include "litmus/LitmusTest.hpp"
 #include "litmus/State.hpp"
 #include "runner/ArchGenerator.hpp"

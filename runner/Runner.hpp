@@ -3,7 +3,7 @@
 /// compiler in a private temporary directory, runs it under a time limit, reads back the
 /// histogram of final states and judges each state against the model's allowed states.
 
-#include "litmus/Diagnostics.hpp"
+#include "support/Diagnostics.hpp"
 #include "litmus/LitmusTest.hpp"
 #include "litmus/State.hpp"
 #include "runner/HarnessSource.hpp"

@@ -1,7 +1,7 @@
 // The memlit command line, run in-process through cli::run.
 
 #include "cli/Cli.hpp"
-#include "tests/solver/Fixtures.hpp"
+#include "tests/engine/Fixtures.hpp"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>

@@ -2,7 +2,7 @@
 // printed there (the Time line aside), so the tutorial cannot drift from the tool.
 
 #include "cli/Cli.hpp"
-#include "tests/solver/Fixtures.hpp"
+#include "tests/engine/Fixtures.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -1,7 +1,7 @@
 // Lowering of AArch64 instructions to IR, one instruction form per section, and the exact
 // diagnostics of the AArch64 front end.
 
-#include "litmus/AArch64Semantics.hpp"
+#include "litmus/aarch64/AArch64Semantics.hpp"
 #include "litmus/Parser.hpp"
 
 #include <catch2/catch.hpp>

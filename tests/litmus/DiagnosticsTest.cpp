@@ -1,4 +1,4 @@
-#include "litmus/Dialect.hpp"
+#include "litmus/table/Dialect.hpp"
 #include "litmus/Parser.hpp"
 
 #include <catch2/catch.hpp>

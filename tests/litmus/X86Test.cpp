@@ -1,5 +1,5 @@
 #include "litmus/Parser.hpp"
-#include "litmus/X86Semantics.hpp"
+#include "litmus/x86/X86Semantics.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -1,0 +1,112 @@
+#pragma once
+/// The cat model AST: value types, one per construct, every node with its source position.
+/// Includes are resolved by the parser, so a Model is self-contained; `file` fields index
+/// Model::files.
+
+#include "support/Diagnostics.hpp"
+
+#include <cstdint>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace memlit::cat {
+
+using FileId = std::uint32_t;
+
+/// An expression. `name` is used by Name and Call; `args` holds the operands.
+struct Expr {
+    enum class Op {
+        Name,        // a let-bound name, base set/relation or tag: `po`, `MFENCE`
+        EmptyRel,    // `0`
+        EmptyAny,    // `{}`: the empty set or relation, whichever the context needs
+        Universe,    // `_`: the set of all events
+        Call,        // `name(args...)`: a function or a builtin (domain, range)
+        Identity,    // `[S]`
+        Inverse,     // `e^-1`
+        Plus,        // `e^+` or `e+`
+        Star,        // `e^*` or `e*`
+        Opt,         // `e^?` or `e?`
+        Complement,  // `~e`
+        Cross,       // `S * T`
+        Diff,        // `a \ b`
+        Inter,       // `a & b`
+        Seq,         // `a ; b`
+        Union,       // `a | b`
+    };
+    Op op = Op::Name;
+    std::string name;
+    std::vector<Expr> args;
+    SourceLoc loc;
+    bool operator==(const Expr&) const = default;
+};
+
+/// `name = body` or, with params, the function `name(params) = body`.
+struct Binding {
+    std::string name;
+    bool isFunction = false;
+    std::vector<std::string> params;
+    Expr body;
+    SourceLoc loc;
+    bool operator==(const Binding&) const = default;
+};
+
+/// `let b1 and b2 ...` or `let rec b1 and b2 ...`.
+struct Let {
+    bool rec = false;
+    std::vector<Binding> bindings;
+    bool operator==(const Let&) const = default;
+};
+
+enum class CheckKind { Acyclic, Irreflexive, Empty };
+
+/// `[flag] [~]acyclic|irreflexive|empty expr [as name]`. Without `as`, the name is the
+/// expression's source text.
+struct Check {
+    CheckKind kind = CheckKind::Acyclic;
+    bool negated = false;
+    bool isFlag = false;
+    Expr expr;
+    std::string name;
+    bool operator==(const Check&) const = default;
+};
+
+struct Statement;
+
+/// `procedure name(params) = body end`.
+struct Procedure {
+    std::string name;
+    std::vector<std::string> params;
+    std::vector<Statement> body;
+    bool operator==(const Procedure&) const;
+};
+
+/// `call name(args)`.
+struct CallProc {
+    std::string name;
+    std::vector<Expr> args;
+    bool operator==(const CallProc&) const = default;
+};
+
+struct Statement {
+    std::variant<Let, Check, Procedure, CallProc> node;
+    FileId file = 0;
+    SourceLoc loc;
+    bool operator==(const Statement&) const = default;
+};
+
+inline bool Procedure::operator==(const Procedure& o) const {
+    return name == o.name && params == o.params && body == o.body;
+}
+
+/// A parsed model: the prelude's and included files' statements inlined in order.
+struct Model {
+    std::string name;                    // the leading string, e.g. "X86 TSO"; may be empty
+    std::vector<std::string> files;      // file paths as given or resolved, by FileId
+    std::vector<Statement> statements;
+    bool operator==(const Model&) const = default;
+};
+
+const char* checkKindName(CheckKind k);   // "acyclic", "irreflexive", "empty"
+
+}  // namespace memlit::cat

@@ -1,0 +1,58 @@
+#include "cat/Model.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+
+namespace memlit::cat {
+
+namespace fs = std::filesystem;
+
+std::vector<std::string> bundledModelDirs() {
+    std::vector<std::string> candidates;
+    if (const char* env = std::getenv("MEMLIT_MODELS_DIR"); env != nullptr && *env != '\0')
+        candidates.emplace_back(env);
+    std::error_code ec;
+    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    if (!ec) candidates.push_back((exe.parent_path() / ".." / "share" / "memlit" / "models").string());
+#ifdef MEMLIT_MODELS_INSTALL_DIR
+    candidates.emplace_back(MEMLIT_MODELS_INSTALL_DIR);
+#endif
+#ifdef MEMLIT_MODELS_BUILD_DIR
+    candidates.emplace_back(MEMLIT_MODELS_BUILD_DIR);
+#endif
+    std::vector<std::string> dirs;
+    for (auto& c : candidates) {
+        std::error_code e2;
+        if (fs::is_directory(c, e2) &&
+            std::find(dirs.begin(), dirs.end(), c) == dirs.end())
+            dirs.push_back(std::move(c));
+    }
+    return dirs;
+}
+
+std::optional<std::string> findBundledFile(const std::string& fileName) {
+    for (const auto& dir : bundledModelDirs()) {
+        const fs::path p = fs::path(dir) / fileName;
+        std::error_code ec;
+        if (fs::is_regular_file(p, ec)) return p.lexically_normal().string();
+    }
+    return std::nullopt;
+}
+
+std::vector<std::string> bundledModelNames() {
+    std::vector<std::string> names;
+    for (const auto& dir : bundledModelDirs()) {
+        std::error_code ec;
+        for (const auto& entry : fs::directory_iterator(dir, ec)) {
+            const fs::path& p = entry.path();
+            if (p.extension() != ".cat" || p.stem() == "stdlib") continue;
+            if (std::find(names.begin(), names.end(), p.stem().string()) == names.end())
+                names.push_back(p.stem().string());
+        }
+    }
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+}  // namespace memlit::cat

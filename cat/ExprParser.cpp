@@ -1,0 +1,154 @@
+#include "cat/ExprParser.hpp"
+
+namespace memlit::cat {
+
+using K = Token::Kind;
+
+namespace {
+/// Deeper nesting is reported instead of exhausting the stack.
+constexpr int kMaxDepth = 500;
+}  // namespace
+
+std::optional<Expr> ExprParser::expression() {
+    if (++depth_ > kMaxDepth) {
+        in_.error(in_.peek().loc, "expression nested too deeply");
+        --depth_;
+        return std::nullopt;
+    }
+    auto e = binary(0);
+    --depth_;
+    return e;
+}
+
+std::optional<Expr> ExprParser::binary(int level) {
+    static constexpr struct { K tok; Expr::Op op; } levels[] = {
+        {K::Bar, Expr::Op::Union}, {K::Semi, Expr::Op::Seq}, {K::Backslash, Expr::Op::Diff},
+        {K::Amp, Expr::Op::Inter}, {K::Star, Expr::Op::Cross}};
+    if (level == 5) return prefix();
+    auto lhs = binary(level + 1);
+    if (!lhs) return std::nullopt;
+    while (in_.peek().kind == levels[level].tok) {
+        const SourceLoc loc = in_.take().loc;
+        auto rhs = binary(level + 1);
+        if (!rhs) return std::nullopt;
+        Expr e{levels[level].op, "", {}, loc};
+        e.args.push_back(std::move(*lhs));
+        e.args.push_back(std::move(*rhs));
+        lhs = std::move(e);
+    }
+    return lhs;
+}
+
+std::optional<Expr> ExprParser::prefix() {
+    if (in_.peek().kind == K::Tilde) {
+        const SourceLoc loc = in_.take().loc;
+        if (++depth_ > kMaxDepth) {
+            in_.error(loc, "expression nested too deeply");
+            return std::nullopt;
+        }
+        auto arg = prefix();
+        --depth_;
+        if (!arg) return std::nullopt;
+        return Expr{Expr::Op::Complement, "", {std::move(*arg)}, loc};
+    }
+    return postfix();
+}
+
+bool ExprParser::startsOperand(const Token& t) const {
+    switch (t.kind) {
+    case K::Ident: return !in_.isAnyKeyword(t);
+    case K::Zero: case K::Underscore: case K::LParen: case K::LBracket: case K::LBrace:
+    case K::Tilde: return true;
+    default: return false;
+    }
+}
+
+std::optional<Expr> ExprParser::postfix() {
+    auto e = primary();
+    if (!e) return std::nullopt;
+    for (;;) {
+        const Token& t = in_.peek();
+        Expr::Op op;
+        switch (t.kind) {
+        case K::HatInv: op = Expr::Op::Inverse; break;
+        case K::HatPlus: case K::Plus: op = Expr::Op::Plus; break;
+        case K::HatOpt: case K::Question: op = Expr::Op::Opt; break;
+        case K::HatStar: op = Expr::Op::Star; break;
+        case K::Star:
+            // `r*` is the closure unless an operand follows: then `S * T`.
+            if (startsOperand(in_.peek(1))) return e;
+            op = Expr::Op::Star;
+            break;
+        default: return e;
+        }
+        const SourceLoc loc = in_.take().loc;
+        e = Expr{op, "", {std::move(*e)}, loc};
+    }
+}
+
+std::optional<Expr> ExprParser::primary() {
+    const Token& t = in_.peek();
+    const SourceLoc loc = t.loc;
+    switch (t.kind) {
+    case K::Zero: in_.take(); return Expr{Expr::Op::EmptyRel, "", {}, loc};
+    case K::Underscore: in_.take(); return Expr{Expr::Op::Universe, "", {}, loc};
+    case K::LBrace:
+        in_.take();
+        if (in_.peek().kind == K::RBrace) {
+            in_.take();
+            return Expr{Expr::Op::EmptyAny, "", {}, loc};
+        }
+        in_.unsupported(loc, "set literal with elements");
+        return std::nullopt;
+    case K::LBracket: {
+        in_.take();
+        auto inner = expression();
+        if (!inner || !in_.expect(K::RBracket, "']'")) return std::nullopt;
+        return Expr{Expr::Op::Identity, "", {std::move(*inner)}, loc};
+    }
+    case K::LParen: {
+        in_.take();
+        auto inner = expression();
+        if (!inner || !in_.expect(K::RParen, "')'")) return std::nullopt;
+        return inner;
+    }
+    case K::Ident: {
+        if (in_.isAnyKeyword(t)) {
+            if (t.text == "if" || t.text == "match" || t.text == "let" || t.text == "fun")
+                in_.unsupported(loc, "'" + t.text + "' expression");
+            else
+                in_.expected("an expression");
+            return std::nullopt;
+        }
+        std::string name = in_.take().text;
+        if (in_.peek().kind == K::LParen) {
+            Expr call{Expr::Op::Call, std::move(name), {}, loc};
+            if (!arguments(call.args)) return std::nullopt;
+            return call;
+        }
+        return Expr{Expr::Op::Name, std::move(name), {}, loc};
+    }
+    default: in_.expected("an expression"); return std::nullopt;
+    }
+}
+
+/// `(e, e)` after a procedure or function name.
+bool ExprParser::arguments(std::vector<Expr>& args) {
+    if (!in_.expect(K::LParen, "'('")) return false;
+    if (in_.peek().kind == K::RParen) {
+        in_.take();
+        return true;
+    }
+    for (;;) {
+        auto e = expression();
+        if (!e) return false;
+        args.push_back(std::move(*e));
+        if (in_.peek().kind == K::Comma) {
+            in_.take();
+            continue;
+        }
+        return in_.expect(K::RParen, "',' or ')'");
+    }
+}
+
+}  // namespace memlit::cat

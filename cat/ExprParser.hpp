@@ -1,0 +1,32 @@
+#pragma once
+/// ExprParser: cat expressions, loosest first `|`, `;`, `\`, `&`, `*`, then prefix `~` and the
+/// postfix closures (herd binds `&` tighter than `\`); calls and their arguments.
+
+#include "cat/Ast.hpp"
+#include "cat/TokenCursor.hpp"
+
+#include <optional>
+#include <vector>
+
+namespace memlit::cat {
+
+class ExprParser {
+public:
+    explicit ExprParser(TokenCursor& in) : in_(in) {}
+
+    std::optional<Expr> expression();
+    /// `(e, e)` after a procedure or function name.
+    bool arguments(std::vector<Expr>& args);
+
+private:
+    std::optional<Expr> binary(int level);
+    std::optional<Expr> prefix();
+    std::optional<Expr> postfix();
+    std::optional<Expr> primary();
+    bool startsOperand(const Token& t) const;
+
+    TokenCursor& in_;
+    int depth_ = 0;
+};
+
+}  // namespace memlit::cat

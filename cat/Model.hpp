@@ -1,0 +1,36 @@
+#pragma once
+/// Public entry points of the cat front end: parse a model text, or load a bundled model by
+/// name or a .cat file by path. Includes and the prelude (stdlib.cat) are resolved here.
+
+#include "support/Diagnostics.hpp"
+#include "cat/Ast.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace memlit::cat {
+
+/// Parses a model. `file` names it in diagnostics and anchors relative includes. Unless
+/// `withPrelude` is false (or the file is stdlib.cat itself), the bundled stdlib.cat is
+/// included first. Returns nullopt after reporting `file:line:col: error: ...` diagnostics.
+std::optional<Model> parseModel(std::string_view text, const std::string& file,
+                                Diagnostics& diags, bool withPrelude = true);
+
+/// `tso` finds tso.cat in the bundled models directory; a name containing '/' or ending in
+/// ".cat" is a path. An unknown name reports the bundled model names.
+std::optional<Model> loadModel(const std::string& nameOrPath, Diagnostics& diags);
+
+/// Candidate bundled-model directories in search order: $MEMLIT_MODELS_DIR,
+/// <dir of the executable>/../share/memlit/models, the install dir, the source tree's models/.
+/// Only existing directories are returned.
+std::vector<std::string> bundledModelDirs();
+
+/// Names (without .cat) of the bundled models, sorted, prelude excluded.
+std::vector<std::string> bundledModelNames();
+
+/// Path of a bundled `.cat` file by file name (e.g. "stdlib.cat"), or nullopt.
+std::optional<std::string> findBundledFile(const std::string& fileName);
+
+}  // namespace memlit::cat

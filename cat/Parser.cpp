@@ -1,0 +1,415 @@
+#include "cat/ExprParser.hpp"
+#include "cat/Lexer.hpp"
+#include "cat/Model.hpp"
+#include "cat/TokenCursor.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <optional>
+#include <set>
+#include <sstream>
+
+namespace memlit::cat {
+
+namespace fs = std::filesystem;
+
+const char* checkKindName(CheckKind k) {
+    switch (k) {
+    case CheckKind::Acyclic: return "acyclic";
+    case CheckKind::Irreflexive: return "irreflexive";
+    case CheckKind::Empty: return "empty";
+    }
+    return "?";
+}
+
+namespace {
+
+using K = Token::Kind;
+
+const std::set<std::string, std::less<>> kUnsupportedStatements = {
+    "with", "forall", "enum", "undefined_unless", "instructions", "events", "if", "match",
+    "begin", "do"};
+
+std::optional<std::string> readFile(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return std::nullopt;
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+std::string canonical(const std::string& path) {
+    std::error_code ec;
+    auto p = fs::weakly_canonical(fs::path(path), ec);
+    return ec ? path : p.string();
+}
+
+/// State shared by the parsers of one model and the files it includes.
+struct Context {
+    Model& model;
+    Diagnostics& diags;
+    std::vector<std::string> stack;   // canonical paths of files being parsed
+    std::set<std::string> done;       // canonical paths already included
+};
+
+class Parser {
+public:
+    Parser(Context& ctx, FileId file, std::string_view text)
+        : ctx_(ctx), file_(file), text_(text),
+          in_(lex(text, ctx.model.files[file], ctx.diags), ctx.model.files[file], ctx.diags),
+          expr_(in_) {}
+
+    void parseFile(bool top, std::vector<Statement>& out) {
+        if (peek().kind == K::String) {
+            if (top) ctx_.model.name = peek().text;
+            take();
+        }
+        parseStatements(out, false);
+    }
+
+private:
+    const std::string& fileName() const { return ctx_.model.files[file_]; }
+    const Token& peek(std::size_t ahead = 0) const { return in_.peek(ahead); }
+    const Token& take() { return in_.take(); }
+    bool isKeyword(const Token& t, std::string_view kw) const { return in_.isKeyword(t, kw); }
+    bool isAnyKeyword(const Token& t) const { return in_.isAnyKeyword(t); }
+    void error(SourceLoc loc, std::string msg) { in_.error(loc, std::move(msg)); }
+    void unsupported(SourceLoc loc, const std::string& what) { in_.unsupported(loc, what); }
+    void expected(const std::string& what) { in_.expected(what); }
+    bool expect(K kind, const std::string& what) { return in_.expect(kind, what); }
+    std::optional<std::string> identifier(const std::string& what) { return in_.identifier(what); }
+    std::optional<Expr> expression() { return expr_.expression(); }
+    bool arguments(std::vector<Expr>& args) { return expr_.arguments(args); }
+
+    bool startsStatement(const Token& t) const {
+        static const std::set<std::string, std::less<>> starts = {
+            "let", "include", "procedure", "call", "acyclic", "irreflexive", "empty", "flag",
+            "show", "unshow", "end"};
+        static const std::set<std::string, std::less<>> unsupportedStarts = {
+            "forall", "enum", "undefined_unless", "instructions", "events"};
+        return t.kind == K::End || (t.kind == K::Ident && starts.count(t.text) != 0) ||
+               (t.kind == K::Ident && unsupportedStarts.count(t.text) != 0) ||
+               (t.kind == K::Tilde && startsCheckKeyword(peek(1)));
+    }
+
+    bool startsCheckKeyword(const Token& t) const {
+        return isKeyword(t, "acyclic") || isKeyword(t, "irreflexive") || isKeyword(t, "empty");
+    }
+
+    /// Skips an unsupported block construct through its matching `end`.
+    void skipBlock() {
+        int depth = 0;
+        while (peek().kind != K::End) {
+            const Token& t = take();
+            if (isKeyword(t, "forall") || isKeyword(t, "begin") || isKeyword(t, "procedure") ||
+                isKeyword(t, "match"))
+                ++depth;
+            else if (isKeyword(t, "end") && --depth <= 0)
+                return;
+        }
+    }
+
+    /// Skips to the next token that can start a statement, after an error.
+    void recover() {
+        take();
+        while (!startsStatement(peek())) take();
+    }
+
+    void parseStatements(std::vector<Statement>& out, bool inProcedure) {
+        for (;;) {
+            const Token& t = peek();
+            if (t.kind == K::End) {
+                if (inProcedure) expected("'end' closing the procedure");
+                return;
+            }
+            if (isKeyword(t, "end")) {
+                if (inProcedure) return;
+                error(t.loc, "'end' outside a procedure");
+                take();
+                continue;
+            }
+            if (!statement(out)) recover();
+        }
+    }
+
+    bool statement(std::vector<Statement>& out) {
+        const Token& t = peek();
+        const SourceLoc loc = t.loc;
+        if (t.kind == K::Tilde && startsCheckKeyword(peek(1))) return check(out);
+        if (t.kind != K::Ident) {
+            expected("a statement");
+            return false;
+        }
+        if (t.text == "let") return let(out);
+        if (t.text == "include") return include(out);
+        if (t.text == "procedure") return procedure(out);
+        if (t.text == "call") {
+            take();
+            auto name = identifier("a procedure name");
+            if (!name) return false;
+            std::vector<Expr> args;
+            if (!arguments(args)) return false;
+            out.push_back({CallProc{*name, std::move(args)}, file_, loc});
+            return true;
+        }
+        if (t.text == "show" || t.text == "unshow") return show();
+        if (t.text == "flag" || t.text == "acyclic" || t.text == "irreflexive" ||
+            t.text == "empty")
+            return check(out);
+        if (kUnsupportedStatements.count(t.text) != 0) {
+            unsupported(loc, "'" + t.text + "'");
+            if (t.text == "forall" || t.text == "begin") {
+                skipBlock();
+                return true;
+            }
+            return false;
+        }
+        expected("a statement");
+        return false;
+    }
+
+    bool let(std::vector<Statement>& out) {
+        const SourceLoc loc = take().loc;
+        Let let;
+        if (isKeyword(peek(), "rec")) {
+            take();
+            let.rec = true;
+        }
+        do {
+            Binding b;
+            b.loc = peek().loc;
+            auto name = identifier("a name after 'let'");
+            if (!name) return false;
+            b.name = *name;
+            if (peek().kind == K::LParen) {
+                take();
+                b.isFunction = true;
+                if (!parameters(b.params)) return false;
+                if (let.rec) {
+                    unsupported(b.loc, "'let rec' of a function");
+                    return false;
+                }
+            }
+            if (!expect(K::Equal, "'='")) return false;
+            auto body = expression();
+            if (!body) return false;
+            b.body = std::move(*body);
+            let.bindings.push_back(std::move(b));
+        } while (isKeyword(peek(), "and") && take().kind == K::Ident);
+        if (isKeyword(peek(), "in")) {
+            unsupported(peek().loc, "'let ... in'");
+            return false;
+        }
+        out.push_back({std::move(let), file_, loc});
+        return true;
+    }
+
+    /// After '(': `a, b)` or `)`.
+    bool parameters(std::vector<std::string>& params) {
+        if (peek().kind == K::RParen) {
+            take();
+            return true;
+        }
+        for (;;) {
+            auto p = identifier("a parameter name");
+            if (!p) return false;
+            params.push_back(*p);
+            if (peek().kind == K::Comma) {
+                take();
+                continue;
+            }
+            return expect(K::RParen, "',' or ')'");
+        }
+    }
+
+    bool check(std::vector<Statement>& out) {
+        const SourceLoc loc = peek().loc;
+        Check c;
+        if (isKeyword(peek(), "flag")) {
+            take();
+            c.isFlag = true;
+        }
+        if (peek().kind == K::Tilde) {
+            take();
+            c.negated = true;
+        }
+        if (isKeyword(peek(), "acyclic")) {
+            c.kind = CheckKind::Acyclic;
+        } else if (isKeyword(peek(), "irreflexive")) {
+            c.kind = CheckKind::Irreflexive;
+        } else if (isKeyword(peek(), "empty")) {
+            c.kind = CheckKind::Empty;
+        } else {
+            expected("'acyclic', 'irreflexive' or 'empty'");
+            return false;
+        }
+        take();
+        const std::size_t begin = peek().begin;
+        auto e = expression();
+        if (!e) return false;
+        c.expr = std::move(*e);
+        c.name = sourceText(begin, in_.previous().end);
+        if (isKeyword(peek(), "as")) {
+            take();
+            auto name = identifier("a name after 'as'");
+            if (!name) return false;
+            c.name = *name;
+        }
+        out.push_back({std::move(c), file_, loc});
+        return true;
+    }
+
+    /// `show e, e [as name]` and `unshow ...`: display directives, parsed and dropped.
+    bool show() {
+        take();
+        for (;;) {
+            if (!expression()) return false;
+            if (isKeyword(peek(), "as")) {
+                take();
+                if (!identifier("a name after 'as'")) return false;
+            }
+            if (peek().kind != K::Comma) return true;
+            take();
+        }
+    }
+
+    bool procedure(std::vector<Statement>& out) {
+        const SourceLoc loc = take().loc;
+        Procedure p;
+        auto name = identifier("a procedure name");
+        if (!name) return false;
+        p.name = *name;
+        if (!expect(K::LParen, "'('") || !parameters(p.params)) return false;
+        if (!expect(K::Equal, "'='")) return false;
+        parseStatements(p.body, true);
+        if (!isKeyword(peek(), "end")) return false;
+        take();
+        out.push_back({std::move(p), file_, loc});
+        return true;
+    }
+
+    bool include(std::vector<Statement>& out) {
+        const SourceLoc loc = take().loc;
+        if (peek().kind != K::String) {
+            expected("a file name string after 'include'");
+            return false;
+        }
+        const std::string name = take().text;
+        std::optional<std::string> path;
+        const fs::path here = fs::path(fileName()).parent_path() / name;
+        std::error_code ec;
+        if (fs::is_regular_file(here, ec)) path = here.string();
+        else path = findBundledFile(name);
+        if (!path) {
+            error(loc, "cannot find included file '" + name + "'");
+            return true;
+        }
+        const std::string key = canonical(*path);
+        for (const auto& open : ctx_.stack)
+            if (open == key) {
+                error(loc, "include cycle: '" + name + "' is already being included");
+                return true;
+            }
+        if (ctx_.done.count(key) != 0) return true;   // included before: nothing new
+        includeFile(ctx_, *path, out, loc, fileName());
+        return true;
+    }
+
+public:
+    /// Parses `path` into `out`; a read failure is reported at `loc` of `from`.
+    static void includeFile(Context& ctx, const std::string& path, std::vector<Statement>& out,
+                            SourceLoc loc, const std::string& from) {
+        auto text = readFile(path);
+        if (!text) {
+            ctx.diags.error(from, loc, "cannot read included file '" + path + "'");
+            return;
+        }
+        const std::string key = canonical(path);
+        ctx.done.insert(key);
+        ctx.stack.push_back(key);
+        const auto id = static_cast<FileId>(ctx.model.files.size());
+        ctx.model.files.push_back(path);
+        Parser sub(ctx, id, *text);
+        sub.parseFile(false, out);
+        ctx.stack.pop_back();
+    }
+
+private:
+    std::string sourceText(std::size_t begin, std::size_t end) const {
+        std::string out;
+        bool space = false;
+        for (std::size_t i = begin; i < end && i < text_.size(); ++i) {
+            const char c = text_[i];
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+                space = !out.empty();
+                continue;
+            }
+            if (space) out += ' ';
+            space = false;
+            out += c;
+        }
+        return out;
+    }
+
+    Context& ctx_;
+    FileId file_;
+    std::string_view text_;
+    TokenCursor in_;
+    ExprParser expr_;
+};
+
+std::string stem(const std::string& path) { return fs::path(path).stem().string(); }
+
+}  // namespace
+
+std::optional<Model> parseModel(std::string_view text, const std::string& file,
+                                Diagnostics& diags, bool withPrelude) {
+    const std::size_t errorsBefore = diags.all().size();
+    Model model;
+    Context ctx{model, diags, {}, {}};
+    if (withPrelude && fs::path(file).filename() != "stdlib.cat") {
+        if (auto prelude = findBundledFile("stdlib.cat")) {
+            Parser::includeFile(ctx, *prelude, model.statements, {}, file);
+        } else {
+            diags.error("", {}, "cannot find the cat prelude stdlib.cat in the bundled models "
+                                "directories");
+        }
+    }
+    const std::string key = canonical(file);
+    ctx.done.insert(key);
+    ctx.stack.push_back(key);
+    const auto id = static_cast<FileId>(model.files.size());
+    model.files.push_back(file);
+    Parser(ctx, id, text).parseFile(true, model.statements);
+    for (std::size_t i = errorsBefore; i < diags.all().size(); ++i)
+        if (diags.all()[i].severity == Severity::Error) return std::nullopt;
+    if (model.name.empty()) model.name = stem(file);
+    return model;
+}
+
+std::optional<Model> loadModel(const std::string& nameOrPath, Diagnostics& diags) {
+    const bool isPath = nameOrPath.find('/') != std::string::npos ||
+                        (nameOrPath.size() >= 4 &&
+                         nameOrPath.compare(nameOrPath.size() - 4, 4, ".cat") == 0);
+    std::optional<std::string> path;
+    if (isPath) {
+        path = nameOrPath;
+    } else {
+        path = findBundledFile(nameOrPath + ".cat");
+        if (!path) {
+            std::string known;
+            for (const auto& n : bundledModelNames()) known += (known.empty() ? "" : ", ") + n;
+            diags.error("", {}, "unknown model '" + nameOrPath + "' (bundled models: " +
+                                    (known.empty() ? std::string("none found") : known) + ")");
+            return std::nullopt;
+        }
+    }
+    auto text = readFile(*path);
+    if (!text) {
+        diags.error("", {}, "cannot read model file '" + *path + "'");
+        return std::nullopt;
+    }
+    return parseModel(*text, *path, diags);
+}
+
+}  // namespace memlit::cat

@@ -1,0 +1,83 @@
+#include "engine/Term.hpp"
+
+#include "support/Diagnostics.hpp"
+
+#include <algorithm>
+
+namespace memlit::engine {
+
+using K = litmus::Expr::Kind;
+
+namespace {
+
+std::int64_t applyOp(K op, const std::vector<std::int64_t>& a) {
+    auto u = [](std::int64_t v) { return static_cast<std::uint64_t>(v); };
+    switch (op) {
+    case K::Add: return static_cast<std::int64_t>(u(a[0]) + u(a[1]));
+    case K::Sub: return static_cast<std::int64_t>(u(a[0]) - u(a[1]));
+    case K::Mul: return static_cast<std::int64_t>(u(a[0]) * u(a[1]));
+    case K::And: return a[0] & a[1];
+    case K::Or: return a[0] | a[1];
+    case K::Xor: return a[0] ^ a[1];
+    case K::Shl: return a[1] >= 64 || a[1] < 0 ? 0 : static_cast<std::int64_t>(u(a[0]) << a[1]);
+    case K::Shr: return a[1] >= 64 || a[1] < 0 ? 0 : static_cast<std::int64_t>(u(a[0]) >> a[1]);
+    case K::Eq: return a[0] == a[1];
+    case K::Ne: return a[0] != a[1];
+    case K::Lt: return a[0] < a[1];
+    case K::Le: return a[0] <= a[1];
+    case K::Gt: return a[0] > a[1];
+    case K::Ge: return a[0] >= a[1];
+    case K::Not: return a[0] == 0;
+    case K::Ite: return a[0] != 0 ? a[1] : a[2];
+    case K::Const: case K::Sym: case K::Reg: break;
+    }
+    MEMLIT_ASSERT(false, "applyOp: not an operator");
+    return 0;
+}
+
+}  // namespace
+
+Term makeOp(K op, std::vector<Term> args) {
+    bool allConst = std::all_of(args.begin(), args.end(), [](const Term& t) { return t.isConst(); });
+    if (allConst) {
+        std::vector<std::int64_t> v;
+        for (const auto& a : args) v.push_back(a.value);
+        return Term::constant(applyOp(op, v));
+    }
+    if (op == K::Ite && args[0].isConst()) return args[0].value != 0 ? args[1] : args[2];
+    if (op == K::Ite && args[1] == args[2]) return args[1];
+    if ((op == K::Xor || op == K::Sub) && args[0] == args[1]) return Term::constant(0);
+    if ((op == K::Eq || op == K::Le || op == K::Ge) && args[0] == args[1]) return Term::constant(1);
+    if ((op == K::Ne || op == K::Lt || op == K::Gt) && args[0] == args[1]) return Term::constant(0);
+    if (op == K::And && (args[0].isConst(0) || args[1].isConst(0))) return Term::constant(0);
+    if (op == K::Mul && (args[0].isConst(0) || args[1].isConst(0))) return Term::constant(0);
+    if ((op == K::Add || op == K::Or || op == K::Xor) && args[1].isConst(0)) return args[0];
+    if ((op == K::Add || op == K::Or || op == K::Xor) && args[0].isConst(0)) return args[1];
+    if (op == K::Sub && args[1].isConst(0)) return args[0];
+    Term t;
+    t.kind = Term::Kind::Op;
+    t.op = op;
+    t.args = std::move(args);
+    return t;
+}
+
+std::int64_t evalTerm(const Term& t, const std::vector<std::int64_t>& readValues,
+                      const std::vector<std::int64_t>& choices, const std::vector<std::int64_t>& finals) {
+    switch (t.kind) {
+    case Term::Kind::Const: return t.value;
+    case Term::Kind::Read: return readValues.at(t.event);
+    case Term::Kind::Choice: return choices.at(t.event);
+    case Term::Kind::Final: return finals.at(t.event);
+    case Term::Kind::Op: break;
+    }
+    std::vector<std::int64_t> v;
+    for (const auto& a : t.args) v.push_back(evalTerm(a, readValues, choices, finals));
+    return applyOp(t.op, v);
+}
+
+bool mentionsFinal(const Term& t) {
+    if (t.kind == Term::Kind::Final) return true;
+    return std::any_of(t.args.begin(), t.args.end(), [](const Term& a) { return mentionsFinal(a); });
+}
+
+}  // namespace memlit::engine

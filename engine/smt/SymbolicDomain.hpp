@@ -1,0 +1,83 @@
+#pragma once
+/// SymbolicDomain: the cat operators over Z3 Boolean matrices (private to solver/). A cell is
+/// a literal only where the pair may be related in some execution: outside the may-set it is
+/// false, so the interpreter's work and the formula size follow the static analysis.
+
+#include "engine/Relation.hpp"
+
+#include <z3++.h>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace memlit::engine::smt {
+
+struct SymSet {
+    EventSet may;
+    std::vector<z3::expr> cell;  // size n; cell[i] is meaningful only where may contains i
+};
+
+struct SymRel {
+    Relation may;
+    std::vector<z3::expr> cell;  // n*n, row-major
+};
+
+/// The base sets and relations of one test, as the encoder built them.
+struct SymbolicBase {
+    std::size_t n = 0;
+    std::vector<z3::expr> exec;                        // event i happens
+    std::vector<std::pair<std::string, SymSet>> sets;  // R W M F IW FW and tags
+    std::vector<std::pair<std::string, SymRel>> rels;  // po rf co loc int ext id rmw addr data ctrl
+};
+
+class SymbolicDomain {
+public:
+    using Set = SymSet;
+    using Rel = SymRel;
+    using Bool = z3::expr;
+
+    SymbolicDomain(z3::context& ctx, const SymbolicBase& base) : ctx_(ctx), base_(base) {}
+
+    std::optional<Set> baseSet(std::string_view name);
+    std::optional<Rel> baseRel(std::string_view name);
+    Set emptySet();
+    Set universe();
+    Rel emptyRel();
+    Set setUnion(const Set& a, const Set& b);
+    Set setInter(const Set& a, const Set& b);
+    Set setDiff(const Set& a, const Set& b);
+    Set setComplement(const Set& a);
+    Rel relUnion(const Rel& a, const Rel& b);
+    Rel relInter(const Rel& a, const Rel& b);
+    Rel relDiff(const Rel& a, const Rel& b);
+    Rel relComplement(const Rel& a);
+    Rel seq(const Rel& a, const Rel& b);
+    Rel inverse(const Rel& a);
+    Rel plus(const Rel& a);
+    Rel star(const Rel& a);
+    Rel opt(const Rel& a);
+    Rel cross(const Set& a, const Set& b);
+    Rel toId(const Set& a);
+    Set domain(const Rel& a);
+    Set range(const Rel& a);
+    Bool acyclic(const Rel& a);
+    Bool irreflexive(const Rel& a);
+    Bool isEmptyRel(const Rel& a);
+    Bool isEmptySet(const Set& a);
+    Bool negate(const Bool& b);
+    bool sameRel(const Rel& a, const Rel& b);
+    bool sameSet(const Set& a, const Set& b);
+    std::size_t fixpointBound();
+
+private:
+    z3::context& ctx_;
+    const SymbolicBase& base_;
+    unsigned clockCounter_ = 0;
+    std::size_t n() const { return base_.n; }
+    Rel relOf(Relation may);
+    Set setOf(EventSet may);
+};
+
+}  // namespace memlit::engine::smt

@@ -1,0 +1,34 @@
+/// The AArch64 dialect: herd's AArch64 syntax (`LDR W0,[X1]`, `STLR W2,[X3]`, `DMB ISH`,
+/// `CAS W0,W1,[X2]`). Parsing is in AArch64Syntax, lowering in AArch64Semantics.
+
+#include "litmus/aarch64/AArch64Semantics.hpp"
+#include "litmus/aarch64/AArch64Syntax.hpp"
+#include "litmus/table/Dialect.hpp"
+
+#include <cctype>
+
+namespace memlit::litmus {
+
+namespace {
+
+bool lowerCell(std::string_view cell, SourceLoc loc, ThreadBuilder& out) {
+    auto in = parseA64(cell, loc, out);
+    return in && lowerA64(*in, out);
+}
+
+// W<n> and X<n> name one register; herd prints it as X<n> whatever the condition says.
+std::string registerName(std::string_view name) {
+    if (auto r = a64Register(name)) return r->name;
+    std::string out(name);
+    for (char& ch : out) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    return out;
+}
+
+}  // namespace
+
+const Dialect& aarch64Dialect() {
+    static const Dialect d{"AArch64", &lowerCell, &registerName};
+    return d;
+}
+
+}  // namespace memlit::litmus

@@ -1,0 +1,449 @@
+// Lowering of Go goroutine bodies to Program IR (see docs/go.md for the scheme): plain
+// variables are untagged loads and stores; sync/atomic operations carry AT; a mutex, a wait
+// group and a once are locations accessed by tagged atomic operations (LOCK, UNLOCK, WG,
+// ONCE); a `go` statement is a GO write the new goroutine's first event (a GO read that must
+// see it) reads. Blocking, panics and loops that need more rounds end in a Halt.
+
+#include "litmus/go/GoLowering.hpp"
+
+#include <charconv>
+
+namespace memlit::litmus::go {
+
+bool Lowerer::run() {
+    for (const auto& f : prog_.goroutines) jobs_.push_back({f.open, f.close, false, {}});
+    if (!findStartedGoroutines()) return false;
+    for (const auto& [key, value] : test_.meta)
+        if (key == "Unroll") {
+            int k = 0;
+            auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), k);
+            if (ec != std::errc() || ptr != value.data() + value.size() || k < 0 || k > 16) {
+                diags_.error(file_, {}, "Unroll needs a whole number from 0 to 16, found '" + value + "'");
+                return false;
+            }
+            unroll_ = k;
+        }
+    if (unrollOverride_) {
+        if (*unrollOverride_ < 0 || *unrollOverride_ > 16) {
+            diags_.error(file_, {}, "--unroll needs a whole number from 0 to 16");
+            return false;
+        }
+        unroll_ = *unrollOverride_;
+    }
+    for (std::size_t i = 0; i + 2 < toks_.size(); ++i)
+        if (toks_[i].ident("close") && toks_[i + 1].punct("(")) closed_.insert(toks_[i + 2].text);
+    bool ok = true;
+    for (std::size_t i = 0; i < jobs_.size(); ++i) {
+        if (i >= kMaxGoroutines) {
+            diags_.error(file_, {}, "more than " + std::to_string(kMaxGoroutines) + " goroutines");
+            return false;
+        }
+        ThreadBuilder b(static_cast<int>(i), file_, diags_);
+        b_ = &b;
+        locals_.clear();
+        held_.clear();
+        test_.raw.emplace_back();
+        loc_ = loc(toks_[jobs_[i].open]);
+        if (jobs_[i].started) startOf(i);
+        for (const auto& name : jobs_[i].captured) {
+            emit(Load{name, Expr::sym(capturedLocation(i, name)), {}, -1, 0});
+            locals_.insert(name);
+        }
+        ok = body(jobs_[i].open, jobs_[i].close) && ok;
+        test_.threads.push_back(b.take());
+    }
+    return ok;
+}
+
+void Lowerer::startOf(std::size_t i) {
+    std::string started = b_->freshTemp(), seen = b_->freshTemp(), start = b_->freshLabel();
+    emit(Choice{started});
+    emit(Branch{Expr::reg(started), start, true});
+    Expr ran = finalValue(Expr::sym(goLocation(i)));
+    emit(Assume{Expr::binary(K::Eq, ran, Expr::constant(0))});
+    emit(Halt{Halt::Kind::Unstarted, ""});
+    emit(Label{start});
+    emit(Load{seen, Expr::sym(goLocation(i)), kGo, -1, 0});
+    emit(Assume{Expr::binary(K::Eq, Expr::reg(seen), Expr::constant(1))});
+}
+
+void Lowerer::merge(Holds& into, const Holds& other) {
+    auto at = [](const Holds& h, const std::string& k) {
+        auto it = h.find(k);
+        return it == h.end() ? 0 : it->second;
+    };
+    for (const auto& [k, v] : other)
+        if (at(into, k) != v) into[k] = kUnknownHold;
+    for (auto& [k, v] : into)
+        if (at(other, k) != v) v = kUnknownHold;
+}
+
+bool Lowerer::findStartedGoroutines() {
+    bool ok = true;
+    for (std::size_t i = 0; i + 1 < toks_.size(); ++i) {
+        if (!toks_[i].ident("go") || toks_[i + 1].kind != Token::Kind::Ident) continue;
+        const auto& gs = prog_.goroutines;
+        auto it = std::find_if(gs.begin(), gs.end(), [&](const Func& f) { return f.name == toks_[i + 1].text; });
+        if (it == gs.end()) continue;
+        std::size_t k = static_cast<std::size_t>(it - gs.begin());
+        if (k == 0) ok = error(toks_[i + 1], "P0 is main: no go statement may start it");
+        else if (jobs_[k].started) ok = error(toks_[i + 1], "goroutine " + it->name + " is started twice");
+        jobs_[k].started = true;
+    }
+    return ok;
+}
+
+bool Lowerer::body(std::size_t open, std::size_t close) {
+    std::size_t saved = pos_;
+    pos_ = open + 1;
+    bool ok = true;
+    while (pos_ < close) {
+        if (peek().kind == Token::Kind::Semi) {
+            ++pos_;
+            continue;
+        }
+        if (!statement(close)) {
+            ok = false;
+            pos_ = nextStatement(close);
+        }
+    }
+    pos_ = saved;
+    return ok;
+}
+
+std::size_t Lowerer::nextStatement(std::size_t close) {
+    int depth = 0;
+    for (std::size_t i = pos_; i < close; ++i) {
+        if (toks_[i].punct("{")) ++depth;
+        if (toks_[i].punct("}")) --depth;
+        if (depth <= 0 && toks_[i].kind == Token::Kind::Semi) return i + 1;
+    }
+    return close;
+}
+
+bool Lowerer::block() {
+    if (!peek().punct("{")) return fail("'{'");
+    std::size_t close = matching(pos_);
+    bool ok = body(pos_, close);
+    pos_ = close + 1;
+    return ok;
+}
+
+bool Lowerer::statement(std::size_t close) {
+    const std::size_t first = pos_;
+    const Token& t = peek();
+    loc_ = loc(t);
+    if (t.ident("if")) return ifStatement();
+    bool ok = false;
+    if (t.ident("go")) ok = goStatement();
+    else if (t.ident("var")) ok = localVar();
+    else if (t.ident("for")) return forStatement();
+    else if (t.ident("select")) return selectStatement();
+    else if (t.ident("close") && peek(1).punct("(")) ok = closeStatement();
+    else if (t.punct("<-")) ok = expression().has_value();
+    else if (t.ident("switch") || t.ident("return") || t.ident("defer") || t.ident("goto") || t.ident("break") ||
+             t.ident("continue") || (t.ident("panic") && peek(1).punct("(")))
+        return unsupported(t, "the '" + t.text + "' statement");
+    else if (t.punct("{")) return block();
+    else ok = simpleStatement();
+    if (!ok) return false;
+    record(first, pos_ - 1);
+    if (pos_ < close && peek().kind != Token::Kind::Semi) return fail("';' or newline after the statement");
+    return true;
+}
+
+bool Lowerer::simpleStatement() {
+    const Token& t = peek();
+    if (t.kind == Token::Kind::Ident && (peek(1).punct(":=") || peek(1).punct("=") || peek(1).punct(","))) {
+        std::vector<const Token*> names{&t};
+        ++pos_;
+        while (peek().punct(",")) {
+            ++pos_;
+            if (peek().kind != Token::Kind::Ident) return fail("a variable name");
+            names.push_back(&peek());
+            ++pos_;
+        }
+        if (!peek().punct(":=") && !peek().punct("=")) return fail("':=' or '='");
+        const bool declare = peek().punct(":=");
+        ++pos_;
+        if (names.size() == 2 && peek().punct("<-")) {
+            const Token& arrow = peek();
+            ++pos_;
+            auto c = channel();
+            if (!c) return false;
+            std::string ok;
+            auto v = receive(*c, &ok);
+            return v && assign(*names[0], *v, declare) && assign(*names[1], Expr::reg(ok), declare) &&
+                   (void(arrow), true);
+        }
+        if (names.size() > 1) return unsupported(*names[1], "assigning several variables at once");
+        auto e = expression();
+        return e && assign(*names[0], *e, declare);
+    }
+    if (t.kind == Token::Kind::Ident && peek(1).punct("<-")) {
+        auto c = channel();
+        if (!c) return false;
+        ++pos_;
+        auto v = expression();
+        return v && send(*c, *v);
+    }
+    if (t.kind == Token::Kind::Ident && peek(1).punct(".") && peek(2).kind == Token::Kind::Ident) {
+        std::size_t i = pos_ + 1;
+        while (toks_[i].punct(".") && toks_[i + 1].kind == Token::Kind::Ident) i += 2;
+        const Global* g = global(t.text);
+        if (toks_[i].punct("=") && (locals_.count(t.text) || (g && g->kind == GlobalKind::Plain)))
+            return fieldStore();
+    }
+    if (t.kind == Token::Kind::Ident) {
+        static const std::pair<const char*, K> compound[] = {{"+=", K::Add}, {"-=", K::Sub}, {"*=", K::Mul},
+                                                             {"|=", K::Or},  {"&=", K::And}, {"^=", K::Xor},
+                                                             {"++", K::Add}, {"--", K::Sub}};
+        for (const auto& [op, kind] : compound) {
+            if (!peek(1).punct(op)) continue;
+            pos_ += 2;
+            std::optional<Expr> rhs = Expr::constant(1);
+            if (op[1] == '=') rhs = expression();
+            if (!rhs) return false;
+            if (!locals_.count(t.text) && !global(t.text)) return error(t, "undefined: " + t.text);
+            auto old = load(t);
+            return old && assign(t, Expr::binary(kind, *old, *rhs), false);
+        }
+        if (peek(1).punct(".")) return expression().has_value();
+    }
+    if (t.punct("*")) return unsupported(t, "pointers (not in phase 1)");
+    return fail("a statement");
+}
+
+bool Lowerer::assign(const Token& name, const Expr& e, bool declare) {
+    const std::string& n = name.text;
+    if (n == "_") return true;
+    const Global* g = global(n);
+    if (declare) {
+        if (g) return error(name, "'" + n + "' is a global variable: shadowing it is not supported");
+        locals_.insert(n);
+        emit(Assign{n, e});
+        return true;
+    }
+    if (locals_.count(n)) {
+        emit(Assign{n, e});
+        return true;
+    }
+    if (!g) return error(name, "undefined: " + n);
+    if (g->kind != GlobalKind::Plain)
+        return error(name, "cannot assign to '" + n + "' of type " + g->type + " (use its methods)");
+    emit(Store{Expr::sym(n), e, {}, -1, 0});
+    return true;
+}
+
+std::optional<Expr> Lowerer::load(const Token& t) {
+    if (locals_.count(t.text)) return Expr::reg(t.text);
+    const Global* g = global(t.text);
+    if (!g) {
+        error(t, "undefined: " + t.text);
+        return std::nullopt;
+    }
+    if (g->kind != GlobalKind::Plain) {
+        error(t, "'" + t.text + "' of type " + g->type + " is used as a value (use its methods)");
+        return std::nullopt;
+    }
+    std::string r = b_->freshTemp();
+    emit(Load{r, Expr::sym(t.text), {}, -1, 0});
+    return Expr::reg(r);
+}
+
+bool Lowerer::localVar() {
+    ++pos_;
+    auto list = nameList(toks_, pos_);
+    if (!list) return fail("a variable name");
+    const std::vector<const Token*>& names = *list;
+    if (peek().punct("*")) ++pos_;
+    if (peek().kind == Token::Kind::Ident) ++pos_;  // the type: every local is a word
+    Expr value = Expr::constant(0);
+    if (peek().punct("=")) {
+        if (names.size() > 1) return unsupported(peek(), "assigning several variables at once");
+        ++pos_;
+        auto e = expression();
+        if (!e) return false;
+        value = *e;
+    }
+    for (const Token* n : names)
+        if (!assign(*n, value, true)) return false;
+    return true;
+}
+
+bool Lowerer::ifStatement() {
+    const std::size_t first = pos_;
+    ++pos_;
+    // An init statement `if v := e; cond {` has a ';' before the block's '{'.
+    int parens = 0;
+    for (std::size_t i = pos_; i < toks_.size() && toks_[i].kind != Token::Kind::End; ++i) {
+        if (toks_[i].punct("(")) ++parens;
+        if (toks_[i].punct(")")) --parens;
+        if (parens == 0 && toks_[i].punct("{")) break;
+        if (parens == 0 && toks_[i].kind == Token::Kind::Semi) {
+            if (!simpleStatement()) return false;
+            if (peek().kind != Token::Kind::Semi) return fail("';'");
+            ++pos_;
+            break;
+        }
+    }
+    auto cond = expression();
+    if (!cond) return false;
+    if (!peek().punct("{")) return fail("'{' after the condition");
+    record(first, pos_ - 1);
+    const std::string elseLabel = b_->freshLabel(), endLabel = b_->freshLabel();
+    emit(Branch{Expr::unary(K::Not, *cond), elseLabel, false});
+    const Holds before = held_;
+    bool ok = block();
+    if (peek().ident("else")) {
+        const Holds then = held_;
+        held_ = before;
+        emit(Branch{Expr::constant(1), endLabel, false});
+        emit(Label{elseLabel});
+        ++pos_;
+        if (peek().ident("if")) {
+            loc_ = loc(peek());
+            ok = ifStatement() && ok;
+        } else {
+            ok = block() && ok;
+        }
+        merge(held_, then);
+        emit(Label{endLabel});
+    } else {
+        merge(held_, before);
+        emit(Label{elseLabel});
+    }
+    return ok;
+}
+
+bool Lowerer::forStatement() {
+    const std::size_t first = pos_;
+    ++pos_;
+    std::size_t semis[2] = {0, 0}, nSemis = 0, open = 0;
+    int parens = 0;
+    for (std::size_t i = pos_; i < toks_.size() && toks_[i].kind != Token::Kind::End; ++i) {
+        if (toks_[i].punct("(")) ++parens;
+        if (toks_[i].punct(")")) --parens;
+        if (parens == 0 && toks_[i].punct("{")) {
+            open = i;
+            break;
+        }
+        if (parens == 0 && toks_[i].kind == Token::Kind::Semi && nSemis < 2) semis[nSemis++] = i;
+    }
+    if (open == 0) return fail("'{' to start the loop body");
+    if (nSemis == 1) {
+        pos_ = open;
+        fail("';' after the loop condition");
+        pos_ = matching(open) + 1;
+        return false;
+    }
+    const std::size_t close = matching(open);
+    std::size_t condAt = pos_, postAt = 0;
+    if (nSemis == 2) {
+        if (pos_ < semis[0] && !simpleStatement()) return false;
+        if (pos_ != semis[0]) return fail("';'");
+        condAt = semis[0] + 1;
+        postAt = semis[1] + 1;
+    }
+    record(first, open - 1);
+    const SourceLoc forLoc = loc_;
+    // Round r is `if cond { body; post; <round r+1> }`, the innermost `if cond { Halt(Cut) }`:
+    // nested ifs without else keep the guards simple (Events folds p&c | p&!c to p).
+    std::vector<std::string> exits;
+    auto condition = [&]() -> std::optional<Expr> {
+        loc_ = forLoc;
+        pos_ = condAt;
+        const std::size_t end = nSemis == 2 ? semis[1] : open;
+        if (pos_ == end) return Expr::constant(1);
+        auto c = expression();
+        if (c && pos_ != end) {
+            fail(nSemis == 2 ? "';'" : "'{'");
+            return std::nullopt;
+        }
+        return c;
+    };
+    bool ok = true;
+    Holds leaving = held_;  // what holds where the loop may end
+    for (int round = 0; ok && round < unroll_; ++round) {
+        auto c = condition();
+        if (!c) return false;
+        exits.push_back(b_->freshLabel());
+        emit(Branch{Expr::unary(K::Not, *c), exits.back(), false});
+        ok = body(open, close);
+        if (postAt != 0 && ok) {
+            pos_ = postAt;
+            loc_ = forLoc;
+            ok = simpleStatement() && pos_ == open;
+            if (!ok && pos_ != open) return fail("'{' after the loop's post statement");
+        }
+        merge(leaving, held_);
+    }
+    held_ = leaving;
+    auto c = condition();
+    if (!c) return false;
+    const std::string fits = b_->freshLabel();
+    emit(Branch{Expr::unary(K::Not, *c), fits, false});
+    emit(Halt{Halt::Kind::Cut, "more than " + std::to_string(unroll_) + " (--unroll)"});
+    emit(Label{fits});
+    for (auto it = exits.rbegin(); it != exits.rend(); ++it) emit(Label{*it});
+    pos_ = close + 1;
+    return ok;
+}
+
+bool Lowerer::goStatement() {
+    ++pos_;
+    std::size_t thread = 0;
+    const Token& t = peek();
+    if (t.ident("func") && peek(1).punct("(") && peek(2).punct(")") && peek(3).punct("{")) {
+        std::size_t open = pos_ + 3, close = matching(open);
+        thread = jobs_.size();
+        // The literal's uses of the parent's locals see their values at the go statement,
+        // passed through memory the go statement orders (Go shares the variables: a
+        // later write by the parent is not seen).
+        std::vector<std::string> captured;
+        for (std::size_t i = open; i < close; ++i)
+            if (toks_[i].kind == Token::Kind::Ident && locals_.count(toks_[i].text) &&
+                std::find(captured.begin(), captured.end(), toks_[i].text) == captured.end())
+                captured.push_back(toks_[i].text);
+        for (const auto& name : captured)
+            emit(Store{Expr::sym(capturedLocation(thread, name)), Expr::reg(name), {}, -1, 0});
+        jobs_.push_back({open, close, true, captured});
+        pos_ = close + 1;
+    } else if (t.kind == Token::Kind::Ident) {
+        const auto& gs = prog_.goroutines;
+        auto it = std::find_if(gs.begin(), gs.end(), [&](const Func& f) { return f.name == t.text; });
+        if (it != gs.end()) {
+            thread = static_cast<std::size_t>(it - gs.begin());
+            if (!goLowered_.insert(thread).second)
+                return error(t, "goroutine " + t.text +
+                                    " would be started more than once (a go statement in a loop or in once.Do starts "
+                                    "a new goroutine each time: start a helper function or a func literal)");
+        } else if (auto h = prog_.helpers.find(t.text); h != prog_.helpers.end()) {
+            thread = jobs_.size();
+            jobs_.push_back({h->second.open, h->second.close, true, {}});
+        } else {
+            return error(t, "undefined function: " + t.text);
+        }
+        ++pos_;
+    } else {
+        return fail("a function after 'go'");
+    }
+    if (!expect("(")) return false;
+    if (!peek().punct(")")) return unsupported(peek(), "arguments in a go statement");
+    ++pos_;
+    emit(Store{Expr::sym(goLocation(thread)), Expr::constant(1), kGo, -1, 0});
+    return true;
+}
+
+bool lowerProgram(const Program& prog, const SourceText& src, const std::string& file, Diagnostics& diags,
+                  LitmusTest& t, std::optional<int> unroll) {
+    // A first pass, whose ops and diagnostics are dropped, finds the panics that cannot happen.
+    Diagnostics scratchDiags;
+    LitmusTest scratch = t;
+    Lowerer first(prog, src, file, scratchDiags, scratch, unroll, {});
+    ProgramFacts facts;
+    if (first.run() && !scratchDiags.hasErrors()) facts = first.facts();
+    return Lowerer(prog, src, file, diags, t, unroll, facts).run();
+}
+
+}  // namespace memlit::litmus::go

@@ -1,0 +1,288 @@
+#pragma once
+/// The Go lowering (private to litmus/Go*.cpp): goroutine bodies to Program IR, one Lowerer
+/// per test. Statements in GoLowering.cpp, expressions in GoExpressions.cpp, sync/atomic,
+/// mutexes, wait groups and once in GoSync.cpp, channels and select in GoChannels.cpp
+/// (docs/go.md has the scheme).
+
+#include "litmus/table/Dialect.hpp"
+#include "litmus/go/GoSyntax.hpp"
+
+#include <algorithm>
+#include <climits>
+#include <functional>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace memlit::litmus::go {
+
+using K = Expr::Kind;
+
+inline const std::vector<std::string> kAtomic = {"AT"};
+inline const std::vector<std::string> kLock = {"LOCK"};
+inline const std::vector<std::string> kUnlock = {"UNLOCK"};
+inline const std::vector<std::string> kWaitGroup = {"WG"};
+inline const std::vector<std::string> kOnce = {"ONCE"};
+inline const std::vector<std::string> kGo = {"GO"};
+inline const std::vector<std::string> kChan = {"CHAN"};        // channel slots, receive marks, close
+inline const std::vector<std::string> kChanIndex = {"CHIDX"};  // send/receive counters: order only
+inline const std::vector<std::string> kRLock = {"RLOCK"};      // RWMutex.RLock
+inline const std::vector<std::string> kRUnlock = {"RUNLOCK"};  // RWMutex.RUnlock's write
+/// The read half of an operation that only checks a state (Unlock reads the mutex to panic
+/// when it is free, close reads the closed flag): synchronizing, but synchronizes with nothing.
+inline const std::vector<std::string> kProbe = {"PROBE"};
+
+inline std::string goLocation(std::size_t thread) { return "%go" + std::to_string(thread); }
+/// Where a goroutine started by `go func() {...}()` finds the value of its parent's local.
+inline std::string capturedLocation(std::size_t thread, const std::string& local) {
+    return goLocation(thread) + "." + local;
+}
+
+/// One goroutine to lower: a body (token range of its braces) and whether a `go` statement
+/// starts it (else it runs from the start of the program).
+struct Job {
+    std::size_t open = 0, close = 0;
+    bool started = false;
+    std::vector<std::string> captured;  // a func literal's locals of its parent, copied at `go`
+};
+
+/// What one lowering pass learns about the whole program, so that a second pass can leave
+/// out the checks for panics that cannot happen (docs/go.md, "Panics that cannot happen").
+struct ProgramFacts {
+    bool known = false;                    // false: every panic may happen
+    std::set<std::string> unownedUnlocks;  // mutexes some Unlock/RUnlock may release without holding
+    std::map<std::string, int> closes;     // per channel: close statements lowered
+};
+
+/// Per mutex, what the goroutine being lowered holds on the current path: 0 nothing, 1 a
+/// Mutex, -1 an RWMutex's write lock, n > 0 that many read locks, kUnknownHold: it depends.
+using Holds = std::map<std::string, int>;
+inline constexpr int kUnknownHold = INT_MIN;
+
+class Lowerer {
+public:
+    Lowerer(const Program& p, const SourceText& src, const std::string& file, Diagnostics& d, LitmusTest& t,
+            std::optional<int> unroll, ProgramFacts facts)
+        : prog_(p), toks_(p.tokens), src_(src), file_(file), diags_(d), test_(t), unrollOverride_(unroll),
+          facts_(std::move(facts)) {}
+
+    bool run();
+    /// What this pass learnt (after run).
+    ProgramFacts facts() const { return {true, seen_.unownedUnlocks, seen_.closes}; }
+
+private:
+    static constexpr std::size_t kMaxGoroutines = 16;
+    static constexpr int kMaxInlining = 8;
+
+    const Program& prog_;
+    const std::vector<Token>& toks_;
+    const SourceText& src_;
+    const std::string& file_;
+    Diagnostics& diags_;
+    LitmusTest& test_;
+    std::vector<Job> jobs_;
+    ThreadBuilder* b_ = nullptr;
+    std::set<std::string> locals_;
+    std::size_t pos_ = 0;
+    SourceLoc loc_;       // of the statement being lowered: every op it emits carries it
+    int inlining_ = 0;
+    std::set<std::size_t> allocated_;  // allocation sites lowered so far
+    std::set<std::string> closed_;     // channels some `close(c)` of the program names
+    int unroll_ = 2;                   // rounds of every loop (the test's Unroll=K)
+    std::optional<int> unrollOverride_;  // --unroll K
+    std::set<std::size_t> goLowered_;  // declared goroutines whose go statement is lowered
+    ProgramFacts facts_;               // from an earlier pass
+    ProgramFacts seen_;                // collected by this pass
+    Holds held_;                       // on the current path of the goroutine being lowered
+
+    /// `into` becomes what holds on either path.
+    static void merge(Holds& into, const Holds& other);
+    int holding(const std::string& m) const {
+        auto it = held_.find(m);
+        return it == held_.end() ? 0 : it->second;
+    }
+
+    const Token& peek(std::size_t k = 0) const { return toks_[std::min(pos_ + k, toks_.size() - 1)]; }
+    SourceLoc loc(const Token& t) const { return src_.locOf(t.offset); }
+    void emit(OpKind op) { b_->emit(std::move(op), loc_); }
+    bool error(const Token& at, std::string msg) {
+        diags_.error(file_, loc(at), std::move(msg));
+        return false;
+    }
+    bool unsupported(const Token& at, const std::string& what) {
+        diags_.unsupported(file_, loc(at), what);
+        return false;
+    }
+    bool fail(const std::string& what) {
+        const Token& t = peek();
+        std::string found = t.kind == Token::Kind::End ? "end of input"
+                            : t.kind == Token::Kind::Semi && t.text == "\n" ? "newline"
+                                                                            : "'" + t.text + "'";
+        return error(t, "expected " + what + ", found " + found);
+    }
+    bool expect(const char* punct) {
+        if (!peek().punct(punct)) return fail(std::string("'") + punct + "'");
+        ++pos_;
+        return true;
+    }
+    const Global* global(const std::string& name) const {
+        auto it = prog_.globals.find(name);
+        return it == prog_.globals.end() ? nullptr : &it->second;
+    }
+    std::size_t matching(std::size_t open) const {
+        int depth = 0;
+        for (std::size_t i = open; i < toks_.size(); ++i) {
+            if (toks_[i].punct("{")) ++depth;
+            if (toks_[i].punct("}") && --depth == 0) return i;
+        }
+        return toks_.size() - 1;
+    }
+    void record(std::size_t firstTok, std::size_t lastTok) {
+        std::size_t b = toks_[firstTok].offset, e = toks_[lastTok].end;
+        test_.raw.back().push_back({std::string(src_.text().substr(b, e - b)), loc(toks_[firstTok])});
+    }
+
+    /// `go P1()` in any body marks goroutine P1 as started by a go statement.
+    bool findStartedGoroutines();
+
+    /// The statements between the braces at `open` and `close`.
+    bool body(std::size_t open, std::size_t close);
+    /// Error recovery: the token after the next top-level separator of this body.
+    std::size_t nextStatement(std::size_t close);
+    /// A `{ ... }` block at the current token; continues after its `}`.
+    bool block();
+
+    bool statement(std::size_t close);
+
+    bool simpleStatement();
+
+    /// `name = e` or `name := e`: a register for a local, a plain store for a global.
+    bool assign(const Token& name, const Expr& e, bool declare);
+
+    /// The value of a variable named by `t`: a register, or a plain load of a global.
+    std::optional<Expr> load(const Token& t);
+
+    /// `var r int`, `var r, s int`, `var r = e`, `var r int = e` inside a goroutine.
+    bool localVar();
+
+    bool ifStatement();
+
+    /// `for cond { }`, `for { }`, `for init; cond; post { }`, unrolled `unroll` times: each
+    /// round tests the condition and leaves the loop when it fails; an execution that would
+    /// need more rounds halts (Cut) where the condition still holds after the last one.
+    bool forStatement();
+
+    bool goStatement();
+
+    /// The start of goroutine `i` that a go statement starts: either that statement ran (the
+    /// GO read sees it), or no go statement ever starts it (Halt Unstarted).
+    void startOf(std::size_t i);
+
+    // ---- halting (docs/go.md, "Blocking, panics and cut loops") ------------------------------
+
+    /// `dst := final value of at` (FinalLoad into a fresh temporary).
+    Expr finalValue(const Expr& at);
+    /// A blocking operation's second alternative: `never` emits the FinalLoads and Assumes
+    /// saying that what it waits for never comes, and the Halt; the ops emitted after this
+    /// call are the first alternative, the operation going on.
+    void orBlock(const std::function<void()>& never);
+    /// `never` for a wait that ends when `cond` (over final values) fails: Assume and Halt.
+    void blockIf(const Expr& cond);
+    /// Halt Panic `what` unless `ok` holds.
+    void panicUnless(const Expr& ok, const std::string& what);
+
+    static int precedence(const Token& t);
+
+    std::optional<Expr> expression(int minPrec = 1);
+
+    std::optional<Expr> unary();
+
+    std::optional<Expr> primary();
+
+    /// `new(T)` or `&T{}`: the address of the site's object (its first field's location).
+    std::optional<Expr> allocation();
+    static std::string fieldLocation(const AllocSite& site, const std::string& field);
+
+    /// The address of field `f` of the object `p` points to: a choice over every allocation
+    /// site with such a field (nil, or no such object, gives address 0, which nothing holds).
+    std::optional<Expr> fieldAddress(const Expr& p, const Token& f);
+
+    /// `.f` after a pointer value: a plain load of the field.
+    std::optional<Expr> fieldLoad(const Expr& p);
+
+    /// `p.f = e` and `p.a.f = e`: a plain store to the field.
+    bool fieldStore();
+
+    /// Arguments `(e, ...)` of a call; the current token is '('.
+    std::optional<std::vector<Expr>> arguments();
+
+    bool arity(const Token& name, const std::vector<Expr>& args, std::size_t n);
+
+    /// `atomic.AddInt32(&x, 1)` and friends: the operation on plain variable x.
+    std::optional<Expr> atomicFunction();
+
+    /// An atomic operation on location `x`; `name` is the method/function token (messages).
+    std::optional<Expr> atomicOp(const std::string& x, const std::string& op, const Token& name,
+                                 const std::vector<Expr>& args);
+
+    /// `v.Method(args)` on a global v.
+    std::optional<Expr> method(const Global& g);
+
+    // ---- channels (docs/go.md: counters, slots and receive marks) ---------------------------
+
+    struct Channel {
+        std::string name;
+        std::int64_t capacity = 0;
+        Expr sym(const char* part) const { return Expr::sym(name + "." + part); }
+        /// Cell `index` of an array of marks or values: unnamed addresses after `name.part`,
+        /// so a cell nobody wrote has no value at all and a read of it cannot happen.
+        Expr cell(const char* part, Expr index) const {
+            return Expr::binary(K::Add, sym(part), Expr::binary(K::Add, std::move(index), Expr::constant(1)));
+        }
+    };
+
+    /// The channel named by the current token (consumed).
+    std::optional<Channel> channel();
+
+    /// The k-th send (k from the send counter) writes slot k, then completes once receive
+    /// k-C has begun (C = capacity): it reads that receive's mark. Outside a select it may
+    /// instead block forever (or panic, if the channel ends closed).
+    bool send(const Channel& c, const Expr& value, bool inSelect = false);
+
+    /// The j-th receive marks its start, then reads slot j; on a channel some goroutine closes
+    /// it may instead see the close, when fewer than j+1 sends ever happen: zero, ok = 0.
+    /// Outside a select it may instead block forever.
+    std::optional<Expr> receive(const Channel& c, std::string* okOut, bool inSelect = false);
+
+    bool closeStatement();
+
+    /// `len(c)` and `cap(c)`; the current token is `len` or `cap`.
+    std::optional<Expr> lengthOf();
+
+    struct SelectCase;
+    /// `select { case ...: ... default: ... }`: a choice among the cases (docs/go.md).
+    bool selectStatement();
+    bool selectCase(SelectCase& c, std::size_t end);
+    /// Assume that no case of `cases` can proceed now (the default case may run).
+    void noCaseReady(const std::vector<SelectCase>& cases);
+    /// Block forever if no case of `cases` can proceed at the end.
+    void noCaseEverReady(const std::vector<SelectCase>& cases);
+
+    enum class LockMode { Mutex, Writer, Reader };
+    /// Lock (RLock): an atomic read-modify-write that must find the mutex free (Reader: no
+    /// writer) and leaves it held; it may instead block forever when `canBlock`.
+    void lock(const Expr& at, LockMode mode, bool canBlock);
+    /// Unlock (RUnlock): a read-modify-write that panics when the mutex is not held.
+    void unlock(const Expr& at, LockMode mode);
+    /// TryLock (TryRLock): a free choice between a lock that cannot block and nothing.
+    Expr tryLock(const Expr& at, LockMode mode);
+    std::optional<Expr> mutexMethod(const Global& g, const Token& name, const Expr& at);
+
+    /// `once.Do(f)`: the once holds 0 (fresh), 1 (f running) or 2 (f returned). The caller that
+    /// claims it (0 -> 1) runs f, inlined, then stores 2; every other caller waits for 2.
+    std::optional<Expr> onceDo(const Token& var, const Token& name);
+};
+
+}  // namespace memlit::litmus::go

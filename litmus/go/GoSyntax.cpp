@@ -1,0 +1,450 @@
+#include "litmus/go/GoSyntax.hpp"
+
+#include "litmus/StateParser.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+
+namespace memlit::litmus::go {
+
+namespace {
+
+bool identStart(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0 || c == '_'; }
+bool identChar(char c) { return identStart(c) || std::isdigit(static_cast<unsigned char>(c)) != 0; }
+
+/// Go inserts a semicolon at a newline after these tokens (the spec's rule, minus keywords
+/// litmus tests do not use).
+bool endsStatement(const Token& t) {
+    if (t.kind == Token::Kind::Ident || t.kind == Token::Kind::Int) return true;
+    return t.punct(")") || t.punct("]") || t.punct("}") || t.punct("++") || t.punct("--");
+}
+
+std::string identity(std::string_view s) { return std::string(s); }
+
+}  // namespace
+
+std::optional<std::vector<const Token*>> nameList(const std::vector<Token>& toks, std::size_t& pos) {
+    auto at = [&]() -> const Token& { return toks[std::min(pos, toks.size() - 1)]; };
+    std::vector<const Token*> names;
+    while (true) {
+        if (at().kind != Token::Kind::Ident) return std::nullopt;
+        names.push_back(&at());
+        ++pos;
+        if (!at().punct(",")) return names;
+        ++pos;
+    }
+}
+
+std::vector<Token> tokenize(const SourceText& src, std::size_t begin, const std::string& file,
+                            Diagnostics& diags, std::size_t& stop) {
+    static constexpr std::string_view puncts3[] = {"...", "&^=", "<<=", ">>="};
+    static constexpr std::string_view puncts2[] = {":=", "<-", "&&", "||", "==", "!=", "<=", ">=", "<<",
+                                                   ">>", "&^", "++", "--", "+=", "-=", "*=", "|=", "&=", "^="};
+    const std::string_view s = src.text();
+    std::vector<Token> out;
+    int depth = 0;
+    std::size_t p = begin;
+    auto push = [&](Token::Kind k, std::size_t b, std::size_t e) {
+        out.push_back({k, std::string(s.substr(b, e - b)), b, e});
+    };
+    while (true) {
+        while (p < s.size() && std::isspace(static_cast<unsigned char>(s[p])) != 0) {
+            if (s[p] == '\n' && !out.empty() && endsStatement(out.back()))
+                out.push_back({Token::Kind::Semi, "\n", p, p});
+            ++p;
+        }
+        stop = p;
+        if (p >= s.size()) break;
+        // After a `}` closing to top level, only another `func` continues the program.
+        auto last = std::find_if(out.rbegin(), out.rend(), [](const Token& t) { return t.kind != Token::Kind::Semi; });
+        if (depth == 0 && last != out.rend() && last->punct("}")) {
+            std::size_t e = p;
+            while (e < s.size() && identChar(s[e])) ++e;
+            if (s.substr(p, e - p) != "func") break;
+        }
+        const std::size_t b = p;
+        if (identStart(s[p])) {
+            while (p < s.size() && identChar(s[p])) ++p;
+            push(Token::Kind::Ident, b, p);
+        } else if (std::isdigit(static_cast<unsigned char>(s[p])) != 0) {
+            while (p < s.size() && (identChar(s[p]))) ++p;
+            push(Token::Kind::Int, b, p);
+        } else if (s[p] == ';') {
+            ++p;
+            push(Token::Kind::Semi, b, p);
+        } else {
+            std::size_t len = 1;
+            for (auto t : puncts3)
+                if (s.substr(p, 3) == t) len = 3;
+            if (len == 1)
+                for (auto t : puncts2)
+                    if (s.substr(p, 2) == t) len = 2;
+            static constexpr std::string_view singles = "{}()[],.+-*/%&|^!<>=:~";
+            if (len == 1 && singles.find(s[p]) == std::string_view::npos) {
+                diags.error(file, src.locOf(p), std::string("unexpected character '") + s[p] + "'");
+                ++p;
+                continue;
+            }
+            p += len;
+            push(Token::Kind::Punct, b, p);
+            if (out.back().text == "{") ++depth;
+            if (out.back().text == "}") --depth;
+        }
+    }
+    out.push_back({Token::Kind::Semi, "\n", stop, stop});
+    out.push_back({Token::Kind::End, "", stop, stop});
+    return out;
+}
+
+namespace {
+
+/// Reads the declaration block and the function declarations.
+class DeclParser {
+public:
+    DeclParser(const SourceText& src, const std::string& file, Diagnostics& diags, Program& prog)
+        : src_(src), file_(file), diags_(diags), prog_(prog), toks_(prog.tokens) {}
+
+    bool run() {
+        if (!expect("{", "'{' to start the declarations")) return false;
+        while (!peek().punct("}")) {
+            if (peek().kind == Token::Kind::Semi) { ++pos_; continue; }
+            if (peek().kind == Token::Kind::End) return fail("'}' to end the declarations");
+            if (peek().ident("type") ? !typeDecl() : !varDecl()) return false;
+        }
+        ++pos_;
+        skipSemis();
+        while (peek().ident("func")) {
+            if (!funcDecl()) return false;
+            skipSemis();
+        }
+        if (peek().kind != Token::Kind::End) return fail("'func' or the final condition");
+        if (!allocationSites()) return false;
+        if (prog_.goroutines.empty()) {
+            diags_.error(file_, loc(peek()), "expected at least one goroutine 'func P0() { ... }'");
+            return false;
+        }
+        return true;
+    }
+
+private:
+    const SourceText& src_;
+    const std::string& file_;
+    Diagnostics& diags_;
+    Program& prog_;
+    const std::vector<Token>& toks_;
+    std::size_t pos_ = 0;
+
+    const Token& peek(std::size_t k = 0) const { return toks_[std::min(pos_ + k, toks_.size() - 1)]; }
+    SourceLoc loc(const Token& t) const { return src_.locOf(t.offset); }
+    bool fail(const std::string& what) {
+        const Token& t = peek();
+        std::string found = t.kind == Token::Kind::End ? "end of input"
+                            : t.kind == Token::Kind::Semi && t.text == "\n" ? "newline"
+                                                                            : "'" + t.text + "'";
+        diags_.error(file_, loc(t), "expected " + what + ", found " + found);
+        return false;
+    }
+    bool expect(const char* punct, const std::string& what) {
+        if (!peek().punct(punct)) return fail(what);
+        ++pos_;
+        return true;
+    }
+    void skipSemis() {
+        while (peek().kind == Token::Kind::Semi) ++pos_;
+    }
+
+    /// `int`, `atomic.Int32`, `sync.Mutex`, `atomic.Pointer[T]`, `*T`.
+    bool type(std::string& out) {
+        if (peek().punct("*")) {
+            ++pos_;
+            if (!type(out)) return false;
+            out = "*" + out;
+            return true;
+        }
+        if (peek().kind != Token::Kind::Ident) return fail("a type");
+        out = peek().text;
+        ++pos_;
+        if (peek().punct(".") && peek(1).kind == Token::Kind::Ident) {
+            out += "." + peek(1).text;
+            pos_ += 2;
+        }
+        if (peek().punct("[")) {
+            ++pos_;
+            std::string arg;
+            if (!type(arg) || !expect("]", "']'")) return false;
+            out += "[" + arg + "]";
+        }
+        return true;
+    }
+
+    std::optional<GlobalKind> kindOf(const std::string& type, const Token& at) {
+        static const char* plain[] = {"int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16",
+                                      "uint32", "uint64", "uintptr", "bool", "byte"};
+        if (std::find_if(std::begin(plain), std::end(plain), [&](const char* p) { return type == p; }) !=
+            std::end(plain))
+            return GlobalKind::Plain;
+        static const char* atomics[] = {"atomic.Int32", "atomic.Int64", "atomic.Uint32", "atomic.Uint64",
+                                        "atomic.Uintptr", "atomic.Bool"};
+        if (std::find_if(std::begin(atomics), std::end(atomics), [&](const char* p) { return type == p; }) !=
+            std::end(atomics))
+            return GlobalKind::Atomic;
+        if (type == "sync.Mutex") return GlobalKind::Mutex;
+        if (type == "sync.RWMutex") return GlobalKind::RWMutex;
+        if (type == "sync.WaitGroup") return GlobalKind::WaitGroup;
+        if (type == "sync.Once") return GlobalKind::Once;
+        if (type.rfind("atomic.Pointer[", 0) == 0 && prog_.structs.count(type.substr(15, type.size() - 16)))
+            return GlobalKind::Atomic;
+        if (type[0] == '*' && prog_.structs.count(type.substr(1))) return GlobalKind::Plain;
+        if (type == "string" || type == "sync.Cond" || type == "sync.Map" || type == "sync.Pool")
+            diags_.unsupported(file_, loc(at), "Go type '" + type + "' (not in phase 1)");
+        else
+            diags_.error(file_, loc(at), "unknown type '" + type + "'");
+        return std::nullopt;
+    }
+
+    std::optional<std::int64_t> literal() {
+        bool neg = false;
+        if (peek().punct("-")) {
+            neg = true;
+            ++pos_;
+        }
+        const Token& t = peek();
+        if (t.ident("true") || t.ident("false")) {
+            ++pos_;
+            return t.text == "true" ? 1 : 0;
+        }
+        if (t.kind != Token::Kind::Int) {
+            if (t.ident("make"))
+                diags_.unsupported(file_, loc(t), "channels (not in phase 1)");
+            else
+                fail("an integer constant");
+            return std::nullopt;
+        }
+        std::int64_t v = 0;
+        auto [ptr, ec] = std::from_chars(t.text.data(), t.text.data() + t.text.size(), v);
+        if (ec != std::errc() || ptr != t.text.data() + t.text.size()) {
+            diags_.error(file_, loc(t), "bad integer constant '" + t.text + "'");
+            return std::nullopt;
+        }
+        ++pos_;
+        return neg ? -v : v;
+    }
+
+    /// `type S struct { x, y int; z int }`: integer (or pointer) fields.
+    bool typeDecl() {
+        ++pos_;
+        if (peek().kind != Token::Kind::Ident) return fail("a type name");
+        const Token& name = peek();
+        ++pos_;
+        if (!peek().ident("struct")) return unsupported(peek(), "type declarations other than structs");
+        ++pos_;
+        if (!expect("{", "'{'")) return false;
+        std::vector<std::string> fields;
+        while (!peek().punct("}")) {
+            if (peek().kind == Token::Kind::Semi) {
+                ++pos_;
+                continue;
+            }
+            auto names = nameList(toks_, pos_);
+            if (!names) return fail("a field name");
+            std::string ty;
+            if (!type(ty)) return false;
+            for (const Token* n : *names) fields.push_back(n->text);
+        }
+        ++pos_;
+        if (fields.empty()) return error(name, "struct " + name.text + " has no fields");
+        if (prog_.structs.count(name.text) || prog_.globals.count(name.text))
+            return error(name, "'" + name.text + "' redeclared");
+        prog_.structs[name.text] = fields;
+        return true;
+    }
+    bool unsupported(const Token& at, const std::string& what) {
+        diags_.unsupported(file_, loc(at), what);
+        return false;
+    }
+    bool error(const Token& at, const std::string& msg) {
+        diags_.error(file_, loc(at), msg);
+        return false;
+    }
+
+    /// Numbers the allocation sites `new(T)` and `&T{}` of every function body.
+    bool allocationSites() {
+        for (std::size_t i = 0; i + 3 < toks_.size(); ++i) {
+            const Token& t = toks_[i];
+            const Token& ty = toks_[i + (t.ident("new") ? 2 : 1)];
+            const bool isNew = t.ident("new") && toks_[i + 1].punct("(") && toks_[i + 3].punct(")");
+            const bool isLit = t.punct("&") && toks_[i + 2].punct("{") && toks_[i + 3].punct("}");
+            if (!isNew && !isLit) continue;
+            if (!prog_.structs.count(ty.text)) {
+                if (isLit && ty.kind != Token::Kind::Ident) continue;
+                return error(ty, "unknown struct type '" + ty.text + "'");
+            }
+            prog_.allocs[i] = {ty.text, prog_.allocs.size() + 1};
+        }
+        return true;
+    }
+
+    /// `var c = make(chan T)` or `make(chan T, C)`.
+    bool channelDecl(const std::vector<const Token*>& names) {
+        pos_ += 2;
+        if (!expect("(", "'('")) return false;
+        if (!peek().ident("chan")) return fail("'chan'");
+        ++pos_;
+        std::string elem;
+        if (!type(elem)) return false;
+        std::int64_t capacity = 0;
+        if (peek().punct(",")) {
+            ++pos_;
+            auto c = literal();
+            if (!c) return false;
+            if (*c < 0) return error(*names[0], "negative channel capacity");
+            capacity = *c;
+        }
+        if (!expect(")", "')'")) return false;
+        if (names.size() != 1) return error(*names[1], "declare one channel per 'var'");
+        const std::string& n = names[0]->text;
+        if (prog_.globals.count(n)) return error(*names[0], "'" + n + "' redeclared");
+        prog_.globals[n] = {GlobalKind::Chan, "chan " + elem, loc(*names[0]), capacity};
+        if (peek().kind != Token::Kind::Semi && !peek().punct("}")) return fail("';' or newline");
+        return true;
+    }
+
+    /// `var a, b T`, `var a T = 1`, `var a = 1`.
+    bool varDecl() {
+        if (!peek().ident("var")) return fail("'var' declaration");
+        ++pos_;
+        auto list = nameList(toks_, pos_);
+        if (!list) return fail("a variable name");
+        const std::vector<const Token*>& names = *list;
+        std::string ty = "int";
+        const Token* typeTok = &peek();
+        if (peek().punct("=") && peek(1).ident("make")) return channelDecl(names);
+        if (peek().ident("chan")) return unsupported(peek(), "nil channels (declare 'var c = make(chan T)')");
+        if (!peek().punct("=") && !type(ty)) return false;
+        auto kind = kindOf(ty, *typeTok);
+        if (!kind) return false;
+        std::vector<std::int64_t> values;
+        if (peek().punct("=")) {
+            ++pos_;
+            while (true) {
+                auto v = literal();
+                if (!v) return false;
+                values.push_back(*v);
+                if (!peek().punct(",")) break;
+                ++pos_;
+            }
+            if (*kind != GlobalKind::Plain) {
+                diags_.error(file_, loc(*typeTok), "only plain variables take an initial value");
+                return false;
+            }
+            if (values.size() != names.size()) {
+                diags_.error(file_, loc(*names[0]), "declares " + std::to_string(names.size()) +
+                                                        " variables but gives " + std::to_string(values.size()) +
+                                                        " values");
+                return false;
+            }
+        }
+        for (std::size_t i = 0; i < names.size(); ++i) {
+            const std::string& n = names[i]->text;
+            if (prog_.globals.count(n)) {
+                diags_.error(file_, loc(*names[i]), "'" + n + "' redeclared");
+                return false;
+            }
+            prog_.globals[n] = {*kind, ty, loc(*names[i]), 0};
+            InitEntry e;
+            e.place = Place{-1, n};
+            e.value = Value::number(values.empty() ? 0 : values[i]);
+            e.type = ty;
+            e.loc = loc(*names[i]);
+            prog_.init.push_back(std::move(e));
+        }
+        if (peek().kind != Token::Kind::Semi && !peek().punct("}")) return fail("';' or newline");
+        return true;
+    }
+
+    bool funcDecl() {
+        const Token& kw = peek();
+        ++pos_;
+        if (peek().kind != Token::Kind::Ident) return fail("a function name");
+        Func f;
+        f.name = peek().text;
+        f.loc = loc(peek());
+        ++pos_;
+        if (!expect("(", "'('")) return false;
+        if (!peek().punct(")")) {
+            diags_.unsupported(file_, loc(peek()), "function parameters");
+            return false;
+        }
+        ++pos_;
+        if (!peek().punct("{")) return fail("'{' to start the body of " + f.name);
+        f.open = pos_;
+        int depth = 0;
+        for (; pos_ < toks_.size() && toks_[pos_].kind != Token::Kind::End; ++pos_) {
+            if (toks_[pos_].punct("{")) ++depth;
+            if (toks_[pos_].punct("}") && --depth == 0) break;
+        }
+        if (depth != 0) {
+            diags_.error(file_, loc(kw), "unterminated body of function " + f.name);
+            return false;
+        }
+        f.close = pos_++;
+        const bool goroutine = f.name.size() > 1 && f.name[0] == 'P' &&
+                               std::all_of(f.name.begin() + 1, f.name.end(),
+                                           [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
+        if (goroutine) {
+            std::string want = "P" + std::to_string(prog_.goroutines.size());
+            if (f.name != want) {
+                diags_.error(file_, f.loc, "expected goroutine " + want + ", found " + f.name);
+                return false;
+            }
+            prog_.goroutines.push_back(f);
+        } else {
+            if (prog_.helpers.count(f.name) || prog_.globals.count(f.name)) {
+                diags_.error(file_, f.loc, "'" + f.name + "' redeclared");
+                return false;
+            }
+            prog_.helpers[f.name] = f;
+        }
+        return true;
+    }
+};
+
+}  // namespace
+
+std::optional<Program> parseGoProgram(const SourceText& src, std::size_t begin, const std::string& file,
+                                      Diagnostics& diags, std::size_t& stop) {
+    Program prog;
+    const bool before = diags.hasErrors();
+    prog.tokens = tokenize(src, begin, file, diags, stop);
+    if (diags.hasErrors() && !before) return std::nullopt;
+    if (!DeclParser(src, file, diags, prog).run()) return std::nullopt;
+    return prog;
+}
+
+bool parseGoTest(const SourceText& src, std::size_t begin, const std::string& file, Diagnostics& diags,
+                 LitmusTest& t, std::optional<int> unroll) {
+    std::size_t stop = 0;
+    auto parsed = parseGoProgram(src, begin, file, diags, stop);
+    if (!parsed) return false;
+    const Program& prog = *parsed;
+    // Everything before the block is blanked (newlines kept) so positions stay those of the file.
+    t.goSource = std::string(src.text().substr(0, stop));
+    for (std::size_t i = 0; i < begin; ++i)
+        if (t.goSource[i] != '\n') t.goSource[i] = ' ';
+    t.init = prog.init;
+    if (!lowerProgram(prog, src, file, diags, t, unroll)) return false;
+    StateParser rest(src, stop, src.size(), file, diags, identity);
+    if (!rest.parseConstraints(t)) return false;
+    bool ok = true;
+    for (const auto& [p, loc] : rest.registers())
+        if (static_cast<std::size_t>(p.thread) >= t.threads.size()) {
+            const std::size_t n = t.threads.size();
+            diags.error(file, loc, "goroutine " + std::to_string(p.thread) + " does not exist (the test has " +
+                                       std::to_string(n) + (n == 1 ? " goroutine)" : " goroutines)"));
+            ok = false;
+        }
+    return ok;
+}
+
+}  // namespace memlit::litmus::go

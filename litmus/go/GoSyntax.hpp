@@ -1,0 +1,88 @@
+#pragma once
+/// The Go dialect's syntax: tokens (with Go's automatic semicolons), the declarations of a
+/// `Go NAME` test (globals and functions as token ranges) and the entry point that parses
+/// a whole Go test body into a LitmusTest (lowering lives in GoLowering.cpp).
+
+#include "support/Diagnostics.hpp"
+#include "litmus/Lexer.hpp"
+#include "litmus/LitmusTest.hpp"
+
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace memlit::litmus::go {
+
+struct Token {
+    enum class Kind { Ident, Int, Punct, Semi, End };
+    Kind kind = Kind::End;
+    std::string text;        // Semi: ";" or "\n" (an automatic semicolon)
+    std::size_t offset = 0;  // in the source text
+    std::size_t end = 0;     // one past the last character
+    bool is(Kind k, const char* t) const { return kind == k && text == t; }
+    bool punct(const char* t) const { return is(Kind::Punct, t); }
+    bool ident(const char* t) const { return is(Kind::Ident, t); }
+};
+
+/// What a global variable is; sync objects are locations too (a mutex holds 0 or 1, a
+/// read-write mutex 0 when free, -1 when a writer holds it, n > 0 with n readers).
+enum class GlobalKind { Plain, Atomic, Mutex, RWMutex, WaitGroup, Once, Chan };
+
+struct Global {
+    GlobalKind kind = GlobalKind::Plain;
+    std::string type;  // as written: "int", "atomic.Int32", "sync.Mutex", "chan int"
+    SourceLoc loc;
+    std::int64_t capacity = 0;  // Chan: make(chan T, capacity)
+};
+
+/// A function declaration: its body is tokens (open, close) exclusive of the braces.
+struct Func {
+    std::string name;
+    std::size_t open = 0, close = 0;
+    SourceLoc loc;
+};
+
+/// A `new(T)` or `&T{}`: one object per site, its fields the locations `newN.field`.
+struct AllocSite {
+    std::string type;
+    std::size_t number = 0;  // N, from 1 in source order
+};
+
+/// A parsed Go test before lowering.
+struct Program {
+    std::vector<Token> tokens;
+    std::map<std::string, Global> globals;
+    std::map<std::string, std::vector<std::string>> structs;  // type name -> field names
+    std::map<std::size_t, AllocSite> allocs;                  // token index of `new`/`&` -> site
+    std::vector<InitEntry> init;
+    std::vector<Func> goroutines;             // P0, P1, ... in order
+    std::map<std::string, Func> helpers;      // every other function
+};
+
+/// `a, b, c` from `toks[pos]` on: the names, with `pos` after the last; nullopt, with `pos` at
+/// the offending token, where a name is missing.
+std::optional<std::vector<const Token*>> nameList(const std::vector<Token>& toks, std::size_t& pos);
+
+/// Tokens of `src` from `begin` up to (not including) the test's condition: after a `}` that
+/// closes to top level, anything but `func` ends the program. `stop` is set to that offset.
+std::vector<Token> tokenize(const SourceText& src, std::size_t begin, const std::string& file,
+                            Diagnostics& diags, std::size_t& stop);
+
+/// Parses the Go part of a test (declaration block, functions, then herd's condition) from
+/// the `{` at `begin`; fills `t.init`, `t.threads`, `t.raw` and the condition. `unroll`, when
+/// given, replaces the test's `Unroll=K` (the command line's --unroll).
+bool parseGoTest(const SourceText& src, std::size_t begin, const std::string& file, Diagnostics& diags,
+                 LitmusTest& t, std::optional<int> unroll = std::nullopt);
+
+/// Parses the declarations and functions of a Go test (no lowering) from the `{` at `begin`;
+/// `stop` is set to where the condition starts. The hardware runner re-reads `goSource` this way.
+std::optional<Program> parseGoProgram(const SourceText& src, std::size_t begin, const std::string& file,
+                                      Diagnostics& diags, std::size_t& stop);
+
+/// Lowers the goroutines of `prog` into `t.threads` and `t.raw` (GoLowering.cpp).
+bool lowerProgram(const Program& prog, const SourceText& src, const std::string& file, Diagnostics& diags,
+                  LitmusTest& t, std::optional<int> unroll = std::nullopt);
+
+}  // namespace memlit::litmus::go

@@ -1,0 +1,56 @@
+#pragma once
+/// Report: how one checked test is printed — herd7's text block, line for line, or one JSON
+/// object (documented in docs/cli.md).
+
+#include "litmus/LitmusTest.hpp"
+#include "engine/CheckResult.hpp"
+
+#include <ostream>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace memlit::report {
+
+/// Everything known about one input file after `check`.
+struct TestReport {
+    std::string file;
+    std::string model;
+    const litmus::LitmusTest* test = nullptr;        // null when the file did not parse
+    const engine::CheckResult* result = nullptr;     // null when it could not be checked
+    std::vector<std::string> errors;                 // formatted diagnostics
+    bool unsupported = false;
+    double seconds = 0;
+};
+
+/// herd's name for the condition's kind: Allowed (exists), Forbidden (~exists), Required (forall).
+std::string conditionKind(const litmus::Condition& c);
+/// Never / Sometimes / Always, from the states when the counts are not exact.
+std::string observation(const litmus::LitmusTest& t, const engine::CheckResult& r);
+
+/// The flag name of data races (`flag ~empty race as data-race`, models/go.cat).
+inline constexpr const char* kDataRace = "data-race";
+/// `P0:x = 1 (file:3:13)`: a thread, the source text of an access and its position.
+std::string formatSite(const std::string& file, const engine::EventSite& s);
+/// The model declares the data-race flag and no allowed execution raises it.
+bool raceFree(const engine::CheckResult& r);
+/// "Blocked", "Panic", "Cut" (or "Unstarted"): why one thread stopped.
+std::string haltKindName(litmus::Halt::Kind k);
+/// How a halted execution is reported: "Panic", "Cut", "Deadlock" (P0, Go's main, waits
+/// forever: the Go runtime stops with "all goroutines are asleep") or "Leak" (main returns,
+/// other goroutines wait forever).
+std::string haltOutcomeName(const engine::HaltOutcome& h);
+/// One halt site: "P1:m.Lock() (file:7:2) blocks forever", "...: close of closed channel".
+std::string formatHaltSite(const std::string& file, const engine::HaltSiteReport& s);
+/// Every site a halted execution reaches, separated by "; ".
+std::string formatHalt(const std::string& file, const engine::HaltOutcome& h);
+
+/// herd's `Witnesses` counts: executions that validate / invalidate the test. For `exists` and
+/// `forall` that is satisfying the proposition or not; for `~exists` it is the other way round.
+/// (The `Observation` line always counts executions satisfying the proposition first.)
+std::pair<std::uint64_t, std::uint64_t> witnesses(const litmus::LitmusTest& t, const engine::CheckResult& r);
+
+void printText(std::ostream& out, const TestReport& r);
+void printJson(std::ostream& out, const TestReport& r);
+
+}  // namespace memlit::report
