@@ -2,6 +2,7 @@
 
 #include "cli/Cli.hpp"
 #include "report/Report.hpp"
+#include "litmus/Architecture.hpp"
 #include "litmus/Parser.hpp"
 #include "cat/Model.hpp"
 #include "engine/BruteForce.hpp"
@@ -131,13 +132,8 @@ std::optional<std::string> parseArgs(const std::vector<std::string>& args, Check
 }  // namespace
 
 std::string defaultModelFor(const std::string& arch) {
-    if (arch == "X86" || arch == "X86_64") return "tso";
-    if (arch == "AArch64") return "aarch64";
-    if (arch == "RISCV") return "riscv";
-    if (arch == "PPC") return "power";
-    if (arch == "C") return "rc11";
-    if (arch == "Go") return "go";
-    return "sc";
+    const litmus::Architecture* a = litmus::findArchitecture(arch);
+    return a ? std::string(a->defaultModel) : "sc";
 }
 
 int checkCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,

@@ -1,5 +1,7 @@
 #include "litmus/State.hpp"
 
+#include "litmus/Architecture.hpp"
+
 #include <algorithm>
 
 namespace memlit::litmus {
@@ -122,9 +124,8 @@ ValueType placeType(const LitmusTest& test, const Place& p) {
     }
     for (const auto& i : test.init)
         if (i.place.thread == p.thread && i.place.name == name && !i.type.empty()) return valueTypeOf(i.type);
-    // herd's default type is `int`; only AArch64 needs it so far (its W results are 32-bit).
-    if (test.arch == "AArch64") return {32, true};
-    return {64, true};
+    const Architecture* arch = findArchitecture(test.arch);
+    return arch ? arch->defaultType : ValueType{64, true};
 }
 
 std::int64_t normalize(ValueType t, std::int64_t v) {

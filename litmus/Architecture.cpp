@@ -1,0 +1,48 @@
+#include "litmus/Architecture.hpp"
+
+#include <string>
+
+namespace memlit::litmus {
+
+namespace {
+
+/// Fence tags: `DMB.ISH`, `DSB.SY`, ... for every barrier option, then `ISB`.
+std::vector<std::string_view> aarch64Tags() {
+    static const std::vector<std::string> fences = [] {
+        std::vector<std::string> out;
+        for (const char* kind : {"DMB", "DSB"})
+            for (const char* opt : {"SY", "ST", "LD", "ISH", "ISHST", "ISHLD", "OSH", "OSHST", "OSHLD", "NSH",
+                                    "NSHST", "NSHLD"})
+                out.push_back(std::string(kind) + "." + opt);
+        return out;
+    }();
+    // A: acquire, Q: acquire-PC, L: release, X: exclusive or atomic, NoRet: result discarded.
+    std::vector<std::string_view> tags = {"A", "Q", "L", "X", "NoRet", "ISB"};
+    tags.insert(tags.end(), fences.begin(), fences.end());
+    return tags;
+}
+
+}  // namespace
+
+const std::vector<Architecture>& architectures() {
+    // X: a locked (atomic) access; the fences by their mnemonics.
+    static const std::vector<std::string_view> x86 = {"X", "MFENCE", "LFENCE", "SFENCE"};
+    static const std::vector<Architecture> all = {
+        {"X86", "tso", {64, true}, x86},
+        {"X86_64", "tso", {64, true}, x86},
+        // herd's default type is `int`: AArch64's W results are 32-bit.
+        {"AArch64", "aarch64", {32, true}, aarch64Tags()},
+        // The Go lowering's synchronisation tags (litmus/go/GoLowering.hpp, docs/go.md).
+        {"Go", "go", {64, true},
+         {"AT", "LOCK", "UNLOCK", "WG", "ONCE", "GO", "CHAN", "CHIDX", "RLOCK", "RUNLOCK", "PROBE"}},
+    };
+    return all;
+}
+
+const Architecture* findArchitecture(std::string_view name) {
+    for (const auto& a : architectures())
+        if (a.name == name) return &a;
+    return nullptr;
+}
+
+}  // namespace memlit::litmus
