@@ -10,64 +10,6 @@ namespace memlit::engine {
 using litmus::Expr;
 using K = litmus::Expr::Kind;
 
-std::optional<std::string> EventGraph::locationAt(std::int64_t v) const {
-    for (const auto& [name, a] : address)
-        if (a == v) return name;
-    return std::nullopt;
-}
-
-std::optional<std::uint32_t> EventGraph::locationIndex(std::int64_t v) const {
-    for (std::size_t i = 0; i < locations.size(); ++i) {
-        auto it = address.find(locations[i]);
-        if (it != address.end() && it->second == v) return static_cast<std::uint32_t>(i);
-    }
-    return std::nullopt;
-}
-
-std::vector<std::string> EventGraph::cellsOf(const litmus::Place& p) const {
-    auto it = arrays.find(p.name);
-    if (!p.isRegister() && it != arrays.end()) return it->second;
-    return {p.name};
-}
-
-litmus::Value EventGraph::observedValue(const litmus::Place& p, litmus::ValueType type,
-                                        const std::vector<std::int64_t>& cells) const {
-    auto one = [&](std::int64_t v) {
-        if (auto name = locationAt(v)) return litmus::Value::address(*name);
-        litmus::Value out = litmus::Value::number(v);
-        out.asUnsigned = type.bits == 64 && !type.isSigned;
-        return out;
-    };
-    if (!p.isRegister() && arrays.count(p.name)) {
-        std::vector<litmus::Value> elems;
-        for (auto v : cells) elems.push_back(one(v));
-        return litmus::Value::array(std::move(elems));
-    }
-    MEMLIT_ASSERT(cells.size() == 1, "observedValue: one value expected");
-    return one(cells[0]);
-}
-
-std::vector<std::int64_t> EventGraph::cellValues(const litmus::Value& v) const {
-    auto one = [&](const litmus::Value& x) -> std::int64_t {
-        if (!x.isSym()) return x.num;
-        auto it = address.find(x.sym);
-        return it == address.end() ? 0 : it->second;
-    };
-    if (!v.isArray()) return {one(v)};
-    std::vector<std::int64_t> out;
-    for (const auto& e : v.elems) out.push_back(one(e));
-    return out;
-}
-
-Term EventGraph::registerTerm(const litmus::Place& p) const {
-    MEMLIT_ASSERT(p.isRegister(), "registerTerm of a memory location");
-    if (p.thread < 0 || static_cast<std::size_t>(p.thread) >= finalRegs.size())
-        return Term::constant(0);
-    const auto& regs = finalRegs[static_cast<std::size_t>(p.thread)];
-    auto it = regs.find(p.name);
-    return it == regs.end() ? Term::constant(0) : it->second;
-}
-
 namespace {
 
 /// A register's symbolic value and the reads it syntactically depends on (herd keeps false
@@ -270,9 +212,11 @@ private:
         return regs;
     }
 
-    bool buildThread(int t) {
-        const auto& th = test_.threads[static_cast<std::size_t>(t)];
-        RegFile regs = initialRegs(t);
+    /// Where the walk of one thread is: register values, the guard of the current path,
+    /// control dependencies, and the forward jumps still waiting for their label.
+    struct ThreadState {
+        int t = 0;
+        RegFile regs;
         Term guard = Term::constant(1);
         std::set<std::uint32_t> ctrl;  // reads that every later event control-depends on
         std::map<std::string, std::set<std::uint32_t>> localCtrl;  // label -> reads, until it
@@ -280,132 +224,172 @@ private:
         std::set<std::string> seenLabels;
         std::map<int, std::uint32_t> openRmw;  // rmwId -> load event
         std::uint32_t po = 0;
+        SourceLoc loc;  // of the op being lowered
+    };
 
-        for (const auto& op : th.ops) {
-            auto newEvent = [&](EventKind k, const std::vector<std::string>& tags) {
-                Event e;
-                e.kind = k;
-                e.thread = t;
-                e.poIndex = po++;
-                e.tags = tags;
-                e.loc = op.loc;
-                e.guard = guard;
-                return e;
-            };
-            auto recordCtrl = [&](std::uint32_t ev) {
-                for (auto r : ctrl) ctrlDeps_.push_back({r, ev});
-                for (const auto& [label, reads] : localCtrl)
-                    for (auto r : reads) ctrlDeps_.push_back({r, ev});
-            };
-            if (const auto* ld = std::get_if<litmus::Load>(&op.kind)) {
-                RegVal a = eval(ld->addr, regs);
-                Event e = newEvent(EventKind::Read, ld->tags);
-                e.addr = a.term;
-                bool dead = guard.isConst(0);
-                std::uint32_t ev = dead ? 0 : addEvent(std::move(e));
-                if (!dead) {
-                    for (auto r : a.deps) addrDeps_.push_back({r, ev});
-                    recordCtrl(ev);
-                    if (ld->rmwId >= 0) openRmw[ld->rmwId] = ev;
-                    regs[ld->dst] = {Term::readOf(ev), {ev}};
-                } else {
-                    regs[ld->dst] = {Term::constant(0), {}};
-                }
-            } else if (const auto* st = std::get_if<litmus::Store>(&op.kind)) {
-                RegVal a = eval(st->addr, regs);
-                RegVal v = eval(st->value, regs);
-                if (guard.isConst(0)) continue;
-                Event e = newEvent(EventKind::Write, st->tags);
-                e.addr = a.term;
-                e.value = v.term;
-                std::uint32_t ev = addEvent(std::move(e));
-                for (auto r : a.deps) addrDeps_.push_back({r, ev});
-                for (auto r : v.deps) dataDeps_.push_back({r, ev});
-                recordCtrl(ev);
-                if (st->rmwId >= 0) {
-                    auto it = openRmw.find(st->rmwId);
-                    if (it == openRmw.end()) {
-                        diags_.error(test_.file, op.loc, "store of an atomic pair has no matching load");
-                        return false;
-                    }
-                    rmwPairs_.push_back({it->second, ev});
-                }
-            } else if (const auto* f = std::get_if<litmus::Fence>(&op.kind)) {
-                if (guard.isConst(0)) continue;
-                std::uint32_t ev = addEvent(newEvent(EventKind::Fence, f->tags));
-                recordCtrl(ev);
-            } else if (const auto* as = std::get_if<litmus::Assign>(&op.kind)) {
-                regs[as->dst] = eval(as->value, regs);
-            } else if (const auto* br = std::get_if<litmus::Branch>(&op.kind)) {
-                if (seenLabels.count(br->target)) {
-                    diags_.unsupported(test_.file, op.loc,
-                                       "backward branch to '" + br->target + "' (loops)");
-                    return false;
-                }
-                RegVal c = eval(br->cond, regs);
-                if (br->local) localCtrl[br->target].insert(c.deps.begin(), c.deps.end());
-                else ctrl.insert(c.deps.begin(), c.deps.end());
-                Term taken = andTerm(guard, c.term);
-                if (!taken.isConst(0)) pending[br->target].push_back({taken, regs});
-                guard = andTerm(guard, notTerm(c.term));
-            } else if (const auto* lb = std::get_if<litmus::Label>(&op.kind)) {
-                seenLabels.insert(lb->name);
-                localCtrl.erase(lb->name);
-                auto it = pending.find(lb->name);
-                if (it == pending.end()) continue;
-                for (auto& pj : it->second) {
-                    // Merge: values from the jump where its guard holds, else the fall-through.
-                    RegFile merged;
-                    std::set<std::string> names;
-                    for (const auto& [n, v] : regs) names.insert(n);
-                    for (const auto& [n, v] : pj.regs) names.insert(n);
-                    for (const auto& n : names) {
-                        RegVal a = pj.regs.count(n) ? pj.regs.at(n) : RegVal{};
-                        RegVal b = regs.count(n) ? regs.at(n) : RegVal{};
-                        RegVal m;
-                        m.term = guard.isConst(0) ? a.term : makeOp(K::Ite, {pj.guard, a.term, b.term});
-                        m.deps = a.deps;
-                        // The fall-through path is dead when its guard is 0: only the
-                        // jump's values (and dependencies) reach the label.
-                        if (!guard.isConst(0)) m.deps.insert(b.deps.begin(), b.deps.end());
-                        merged[n] = std::move(m);
-                    }
-                    regs = std::move(merged);
-                    guard = orTerm(guard, pj.guard);
-                }
-                pending.erase(it);
-            } else if (const auto* as = std::get_if<litmus::Assume>(&op.kind)) {
-                if (guard.isConst(0)) continue;
-                RegVal c = eval(as->cond, regs);
-                if (c.term.isConst() && c.term.value != 0) continue;
-                g_.assumptions.push_back({guard, c.term, t, op.loc});
-            } else if (const auto* fl = std::get_if<litmus::FinalLoad>(&op.kind)) {
-                RegVal a = eval(fl->addr, regs);
-                auto at = a.term.isConst() ? g_.locationIndex(a.term.value) : std::nullopt;
-                if (!at) {
-                    diags_.unsupported(test_.file, op.loc, "the final value of a location that is not a constant");
-                    return false;
-                }
-                regs[fl->dst] = {Term::finalOf(*at), {}};
-            } else if (const auto* h = std::get_if<litmus::Halt>(&op.kind)) {
-                // The thread ends here on this path: like a jump past its last op.
-                if (!guard.isConst(0)) g_.halts.push_back({guard, t, op.loc, h->kind, h->what});
-                guard = Term::constant(0);
-            } else if (const auto* ch = std::get_if<litmus::Choice>(&op.kind)) {
-                Term c = Term::choice(g_.choices++);
-                // A choice on a path the execution does not take is 0: left free, it would
-                // count one execution twice.
-                if (!guard.isConst(1)) g_.assumptions.push_back({notTerm(guard), makeOp(K::Eq, {c, Term::constant(0)}), t, op.loc});
-                regs[ch->dst] = {c, {}};
-            } else if (std::holds_alternative<litmus::Alloc>(op.kind) ||
-                       std::holds_alternative<litmus::Free>(op.kind)) {
-                diags_.unsupported(test_.file, op.loc, "allocation is not supported by this checker yet");
+    Event newEvent(ThreadState& s, EventKind k, const std::vector<std::string>& tags) {
+        Event e;
+        e.kind = k;
+        e.thread = s.t;
+        e.poIndex = s.po++;
+        e.tags = tags;
+        e.loc = s.loc;
+        e.guard = s.guard;
+        return e;
+    }
+
+    void recordCtrl(const ThreadState& s, std::uint32_t ev) {
+        for (auto r : s.ctrl) ctrlDeps_.push_back({r, ev});
+        for (const auto& [label, reads] : s.localCtrl)
+            for (auto r : reads) ctrlDeps_.push_back({r, ev});
+    }
+
+    bool lower(ThreadState& s, const litmus::Load& ld) {
+        RegVal a = eval(ld.addr, s.regs);
+        if (s.guard.isConst(0)) {
+            s.regs[ld.dst] = {Term::constant(0), {}};
+            return true;
+        }
+        Event e = newEvent(s, EventKind::Read, ld.tags);
+        e.addr = a.term;
+        std::uint32_t ev = addEvent(std::move(e));
+        for (auto r : a.deps) addrDeps_.push_back({r, ev});
+        recordCtrl(s, ev);
+        if (ld.rmwId >= 0) s.openRmw[ld.rmwId] = ev;
+        s.regs[ld.dst] = {Term::readOf(ev), {ev}};
+        return true;
+    }
+
+    bool lower(ThreadState& s, const litmus::Store& st) {
+        RegVal a = eval(st.addr, s.regs);
+        RegVal v = eval(st.value, s.regs);
+        if (s.guard.isConst(0)) return true;
+        Event e = newEvent(s, EventKind::Write, st.tags);
+        e.addr = a.term;
+        e.value = v.term;
+        std::uint32_t ev = addEvent(std::move(e));
+        for (auto r : a.deps) addrDeps_.push_back({r, ev});
+        for (auto r : v.deps) dataDeps_.push_back({r, ev});
+        recordCtrl(s, ev);
+        if (st.rmwId >= 0) {
+            auto it = s.openRmw.find(st.rmwId);
+            if (it == s.openRmw.end()) {
+                diags_.error(test_.file, s.loc, "store of an atomic pair has no matching load");
                 return false;
             }
+            rmwPairs_.push_back({it->second, ev});
         }
-        if (!pending.empty()) {
+        return true;
+    }
+
+    bool lower(ThreadState& s, const litmus::Fence& f) {
+        if (!s.guard.isConst(0)) recordCtrl(s, addEvent(newEvent(s, EventKind::Fence, f.tags)));
+        return true;
+    }
+
+    bool lower(ThreadState& s, const litmus::Assign& as) {
+        s.regs[as.dst] = eval(as.value, s.regs);
+        return true;
+    }
+
+    bool lower(ThreadState& s, const litmus::Branch& br) {
+        if (s.seenLabels.count(br.target)) {
+            diags_.unsupported(test_.file, s.loc, "backward branch to '" + br.target + "' (loops)");
+            return false;
+        }
+        RegVal c = eval(br.cond, s.regs);
+        if (br.local) s.localCtrl[br.target].insert(c.deps.begin(), c.deps.end());
+        else s.ctrl.insert(c.deps.begin(), c.deps.end());
+        Term taken = andTerm(s.guard, c.term);
+        if (!taken.isConst(0)) s.pending[br.target].push_back({taken, s.regs});
+        s.guard = andTerm(s.guard, notTerm(c.term));
+        return true;
+    }
+
+    bool lower(ThreadState& s, const litmus::Label& lb) {
+        s.seenLabels.insert(lb.name);
+        s.localCtrl.erase(lb.name);
+        auto it = s.pending.find(lb.name);
+        if (it == s.pending.end()) return true;
+        for (auto& pj : it->second) {
+            // Merge: values from the jump where its guard holds, else the fall-through.
+            RegFile merged;
+            std::set<std::string> names;
+            for (const auto& [n, v] : s.regs) names.insert(n);
+            for (const auto& [n, v] : pj.regs) names.insert(n);
+            for (const auto& n : names) {
+                RegVal a = pj.regs.count(n) ? pj.regs.at(n) : RegVal{};
+                RegVal b = s.regs.count(n) ? s.regs.at(n) : RegVal{};
+                RegVal m;
+                m.term = s.guard.isConst(0) ? a.term : makeOp(K::Ite, {pj.guard, a.term, b.term});
+                m.deps = a.deps;
+                // The fall-through path is dead when its guard is 0: only the
+                // jump's values (and dependencies) reach the label.
+                if (!s.guard.isConst(0)) m.deps.insert(b.deps.begin(), b.deps.end());
+                merged[n] = std::move(m);
+            }
+            s.regs = std::move(merged);
+            s.guard = orTerm(s.guard, pj.guard);
+        }
+        s.pending.erase(it);
+        return true;
+    }
+
+    bool lower(ThreadState& s, const litmus::Assume& as) {
+        if (s.guard.isConst(0)) return true;
+        RegVal c = eval(as.cond, s.regs);
+        if (c.term.isConst() && c.term.value != 0) return true;
+        g_.assumptions.push_back({s.guard, c.term, s.t, s.loc});
+        return true;
+    }
+
+    bool lower(ThreadState& s, const litmus::FinalLoad& fl) {
+        RegVal a = eval(fl.addr, s.regs);
+        auto at = a.term.isConst() ? g_.locationIndex(a.term.value) : std::nullopt;
+        if (!at) {
+            diags_.unsupported(test_.file, s.loc, "the final value of a location that is not a constant");
+            return false;
+        }
+        s.regs[fl.dst] = {Term::finalOf(*at), {}};
+        return true;
+    }
+
+    bool lower(ThreadState& s, const litmus::Halt& h) {
+        // The thread ends here on this path: like a jump past its last op.
+        if (!s.guard.isConst(0)) g_.halts.push_back({s.guard, s.t, s.loc, h.kind, h.what});
+        s.guard = Term::constant(0);
+        return true;
+    }
+
+    bool lower(ThreadState& s, const litmus::Choice& ch) {
+        Term c = Term::choice(g_.choices++);
+        // A choice on a path the execution does not take is 0: left free, it would
+        // count one execution twice.
+        if (!s.guard.isConst(1))
+            g_.assumptions.push_back({notTerm(s.guard), makeOp(K::Eq, {c, Term::constant(0)}), s.t, s.loc});
+        s.regs[ch.dst] = {c, {}};
+        return true;
+    }
+
+    bool lower(ThreadState& s, const litmus::Alloc&) { return allocation(s); }
+    bool lower(ThreadState& s, const litmus::Free&) { return allocation(s); }
+    bool allocation(const ThreadState& s) {
+        diags_.unsupported(test_.file, s.loc, "allocation is not supported by this checker yet");
+        return false;
+    }
+
+    bool buildThread(int t) {
+        const auto& th = test_.threads[static_cast<std::size_t>(t)];
+        ThreadState s;
+        s.t = t;
+        s.regs = initialRegs(t);
+        for (const auto& op : th.ops) {
+            s.loc = op.loc;
+            if (!std::visit([&](const auto& o) { return lower(s, o); }, op.kind)) return false;
+        }
+        if (!s.pending.empty()) {
             diags_.error(test_.file, th.ops.empty() ? SourceLoc{} : th.ops.back().loc,
-                         "branch to undefined label '" + pending.begin()->first + "'");
+                         "branch to undefined label '" + s.pending.begin()->first + "'");
             return false;
         }
         for (const auto& e : g_.events)
@@ -414,7 +398,7 @@ private:
                 return false;
             }
         std::map<std::string, Term> fin;
-        for (auto& [n, v] : regs) fin[n] = v.term;
+        for (auto& [n, v] : s.regs) fin[n] = v.term;
         g_.finalRegs[static_cast<std::size_t>(t)] = std::move(fin);
         return true;
     }
@@ -451,28 +435,6 @@ private:
 
 std::optional<EventGraph> buildEvents(const litmus::LitmusTest& test, Diagnostics& diags) {
     return Builder(test, diags).build();
-}
-
-std::string describe(const EventGraph& g, const Event& e) {
-    auto termText = [&](const Term& t) -> std::string {
-        if (t.kind == Term::Kind::Const) {
-            if (auto l = g.locationAt(t.value)) return *l;
-            return std::to_string(t.value);
-        }
-        if (t.kind == Term::Kind::Read) return "v" + std::to_string(t.event);
-        if (t.kind == Term::Kind::Choice) return "c" + std::to_string(t.event);
-        return "?";
-    };
-    std::string who = e.thread < 0 ? std::string("init") : "P" + std::to_string(e.thread) + ":" + std::to_string(e.poIndex);
-    switch (e.kind) {
-    case EventKind::Init: return who + " W[" + termText(e.addr) + "]=" + termText(e.value);
-    case EventKind::Write: return who + " W[" + termText(e.addr) + "]=" + termText(e.value);
-    case EventKind::Read: return who + " R[" + termText(e.addr) + "]";
-    case EventKind::Fence: return who + " F" + (e.tags.empty() ? std::string() : "[" + e.tags[0] + "]");
-    case EventKind::Alloc: return who + " Alloc";
-    case EventKind::Free: return who + " Free";
-    }
-    return who;
 }
 
 }  // namespace memlit::engine
