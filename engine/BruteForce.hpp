@@ -6,7 +6,7 @@
 
 #include "support/Diagnostics.hpp"
 #include "litmus/LitmusTest.hpp"
-#include "engine/smt/Checker.hpp"
+#include "engine/CheckResult.hpp"
 
 #include <cstdint>
 #include <optional>
