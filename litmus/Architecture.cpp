@@ -1,8 +1,17 @@
 #include "litmus/Architecture.hpp"
 
+#include "litmus/FrontEnd.hpp"
+
 #include <string>
 
 namespace memlit::litmus {
+
+// Each front end is defined in its architecture's folder (litmus/<arch>/); its record below
+// is the only place that names it.
+const FrontEnd& x86FrontEnd();
+const FrontEnd& x86_64FrontEnd();
+const FrontEnd& aarch64FrontEnd();
+const FrontEnd& goFrontEnd();
 
 namespace {
 
@@ -28,21 +37,31 @@ const std::vector<Architecture>& architectures() {
     // X: a locked (atomic) access; the fences by their mnemonics.
     static const std::vector<std::string_view> x86 = {"X", "MFENCE", "LFENCE", "SFENCE"};
     static const std::vector<Architecture> all = {
-        {"X86", "tso", {64, true}, x86},
-        {"X86_64", "tso", {64, true}, x86},
+        {ArchId::X86, "X86", "tso", {64, true}, x86, &x86FrontEnd()},
+        {ArchId::X86_64, "X86_64", "tso", {64, true}, x86, &x86_64FrontEnd()},
         // herd's default type is `int`: AArch64's W results are 32-bit.
-        {"AArch64", "aarch64", {32, true}, aarch64Tags()},
+        {ArchId::AArch64, "AArch64", "aarch64", {32, true}, aarch64Tags(), &aarch64FrontEnd()},
         // The Go lowering's synchronisation tags (litmus/go/GoLowering.hpp, docs/go.md).
-        {"Go", "go", {64, true},
-         {"AT", "LOCK", "UNLOCK", "WG", "ONCE", "GO", "CHAN", "CHIDX", "RLOCK", "RUNLOCK", "PROBE"}},
+        {ArchId::Go, "Go", "go", {64, true},
+         {"AT", "LOCK", "UNLOCK", "WG", "ONCE", "GO", "CHAN", "CHIDX", "RLOCK", "RUNLOCK", "PROBE"},
+         &goFrontEnd()},
     };
     return all;
 }
 
-const Architecture* findArchitecture(std::string_view name) {
-    for (const auto& a : architectures())
+const Architecture* findArchitecture(const std::vector<Architecture>& known, std::string_view name) {
+    for (const auto& a : known)
         if (a.name == name) return &a;
     return nullptr;
+}
+
+const Architecture* findArchitecture(std::string_view name) { return findArchitecture(architectures(), name); }
+
+std::vector<std::string_view> tableArchitectureNames(const std::vector<Architecture>& known) {
+    std::vector<std::string_view> out;
+    for (const auto& a : known)
+        if (a.frontEnd->kind() == FrontEnd::Kind::Table) out.push_back(a.name);
+    return out;
 }
 
 }  // namespace memlit::litmus

@@ -1,6 +1,6 @@
 #pragma once
 /// LitmusTest: one parsed litmus file (header, init, threads lowered to IR, final condition),
-/// shared by every dialect.
+/// shared by every front end.
 
 #include "support/Diagnostics.hpp"
 #include "litmus/Program.hpp"
@@ -76,17 +76,17 @@ struct RawInstr {
 
 struct LitmusTest {
     std::string file;
-    std::string arch;  // as written in the header: "X86", "X86_64", "AArch64", ...
+    std::string arch;  // as written in the header; its record: findArchitecture(arch)
     std::string name;
     std::string doc;   // the quoted string after the header, if any
     std::vector<std::pair<std::string, std::string>> meta;  // Key=value lines
     std::vector<InitEntry> init;
     std::vector<Thread> threads;              // lowered IR, one per column
     std::vector<std::vector<RawInstr>> raw;   // per thread, the non-empty source cells
-    /// Go tests: the file's text up to the condition, blanked (newlines kept) before the
-    /// declaration block's `{` and in comments; `memlit run` turns it back into a Go program.
-    /// Empty otherwise.
-    std::string goSource;
+    /// Whole-program front ends (Go): the file's text up to the condition, blanked (newlines
+    /// kept) before the body's `{` and in comments, so positions are the file's; `memlit run`
+    /// turns it back into a program. Empty for thread-table tests.
+    std::string programText;
     std::vector<Place> locations;             // `locations [...]`
     std::optional<Prop> filter;
     Condition condition;

@@ -1,16 +1,13 @@
 #include "litmus/Parser.hpp"
 
-#include "litmus/table/Dialect.hpp"
-#include "litmus/go/GoSyntax.hpp"
+#include "litmus/Architecture.hpp"
+#include "litmus/FrontEnd.hpp"
 #include "litmus/Lexer.hpp"
-#include "litmus/State.hpp"
-#include "litmus/StateParser.hpp"
 
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
 #include <fstream>
-#include <map>
 #include <sstream>
 
 namespace memlit::litmus {
@@ -28,8 +25,9 @@ std::size_t errorCount(const Diagnostics& d) {
 /// Reads one litmus file section by section over its comment-free text.
 class FileParser {
 public:
-    FileParser(const SourceText& src, const std::string& file, Diagnostics& diags, const ParseOptions& options)
-        : src_(src), s_(src.text()), file_(file), diags_(diags), options_(options) {}
+    FileParser(const SourceText& src, const std::string& file, Diagnostics& diags, const ParseOptions& options,
+               const std::vector<Architecture>& known)
+        : src_(src), s_(src.text()), file_(file), diags_(diags), options_(options), known_(known) {}
 
     bool run(LitmusTest& t);
 
@@ -47,19 +45,14 @@ private:
         return e == std::string_view::npos ? s_.size() : e;
     }
     bool header(LitmusTest& t, std::size_t& pos);
-    bool table(LitmusTest& t, std::size_t& pos);
-    bool row(std::size_t pos, std::size_t end, std::vector<std::pair<std::size_t, std::string_view>>& cells);
-    bool lowerCell(std::string_view cell, std::size_t offset, ThreadBuilder& b);
-    void checkBranches(const Thread& t);
-    void checkThreads(const std::vector<std::pair<Place, SourceLoc>>& regs, std::size_t n);
 
     const SourceText& src_;
     std::string_view s_;
     const std::string& file_;
     Diagnostics& diags_;
     const ParseOptions& options_;
-    const Dialect* dialect_ = nullptr;
-    bool goTest_ = false;
+    const std::vector<Architecture>& known_;
+    const Architecture* arch_ = nullptr;
 };
 
 bool FileParser::header(LitmusTest& t, std::size_t& pos) {
@@ -79,11 +72,10 @@ bool FileParser::header(LitmusTest& t, std::size_t& pos) {
     if (name.empty()) return error(p, "expected a test name after '" + std::string(arch) + "'");
     t.arch = std::string(arch);
     t.name = std::string(name);
-    dialect_ = findDialect(arch);
-    goTest_ = arch == "Go";  // Go has its own syntax (litmus/GoSyntax.hpp), not a thread table
-    if (!dialect_ && !goTest_) {
+    arch_ = findArchitecture(known_, arch);
+    if (!arch_) {
         std::string known;
-        for (auto n : dialectNames()) known += (known.empty() ? "" : ", ") + std::string(n);
+        for (auto n : tableArchitectureNames(known_)) known += (known.empty() ? "" : ", ") + std::string(n);
         diags_.unsupported(file_, src_.locOf(pos),
                            "architecture '" + t.arch + "' (supported: " + known + ")");
         return false;
@@ -124,145 +116,28 @@ bool FileParser::header(LitmusTest& t, std::size_t& pos) {
     }
 }
 
-// One `;`-terminated row of `|`-separated cells on the line starting at `pos`.
-bool FileParser::row(std::size_t pos, std::size_t end,
-                     std::vector<std::pair<std::size_t, std::string_view>>& cells) {
-    std::size_t semi = s_.find(';', pos);
-    if (semi == std::string_view::npos || semi > end) {
-        std::size_t e = end;
-        while (e > pos && isSpace(s_[e - 1])) --e;
-        return error(e, "expected ';' at the end of the thread-table row");
-    }
-    std::size_t after = skipBlank(semi + 1);
-    if (after < end) return error(after, "unexpected text after ';' in the thread table");
-    std::size_t b = pos;
-    for (std::size_t i = pos; i <= semi; ++i) {
-        if (i == semi || s_[i] == '|') {
-            std::size_t off = b;
-            std::string_view cell = trim(s_.substr(b, i - b), off);
-            cells.emplace_back(off, cell);
-            b = i + 1;
-        }
-    }
-    return true;
-}
-
-bool FileParser::lowerCell(std::string_view cell, std::size_t offset, ThreadBuilder& b) {
-    SourceLoc loc = src_.locOf(offset);
-    std::size_t rest = 0;
-    std::string_view label = splitLabel(cell, rest);
-    if (!label.empty()) b.emit(Label{std::string(label)}, loc);
-    std::size_t off = rest;
-    std::string_view instr = trim(cell.substr(rest), off);
-    if (instr.empty()) return true;
-    return dialect_->lowerCell(instr, src_.locOf(offset + off), b);
-}
-
-bool FileParser::table(LitmusTest& t, std::size_t& pos) {
-    pos = skipBlank(pos);
-    std::vector<std::pair<std::size_t, std::string_view>> cells;
-    if (pos + 1 >= s_.size() || s_[pos] != 'P' || !std::isdigit(static_cast<unsigned char>(s_[pos + 1])))
-        return error(pos, "expected the thread table header 'P0 | P1 ... ;'");
-    if (!row(pos, lineEnd(pos), cells)) return false;
-    for (std::size_t i = 0; i < cells.size(); ++i) {
-        std::string want = "P" + std::to_string(i);
-        if (cells[i].second != want)
-            return error(cells[i].first, "expected '" + want + "' in the thread table header, found '" +
-                                             std::string(cells[i].second) + "'");
-    }
-    std::size_t n = cells.size();
-    std::vector<ThreadBuilder> builders;
-    for (std::size_t i = 0; i < n; ++i) builders.emplace_back(static_cast<int>(i), file_, diags_);
-    t.raw.assign(n, {});
-    bool ok = true;
-    pos = lineEnd(pos);
-    while (true) {
-        pos = skipBlank(pos);
-        if (pos >= s_.size()) break;
-        std::size_t w = pos;
-        while (w < s_.size() && (std::isalpha(static_cast<unsigned char>(s_[w])) != 0)) ++w;
-        static constexpr std::string_view stops[] = {"exists", "forall", "final",    "locations",
-                                                     "filter", "not",    "observed", "Observed"};
-        std::string_view first = s_.substr(pos, w - pos);
-        if (s_[pos] == '~' || s_[pos] == '(' ||
-            std::find(std::begin(stops), std::end(stops), first) != std::end(stops))
-            break;
-        cells.clear();
-        std::size_t end = lineEnd(pos);
-        if (!row(pos, end, cells)) return false;
-        if (cells.size() > n)
-            return error(cells[n].first, "row has " + std::to_string(cells.size()) +
-                                             " cells but the table has " + std::to_string(n) +
-                                             (n == 1 ? " thread" : " threads"));
-        for (std::size_t i = 0; i < cells.size(); ++i) {
-            auto [off, cell] = cells[i];
-            if (cell.empty()) continue;
-            t.raw[i].push_back({std::string(cell), src_.locOf(off)});
-            ok = lowerCell(cell, off, builders[i]) && ok;
-        }
-        pos = end;
-    }
-    for (auto& b : builders) {
-        t.threads.push_back(b.take());
-        checkBranches(t.threads.back());
-    }
-    return ok;
-}
-
-// Labels are unique per thread; jumps go forward to a label of their own thread.
-void FileParser::checkBranches(const Thread& t) {
-    std::map<std::string, std::size_t> where;
-    for (std::size_t i = 0; i < t.ops.size(); ++i) {
-        if (const auto* l = std::get_if<Label>(&t.ops[i].kind)) {
-            if (!where.emplace(l->name, i).second)
-                diags_.error(file_, t.ops[i].loc, "duplicate label '" + l->name + "'");
-        }
-    }
-    for (std::size_t i = 0; i < t.ops.size(); ++i) {
-        const auto* b = std::get_if<Branch>(&t.ops[i].kind);
-        if (!b) continue;
-        auto it = where.find(b->target);
-        if (it == where.end())
-            diags_.error(file_, t.ops[i].loc, "undefined label '" + b->target + "' in " + t.name);
-        else if (it->second < i)
-            diags_.unsupported(file_, t.ops[i].loc,
-                               "backward branch to '" + b->target + "' (loops are not supported)");
-    }
-}
-
-void FileParser::checkThreads(const std::vector<std::pair<Place, SourceLoc>>& regs, std::size_t n) {
-    for (const auto& [p, loc] : regs)
-        if (static_cast<std::size_t>(p.thread) >= n)
-            diags_.error(file_, loc, "thread " + std::to_string(p.thread) + " does not exist (the test has " +
-                                         std::to_string(n) + (n == 1 ? " thread)" : " threads)"));
-}
-
 bool FileParser::run(LitmusTest& t) {
     std::size_t pos = 0;
     if (!header(t, pos)) return false;
-    if (goTest_) return go::parseGoTest(src_, pos, file_, diags_, t, options_.unroll);
-    StateParser init(src_, pos + 1, s_.size(), file_, diags_, dialect_->registerName);
-    if (!init.parseInit(t.init)) return false;
-    pos = init.offset();
-    if (!table(t, pos)) return false;
-    StateParser rest(src_, pos, s_.size(), file_, diags_, dialect_->registerName);
-    if (!rest.parseConstraints(t)) return false;
-    normalizeConstants(t);
-    checkThreads(init.registers(), t.threads.size());
-    checkThreads(rest.registers(), t.threads.size());
-    return true;
+    MEMLIT_ASSERT(arch_->frontEnd != nullptr, "architecture without a front end");
+    return arch_->frontEnd->parseBody(TestBody{src_, pos, file_, diags_, options_}, t);
 }
 
 }  // namespace
 
 std::optional<LitmusTest> parseLitmus(std::string_view text, const std::string& file, Diagnostics& diags,
                                       const ParseOptions& options) {
+    return parseLitmus(text, file, diags, options, architectures());
+}
+
+std::optional<LitmusTest> parseLitmus(std::string_view text, const std::string& file, Diagnostics& diags,
+                                      const ParseOptions& options, const std::vector<Architecture>& known) {
     std::size_t before = errorCount(diags);
     SourceText src(stripComments(text, file, diags));
     if (errorCount(diags) != before) return std::nullopt;
     LitmusTest t;
     t.file = file;
-    FileParser p(src, file, diags, options);
+    FileParser p(src, file, diags, options, known);
     if (!p.run(t) || errorCount(diags) != before) return std::nullopt;
     return t;
 }

@@ -1,6 +1,6 @@
 #pragma once
-/// Entry points of the litmus front end: herd7's file format, shared by every dialect, with
-/// the dialect chosen by the header's architecture name.
+/// Entry points of the litmus front end: herd7's header, shared by every architecture, then
+/// the body read by the front end of the header's architecture (litmus/Architecture.hpp).
 
 #include "support/Diagnostics.hpp"
 #include "litmus/LitmusTest.hpp"
@@ -11,6 +11,8 @@
 #include <vector>
 
 namespace memlit::litmus {
+
+struct Architecture;
 
 /// What the command line may override in a test (docs/cli.md).
 struct ParseOptions {
@@ -23,6 +25,10 @@ struct ParseOptions {
 /// an error through Diagnostics::unsupported.
 std::optional<LitmusTest> parseLitmus(std::string_view text, const std::string& file,
                                       Diagnostics& diags, const ParseOptions& options = {});
+/// The same over `known` instead of architectures(): a test can add an architecture of its
+/// own, and so shows that a record and its front end are all an architecture needs.
+std::optional<LitmusTest> parseLitmus(std::string_view text, const std::string& file, Diagnostics& diags,
+                                      const ParseOptions& options, const std::vector<Architecture>& known);
 
 /// Reads and parses a file (an unreadable file is a diagnostic).
 std::optional<LitmusTest> loadLitmus(const std::string& path, Diagnostics& diags,

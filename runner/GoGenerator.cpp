@@ -23,11 +23,11 @@ constexpr int kPad = 64;
 class Generator {
 public:
     Generator(const litmus::LitmusTest& test, Diagnostics& diags)
-        : test_(test), diags_(diags), src_(test.goSource) {}
+        : test_(test), diags_(diags), src_(test.programText) {}
 
     std::optional<GoProgram> run() {
         std::size_t stop = 0;
-        const std::size_t begin = test_.goSource.find_first_not_of(" \t\r\n");
+        const std::size_t begin = test_.programText.find_first_not_of(" \t\r\n");
         auto parsed = go::parseGoProgram(src_, begin, test_.file, diags_, stop);
         if (!parsed) return std::nullopt;
         prog_ = std::move(*parsed);
@@ -158,7 +158,7 @@ private:
 }  // namespace
 
 std::optional<GoProgram> generateGoProgram(const litmus::LitmusTest& test, Diagnostics& diags) {
-    if (test.goSource.empty()) {
+    if (test.programText.empty()) {
         diags.unsupported(test.file, {}, "a Go test without its program text (memlit run)");
         return std::nullopt;
     }

@@ -3,7 +3,7 @@
 
 #include "litmus/aarch64/AArch64Semantics.hpp"
 #include "litmus/aarch64/AArch64Syntax.hpp"
-#include "litmus/table/Dialect.hpp"
+#include "litmus/table/TableFrontEnd.hpp"
 
 #include <cctype>
 
@@ -26,9 +26,9 @@ std::string registerName(std::string_view name) {
 
 }  // namespace
 
-const Dialect& aarch64Dialect() {
-    static const Dialect d{"AArch64", &lowerCell, &registerName};
-    return d;
+const FrontEnd& aarch64FrontEnd() {
+    static const TableFrontEnd fe(Dialect{&lowerCell, &registerName});
+    return fe;
 }
 
 }  // namespace memlit::litmus

@@ -7,7 +7,7 @@
 ///   of an atomic whose destination is the zero register); fences `DMB.<opt>`, `DSB.<opt>`, `ISB`.
 
 #include "litmus/aarch64/AArch64Syntax.hpp"
-#include "litmus/table/Dialect.hpp"
+#include "litmus/ThreadBuilder.hpp"
 #include "litmus/Program.hpp"
 
 #include <string>

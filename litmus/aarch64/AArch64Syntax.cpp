@@ -1,7 +1,7 @@
 #include "litmus/aarch64/AArch64Syntax.hpp"
 
 #include "litmus/Lexer.hpp"
-#include "litmus/x86/X86Semantics.hpp"  // splitOperands, parseInteger, isIdentifier, firstWord
+#include "litmus/table/CellSyntax.hpp"
 
 #include <algorithm>
 #include <array>

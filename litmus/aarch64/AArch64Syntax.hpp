@@ -3,7 +3,7 @@
 /// an A64Instr (mnemonic plus typed operands) that AArch64Semantics lowers to IR.
 /// Register views: W<n> and X<n> name the same IR register `X<n>`; `wide` says which view.
 
-#include "litmus/table/Dialect.hpp"
+#include "litmus/ThreadBuilder.hpp"
 
 #include <cstdint>
 #include <optional>

@@ -4,7 +4,7 @@
 /// mutexes, wait groups and once in GoSync.cpp, channels and select in GoChannels.cpp
 /// (docs/go.md has the scheme).
 
-#include "litmus/table/Dialect.hpp"
+#include "litmus/ThreadBuilder.hpp"
 #include "litmus/go/GoSyntax.hpp"
 
 #include <algorithm>

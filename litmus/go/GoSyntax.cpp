@@ -429,9 +429,9 @@ bool parseGoTest(const SourceText& src, std::size_t begin, const std::string& fi
     if (!parsed) return false;
     const Program& prog = *parsed;
     // Everything before the block is blanked (newlines kept) so positions stay those of the file.
-    t.goSource = std::string(src.text().substr(0, stop));
+    t.programText = std::string(src.text().substr(0, stop));
     for (std::size_t i = 0; i < begin; ++i)
-        if (t.goSource[i] != '\n') t.goSource[i] = ' ';
+        if (t.programText[i] != '\n') t.programText[i] = ' ';
     t.init = prog.init;
     if (!lowerProgram(prog, src, file, diags, t, unroll)) return false;
     StateParser rest(src, stop, src.size(), file, diags, identity);

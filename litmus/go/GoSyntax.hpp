@@ -71,13 +71,13 @@ std::vector<Token> tokenize(const SourceText& src, std::size_t begin, const std:
                             Diagnostics& diags, std::size_t& stop);
 
 /// Parses the Go part of a test (declaration block, functions, then herd's condition) from
-/// the `{` at `begin`; fills `t.init`, `t.threads`, `t.raw` and the condition. `unroll`, when
+/// the `{` at `begin`; fills `t.init`, `t.threads`, `t.raw`, `t.programText` and the condition. `unroll`, when
 /// given, replaces the test's `Unroll=K` (the command line's --unroll).
 bool parseGoTest(const SourceText& src, std::size_t begin, const std::string& file, Diagnostics& diags,
                  LitmusTest& t, std::optional<int> unroll = std::nullopt);
 
 /// Parses the declarations and functions of a Go test (no lowering) from the `{` at `begin`;
-/// `stop` is set to where the condition starts. The hardware runner re-reads `goSource` this way.
+/// `stop` is set to where the condition starts. The hardware runner re-reads `programText` this way.
 std::optional<Program> parseGoProgram(const SourceText& src, std::size_t begin, const std::string& file,
                                       Diagnostics& diags, std::size_t& stop);
 

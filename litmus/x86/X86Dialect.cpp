@@ -1,7 +1,7 @@
 /// The X86 dialect: herd's Intel syntax (`MOV EAX,[x]`, `MOV [x],$1`, `LOCK XADD [x],EAX`).
 /// Register names are upper-cased (`EAX`); every access is the architecture's word.
 
-#include "litmus/table/Dialect.hpp"
+#include "litmus/table/TableFrontEnd.hpp"
 #include "litmus/x86/X86Semantics.hpp"
 
 #include <algorithm>
@@ -93,9 +93,9 @@ std::string registerName(std::string_view name) { return upper(name); }
 
 }  // namespace
 
-const Dialect& x86Dialect() {
-    static const Dialect d{"X86", &lowerCell, &registerName};
-    return d;
+const FrontEnd& x86FrontEnd() {
+    static const TableFrontEnd fe(Dialect{&lowerCell, &registerName});
+    return fe;
 }
 
 }  // namespace memlit::litmus

@@ -4,7 +4,8 @@
 /// Conventions: locked accesses carry tag `X` and share an rmwId; fences carry their
 /// mnemonic (`MFENCE`); the zero flag lives in the pseudo-register `%ZF`.
 
-#include "litmus/table/Dialect.hpp"
+#include "litmus/table/CellSyntax.hpp"
+#include "litmus/ThreadBuilder.hpp"
 #include "litmus/Lexer.hpp"
 #include "litmus/Program.hpp"
 
@@ -41,17 +42,6 @@ struct X86Flavour {
 };
 
 inline const std::string zeroFlag = "%ZF";
-
-/// Syntax helpers shared by both spellings.
-struct OperandText {
-    std::string_view text;  // trimmed
-    std::size_t offset;     // of its first character, in the cell
-};
-/// Splits at commas outside brackets and parentheses; "" gives no operands.
-std::vector<OperandText> splitOperands(std::string_view s, std::size_t offset);
-std::optional<std::int64_t> parseInteger(std::string_view s);  // decimal or 0x, maybe negative
-bool isIdentifier(std::string_view s);
-std::string_view firstWord(std::string_view s);  // up to the first blank
 
 /// What tells the two spellings apart when reading a cell.
 struct X86Syntax {

@@ -2,7 +2,7 @@
 /// Register names are lower case without '%' (`rax`); the size suffix (q/l/w/b) sets the
 /// access width (8/4/2/1 bytes).
 
-#include "litmus/table/Dialect.hpp"
+#include "litmus/table/TableFrontEnd.hpp"
 #include "litmus/x86/X86Semantics.hpp"
 
 #include <algorithm>
@@ -144,9 +144,9 @@ std::string registerName(std::string_view name) {
 
 }  // namespace
 
-const Dialect& x86_64Dialect() {
-    static const Dialect d{"X86_64", &lowerCell, &registerName};
-    return d;
+const FrontEnd& x86_64FrontEnd() {
+    static const TableFrontEnd fe(Dialect{&lowerCell, &registerName});
+    return fe;
 }
 
 }  // namespace memlit::litmus

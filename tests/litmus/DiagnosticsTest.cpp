@@ -1,4 +1,4 @@
-#include "litmus/table/Dialect.hpp"
+#include "litmus/Architecture.hpp"
 #include "litmus/Parser.hpp"
 
 #include <catch2/catch.hpp>
@@ -161,7 +161,7 @@ TEST_CASE("Diagnostics: every front-end error, word for word", "[litmus]") {
 
 TEST_CASE("Diagnostics: an unknown architecture lists the known dialects", "[litmus]") {
     std::string known;
-    for (auto name : dialectNames()) known += (known.empty() ? "" : ", ") + std::string(name);
+    for (auto name : litmus::tableArchitectureNames(litmus::architectures())) known += (known.empty() ? "" : ", ") + std::string(name);
     CHECK(known.find("X86, X86_64") == 0);
     CHECK(diagnose("XYZ T\n{}\n") ==
           "t.litmus:1:1: error: unsupported feature: architecture 'XYZ' (supported: " + known + ")");
