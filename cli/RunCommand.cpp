@@ -225,7 +225,7 @@ void printRunReport(std::ostream& out, const TestReport& r) {
     char secs[32];
     std::snprintf(secs, sizeof secs, "%.2f", r.seconds);
     out << "Time " << r.name << " " << secs << "\n";
-    if (r.arch == "Go")
+    if (runner::runKind(r.arch) == runner::RunKind::GoProgram)
         out << "Goroutines " << r.threads << " on " << r.cpus << " CPUs, "
             << (r.pinned ? "each worker locked to its own thread and CPU" : "scheduled by the Go runtime") << "\n";
     else
@@ -300,7 +300,7 @@ int runCommand(const std::vector<std::string>& args, std::ostream& out, std::ost
             continue;
         }
         const std::string modelName = opt.model.empty() ? defaultModelFor(test->arch) : opt.model;
-        const bool isGo = test->arch == "Go";
+        const bool isGo = runner::runKind(test->arch) == runner::RunKind::GoProgram;
         if (isGo && emitting) {
             reports.push_back(failedReport(file, RunStatus::Unsupported, "--emit does not support Go tests yet"));
             continue;

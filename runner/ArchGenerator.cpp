@@ -1,14 +1,47 @@
 #include "runner/ArchGenerator.hpp"
 
+#include "litmus/Architecture.hpp"
 #include "runner/X86Generator.hpp"
 
 namespace memlit::runner {
 
-std::unique_ptr<ArchGenerator> makeGenerator(const std::string& arch) {
-    std::unique_ptr<ArchGenerator> candidates[] = {std::make_unique<X86Generator>()};
-    for (auto& g : candidates)
-        if (g->accepts(arch)) return std::move(g);
+namespace {
+
+std::unique_ptr<ArchGenerator> makeX86() { return std::make_unique<X86Generator>(); }
+
+/// How one architecture runs; `make` is set for RunKind::Harness only.
+struct ArchRunner {
+    litmus::ArchId arch;
+    RunKind kind;
+    std::unique_ptr<ArchGenerator> (*make)();
+};
+
+// The one place that ties an architecture to the way memlit runs it; an architecture not
+// listed is checked by `memlit check` but not run.
+const ArchRunner kRunners[] = {
+    {litmus::ArchId::X86, RunKind::Harness, &makeX86},
+    {litmus::ArchId::X86_64, RunKind::Harness, &makeX86},
+    {litmus::ArchId::Go, RunKind::GoProgram, nullptr},
+};
+
+const ArchRunner* findRunner(const std::string& arch) {
+    const litmus::Architecture* a = litmus::findArchitecture(arch);
+    if (!a) return nullptr;
+    for (const auto& r : kRunners)
+        if (r.arch == a->id) return &r;
     return nullptr;
+}
+
+}  // namespace
+
+RunKind runKind(const std::string& arch) {
+    const ArchRunner* r = findRunner(arch);
+    return r ? r->kind : RunKind::None;
+}
+
+std::unique_ptr<ArchGenerator> makeGenerator(const std::string& arch) {
+    const ArchRunner* r = findRunner(arch);
+    return r && r->make ? r->make() : nullptr;
 }
 
 std::vector<std::string> hostArchitectures() {
@@ -23,6 +56,14 @@ std::vector<std::string> hostArchitectures() {
 #else
     return {};
 #endif
+}
+
+bool runsNatively(const std::string& arch) {
+    const litmus::Architecture* a = litmus::findArchitecture(arch);
+    if (!a) return false;
+    for (const auto& host : hostArchitectures())
+        if (litmus::findArchitecture(host) == a) return true;
+    return false;
 }
 
 }  // namespace memlit::runner

@@ -1,8 +1,8 @@
 #pragma once
 /// ArchGenerator: turns one architecture's verbatim instruction cells into GCC extended-asm
-/// templates, so the harness runs exactly the test's instructions. One implementation per
-/// architecture; adding AArch64, RISC-V or Power means one new class and one line in
-/// makeGenerator.
+/// templates, so the harness runs exactly the test's instructions; and the one table of how
+/// each architecture runs (ArchGenerator.cpp). Adding AArch64, RISC-V or Power means one new
+/// class and one entry in that table.
 
 #include "support/Diagnostics.hpp"
 #include "litmus/LitmusTest.hpp"
@@ -35,8 +35,6 @@ class ArchGenerator {
 public:
     virtual ~ArchGenerator() = default;
 
-    /// Architectures this generator accepts, as litmus headers name them.
-    virtual bool accepts(const std::string& arch) const = 0;
     /// True when code for `arch` runs on the machine memlit was built for.
     virtual bool runsOnHost(const std::string& arch) const = 0;
     /// Default width in bytes of a location (X86: 4, X86_64: 8).
@@ -49,10 +47,24 @@ public:
                                                Diagnostics& diags) const = 0;
 };
 
+/// How `memlit run` executes the tests of an architecture.
+enum class RunKind {
+    None,       // it cannot (yet)
+    Harness,    // a C++ harness around the test's instructions, from an ArchGenerator
+    GoProgram,  // a Go program made from the test's program text (GoGenerator.hpp)
+};
+
+/// How a test of architecture `arch` (its header name) runs; None for an unknown name.
+RunKind runKind(const std::string& arch);
+
 /// The generator for a test's architecture, or nullptr when memlit has none.
 std::unique_ptr<ArchGenerator> makeGenerator(const std::string& arch);
 
 /// The litmus architecture names that run natively on this build's host ("X86", "X86_64").
+/// Names, not records: the host may be an architecture memlit does not read yet.
 std::vector<std::string> hostArchitectures();
+
+/// True when `arch` (a header name) is one of hostArchitectures().
+bool runsNatively(const std::string& arch);
 
 }  // namespace memlit::runner

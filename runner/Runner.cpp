@@ -240,7 +240,7 @@ TestReport judge(const litmus::LitmusTest& test, const HarnessRun& run, const Mo
 
 TestReport runTest(const litmus::LitmusTest& test, const ModelVerdict& verdict,
                    const RunOptions& options) {
-    if (test.arch == "Go") return runGoTest(test, verdict, options);
+    if (runKind(test.arch) == RunKind::GoProgram) return runGoTest(test, verdict, options);
     auto fail = [&](RunStatus s, std::string msg) { return judge(test, failedRun(s, std::move(msg)), verdict); };
     auto gen = makeGenerator(test.arch);
     if (!gen) return fail(RunStatus::Unsupported, "no hardware harness for architecture " + test.arch);

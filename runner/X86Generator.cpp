@@ -1,11 +1,19 @@
 #include "runner/X86Generator.hpp"
 
+#include "litmus/Architecture.hpp"
+
 #include <algorithm>
 #include <cctype>
 
 namespace memlit::runner {
 
 namespace {
+
+// Herd's X86 is the 32-bit Intel-syntax dialect; X86_64 is AT&T with 64-bit words.
+bool intelSyntax(const std::string& arch) {
+    const litmus::Architecture* a = litmus::findArchitecture(arch);
+    return a && a->id == litmus::ArchId::X86;
+}
 
 std::string lower(std::string s) {
     for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -140,16 +148,9 @@ std::string attOperand(Translation& t, const std::string& op, bool jump, SourceL
 
 }  // namespace
 
-bool X86Generator::accepts(const std::string& arch) const {
-    return arch == "X86" || arch == "X86_64";
-}
+bool X86Generator::runsOnHost(const std::string& arch) const { return runsNatively(arch); }
 
-bool X86Generator::runsOnHost(const std::string& arch) const {
-    auto host = hostArchitectures();
-    return accepts(arch) && std::find(host.begin(), host.end(), arch) != host.end();
-}
-
-int X86Generator::wordWidth(const std::string& arch) const { return arch == "X86" ? 4 : 8; }
+int X86Generator::wordWidth(const std::string& arch) const { return intelSyntax(arch) ? 4 : 8; }
 
 std::optional<RegBinding> X86Generator::bindRegister(const std::string&,
                                                      const std::string& name) const {
@@ -170,7 +171,7 @@ std::optional<RegBinding> X86Generator::bindRegister(const std::string&,
 std::optional<ThreadAsm> X86Generator::translate(const litmus::LitmusTest& test, int thread,
                                                  Diagnostics& diags) const {
     Translation t{*this, test, {}, diags};
-    const bool intel = test.arch == "X86";
+    const bool intel = intelSyntax(test.arch);
     for (const auto& cell : test.raw.at(static_cast<std::size_t>(thread))) {
         std::string text = trim(cell.text);
         // A leading `LABEL:` defines a label local to this asm statement.

@@ -9,7 +9,6 @@ namespace memlit::runner {
 
 class X86Generator : public ArchGenerator {
 public:
-    bool accepts(const std::string& arch) const override;
     bool runsOnHost(const std::string& arch) const override;
     int wordWidth(const std::string& arch) const override;
     std::optional<RegBinding> bindRegister(const std::string& arch,
