@@ -15,7 +15,8 @@ namespace memlit::cat {
 using FileId = std::uint32_t;
 
 /// What a Name (or the callee of a Call) refers to, filled in by cat::resolve at load time.
-/// `id` is the BaseSet or BaseRel value, or an index into Model::tags / Model::extraRels.
+/// `id` is, for a Local, how many bindings up the scope the name is bound (0: the innermost);
+/// the BaseSet or BaseRel value; or an index into Model::tags / Model::extraRels.
 struct NameRef {
     enum class Kind : std::uint8_t {
         Unresolved,  // not resolved yet (a freshly parsed model)

@@ -8,6 +8,7 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -204,6 +205,16 @@ private:
         return nullptr;
     }
 
+    /// The binding of a resolved Local: `ref.id` bindings up the chain, no name compared but
+    /// one, which checks that the resolver's scopes and this chain agree.
+    static const Env& local(const Expr& e, const EnvPtr& env) {
+        const Env* at = env.get();
+        for (std::uint32_t up = e.ref.id; up > 0 && at != nullptr; --up) at = at->parent.get();
+        MEMLIT_ASSERT(at != nullptr && at->name == e.name,
+                      "cat name '" + e.name + "' is not where the resolver put it");
+        return *at;
+    }
+
     std::optional<Value> force(Thunk& t) {
         if (t.value) return t.value;
         if (t.failed) return std::nullopt;
@@ -220,11 +231,7 @@ private:
     std::optional<Value> lookup(const Expr& e, const EnvPtr& env) {
         const auto id = e.ref.id;
         switch (e.ref.kind) {
-        case NameRef::Kind::Local: {
-            const Env* found = find(env, e.name);
-            MEMLIT_ASSERT(found != nullptr, "cat name '" + e.name + "' resolved to a let not in scope");
-            return force(*found->thunk);
-        }
+        case NameRef::Kind::Local: return force(*local(e, env).thunk);
         case NameRef::Kind::BaseSet:
             if (!baseSets_[id]) baseSets_[id] = d_.baseSet(static_cast<BaseSet>(id));
             return setV(*baseSets_[id]);
@@ -327,9 +334,8 @@ private:
             if (!r) return std::nullopt;
             return setV(e.name == "domain" ? d_.domain(*r) : d_.range(*r));
         }
-        const Env* found = e.ref.kind == NameRef::Kind::Local ? find(env, e.name) : nullptr;
-        MEMLIT_ASSERT(found != nullptr, "cat callee '" + e.name + "' is not resolved to a let in scope");
-        auto callee = force(*found->thunk);
+        MEMLIT_ASSERT(e.ref.kind == NameRef::Kind::Local, "cat callee '" + e.name + "' is not resolved");
+        auto callee = force(*local(e, env).thunk);
         if (!callee) return std::nullopt;
         const auto* fn = std::get_if<Function>(&*callee);
         if (fn == nullptr) {

@@ -9,7 +9,8 @@ namespace {
 
 using Kind = NameRef::Kind;
 
-/// Walks the statements in the interpreter's order with the same lexical scopes: a plain
+/// Walks the statements in the interpreter's order with the same lexical scopes, binding for
+/// binding, so a Local's depth is where the interpreter's environment chain holds it: a plain
 /// `let` binding sees the names from before the let, `let rec` sees its own group, a
 /// function or procedure body sees its definition's scope plus its parameters, and names a
 /// procedure body binds stay inside it.
@@ -34,9 +35,13 @@ private:
     std::set<std::string, std::less<>> reported_;   // unknown names already diagnosed
     bool failed_ = false;
 
-    bool inScope(std::string_view name) const {
-        return std::find(scope_.rbegin(), scope_.rend(), name) != scope_.rend();
+    /// How many bindings up the scope `name` is bound (0: the innermost), if it is.
+    std::optional<std::uint32_t> depthOf(std::string_view name) const {
+        auto it = std::find(scope_.rbegin(), scope_.rend(), name);
+        if (it == scope_.rend()) return std::nullopt;
+        return static_cast<std::uint32_t>(it - scope_.rbegin());
     }
+    bool inScope(std::string_view name) const { return depthOf(name).has_value(); }
 
     void error(FileId file, SourceLoc loc, const std::string& key, std::string msg) {
         failed_ = true;
@@ -98,8 +103,8 @@ private:
     }
 
     void name(Expr& e, FileId file) {
-        if (inScope(e.name)) {
-            e.ref = {Kind::Local, 0};
+        if (auto depth = depthOf(e.name)) {
+            e.ref = {Kind::Local, *depth};
             return;
         }
         if (auto g = global(e.name)) {
@@ -112,8 +117,8 @@ private:
     }
 
     void callee(Expr& e, FileId file) {
-        if (inScope(e.name)) {
-            e.ref = {Kind::Local, 0};
+        if (auto depth = depthOf(e.name)) {
+            e.ref = {Kind::Local, *depth};
         } else if (e.name == "domain" || e.name == "range") {
             e.ref = {Kind::Builtin, 0};
         } else if (baseRelNamed(e.name) || baseSetNamed(e.name) || vocab_.isTag(e.name) ||
