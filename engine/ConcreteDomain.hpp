@@ -86,8 +86,10 @@ struct ConcreteVerdict {
     std::optional<std::vector<std::size_t>> cycle;
 };
 
-/// Evaluates `model` on one execution. On a model error (unknown name, type error) the
-/// diagnostics say why and the verdict is inconsistent with no failed axioms.
+/// Evaluates `model` on one execution. A model not resolved at load is resolved first,
+/// against every architecture's tags and the execution's own names (an unknown name is then
+/// reported here). On a model error the diagnostics say why and the verdict is inconsistent
+/// with no failed axioms.
 ConcreteVerdict evaluateConcrete(const Model& model, const engine::ConcreteExecution& exec,
                                  Diagnostics& diags);
 

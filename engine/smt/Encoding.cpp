@@ -1,8 +1,6 @@
 #include "engine/smt/Encoding.hpp"
 
-#include <algorithm>
 #include <functional>
-#include <set>
 
 namespace memlit::engine::smt {
 

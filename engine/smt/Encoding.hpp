@@ -10,7 +10,6 @@
 
 #include <z3++.h>
 
-#include <functional>
 #include <map>
 #include <vector>
 
