@@ -14,6 +14,24 @@ namespace memlit::cat {
 
 using FileId = std::uint32_t;
 
+/// What a Name (or the callee of a Call) refers to, filled in by cat::resolve at load time.
+/// `id` is, for a Local, how many bindings up the scope the name is bound (0: the innermost);
+/// the BaseSet or BaseRel value; or an index into Model::tags / Model::extraRels.
+struct NameRef {
+    enum class Kind : std::uint8_t {
+        Unresolved,  // not resolved yet (a freshly parsed model)
+        Local,       // bound by let, a parameter or a procedure: looked up in scope
+        BaseSet,     // R W M F IW FW
+        BaseRel,     // po rf co ...
+        Tag,         // an event tag some architecture declares: MFENCE, DMB.ISH, ...
+        ExtraRel,    // a relation the vocabulary adds (hand-built executions in tests)
+        Builtin,     // the callee `domain` or `range`
+    };
+    Kind kind = Kind::Unresolved;
+    std::uint32_t id = 0;
+    bool operator==(const NameRef&) const = default;
+};
+
 /// An expression. `name` is used by Name and Call; `args` holds the operands.
 struct Expr {
     enum class Op {
@@ -38,6 +56,7 @@ struct Expr {
     std::string name;
     std::vector<Expr> args;
     SourceLoc loc;
+    NameRef ref;   // Name and Call only
     bool operator==(const Expr&) const = default;
 };
 
@@ -104,6 +123,11 @@ struct Model {
     std::string name;                    // the leading string, e.g. "X86 TSO"; may be empty
     std::vector<std::string> files;      // file paths as given or resolved, by FileId
     std::vector<Statement> statements;
+    /// Set by cat::resolve: every Name and Call carries its NameRef, and these list the
+    /// tags and extra relations the model names (NameRef::id indexes them).
+    bool resolved = false;
+    std::vector<std::string> tags;
+    std::vector<std::string> extraRels;
     bool operator==(const Model&) const = default;
 };
 

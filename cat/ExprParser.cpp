@@ -31,7 +31,7 @@ std::optional<Expr> ExprParser::binary(int level) {
         const SourceLoc loc = in_.take().loc;
         auto rhs = binary(level + 1);
         if (!rhs) return std::nullopt;
-        Expr e{levels[level].op, "", {}, loc};
+        Expr e{levels[level].op, "", {}, loc, {}};
         e.args.push_back(std::move(*lhs));
         e.args.push_back(std::move(*rhs));
         lhs = std::move(e);
@@ -49,7 +49,7 @@ std::optional<Expr> ExprParser::prefix() {
         auto arg = prefix();
         --depth_;
         if (!arg) return std::nullopt;
-        return Expr{Expr::Op::Complement, "", {std::move(*arg)}, loc};
+        return Expr{Expr::Op::Complement, "", {std::move(*arg)}, loc, {}};
     }
     return postfix();
 }
@@ -82,7 +82,7 @@ std::optional<Expr> ExprParser::postfix() {
         default: return e;
         }
         const SourceLoc loc = in_.take().loc;
-        e = Expr{op, "", {std::move(*e)}, loc};
+        e = Expr{op, "", {std::move(*e)}, loc, {}};
     }
 }
 
@@ -90,13 +90,13 @@ std::optional<Expr> ExprParser::primary() {
     const Token& t = in_.peek();
     const SourceLoc loc = t.loc;
     switch (t.kind) {
-    case K::Zero: in_.take(); return Expr{Expr::Op::EmptyRel, "", {}, loc};
-    case K::Underscore: in_.take(); return Expr{Expr::Op::Universe, "", {}, loc};
+    case K::Zero: in_.take(); return Expr{Expr::Op::EmptyRel, "", {}, loc, {}};
+    case K::Underscore: in_.take(); return Expr{Expr::Op::Universe, "", {}, loc, {}};
     case K::LBrace:
         in_.take();
         if (in_.peek().kind == K::RBrace) {
             in_.take();
-            return Expr{Expr::Op::EmptyAny, "", {}, loc};
+            return Expr{Expr::Op::EmptyAny, "", {}, loc, {}};
         }
         in_.unsupported(loc, "set literal with elements");
         return std::nullopt;
@@ -104,7 +104,7 @@ std::optional<Expr> ExprParser::primary() {
         in_.take();
         auto inner = expression();
         if (!inner || !in_.expect(K::RBracket, "']'")) return std::nullopt;
-        return Expr{Expr::Op::Identity, "", {std::move(*inner)}, loc};
+        return Expr{Expr::Op::Identity, "", {std::move(*inner)}, loc, {}};
     }
     case K::LParen: {
         in_.take();
@@ -122,11 +122,11 @@ std::optional<Expr> ExprParser::primary() {
         }
         std::string name = in_.take().text;
         if (in_.peek().kind == K::LParen) {
-            Expr call{Expr::Op::Call, std::move(name), {}, loc};
+            Expr call{Expr::Op::Call, std::move(name), {}, loc, {}};
             if (!arguments(call.args)) return std::nullopt;
             return call;
         }
-        return Expr{Expr::Op::Name, std::move(name), {}, loc};
+        return Expr{Expr::Op::Name, std::move(name), {}, loc, {}};
     }
     default: in_.expected("an expression"); return std::nullopt;
     }

@@ -4,6 +4,7 @@
 
 #include "support/Diagnostics.hpp"
 #include "cat/Ast.hpp"
+#include "cat/Vocabulary.hpp"
 
 #include <optional>
 #include <string>
@@ -21,6 +22,11 @@ std::optional<Model> parseModel(std::string_view text, const std::string& file,
 /// `tso` finds tso.cat in the bundled models directory; a name containing '/' or ending in
 /// ".cat" is a path. An unknown name reports the bundled model names.
 std::optional<Model> loadModel(const std::string& nameOrPath, Diagnostics& diags);
+
+/// loadModel, then cat::resolve against `vocabulary`: every name bound once, an unknown one
+/// reported (once) and the model rejected. What the CLI calls, once per model per run.
+std::optional<Model> loadModel(const std::string& nameOrPath, const Vocabulary& vocabulary,
+                               Diagnostics& diags);
 
 /// Candidate bundled-model directories in search order: $MEMLIT_MODELS_DIR,
 /// <dir of the executable>/../share/memlit/models, the install dir, the source tree's models/.

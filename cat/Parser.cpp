@@ -1,6 +1,7 @@
 #include "cat/ExprParser.hpp"
 #include "cat/Lexer.hpp"
 #include "cat/Model.hpp"
+#include "cat/Resolve.hpp"
 #include "cat/TokenCursor.hpp"
 
 #include <filesystem>
@@ -410,6 +411,13 @@ std::optional<Model> loadModel(const std::string& nameOrPath, Diagnostics& diags
         return std::nullopt;
     }
     return parseModel(*text, *path, diags);
+}
+
+std::optional<Model> loadModel(const std::string& nameOrPath, const Vocabulary& vocabulary,
+                               Diagnostics& diags) {
+    auto model = loadModel(nameOrPath, diags);
+    if (!model || !resolve(*model, vocabulary, diags)) return std::nullopt;
+    return model;
 }
 
 }  // namespace memlit::cat

@@ -5,6 +5,7 @@
 #include "litmus/Architecture.hpp"
 #include "litmus/Parser.hpp"
 #include "cat/Model.hpp"
+#include "engine/ArchVocabulary.hpp"
 #include "engine/BruteForce.hpp"
 #include "engine/smt/Checker.hpp"
 
@@ -182,7 +183,7 @@ int checkCommand(const std::vector<std::string>& args, std::ostream& out, std::o
             auto it = models.find(rep.model);
             if (it == models.end()) {
                 Diagnostics modelDiags;
-                it = models.emplace(rep.model, cat::loadModel(rep.model, modelDiags)).first;
+                it = models.emplace(rep.model, cat::loadModel(rep.model, engine::architectureVocabulary(), modelDiags)).first;
                 modelDiags.print(err);
                 for (const auto& d : modelDiags.all()) rep.errors.push_back(Diagnostics::format(d));
             } else if (!it->second) {

@@ -4,6 +4,7 @@
 #include "cli/Cli.hpp"
 #include "litmus/Parser.hpp"
 #include "cat/Model.hpp"
+#include "engine/ArchVocabulary.hpp"
 #include "runner/ArchGenerator.hpp"
 #include "runner/Emit.hpp"
 #include "runner/GoGenerator.hpp"
@@ -179,7 +180,7 @@ class ModelCache {
 public:
     const cat::Model* get(const std::string& name, Diagnostics& diags) {
         auto it = models_.find(name);
-        if (it == models_.end()) it = models_.emplace(name, cat::loadModel(name, diags)).first;
+        if (it == models_.end()) it = models_.emplace(name, cat::loadModel(name, engine::architectureVocabulary(), diags)).first;
         return it->second ? &*it->second : nullptr;
     }
 

@@ -1,6 +1,8 @@
 #include "engine/BruteForce.hpp"
 
-#include "cat/Interpreter.hpp"
+#include "cat/Resolve.hpp"
+#include "engine/ArchVocabulary.hpp"
+#include "engine/BaseRelations.hpp"
 #include "engine/ConcreteDomain.hpp"
 #include "engine/Events.hpp"
 
@@ -51,6 +53,7 @@ public:
 private:
     const litmus::LitmusTest& test_;
     const EventGraph& g_;
+    const BaseTable table_ = baseTable(g_);   // the base names' candidates, once per test
     const cat::Model& model_;
     Diagnostics& diags_;
     std::uint64_t cap_;
@@ -157,29 +160,8 @@ private:
             diags_.error(test_.file, {}, "brute force: more than " + std::to_string(cap_) + " candidate executions");
             return false;
         }
-        // Dense numbering of the executed events.
-        std::vector<int> dense(g_.size(), -1);
-        std::size_t m = 0;
-        for (std::size_t i = 0; i < g_.size(); ++i)
-            if (exec_[i]) dense[i] = static_cast<int>(m++);
-        auto d = [&](std::size_t i) { return static_cast<std::size_t>(dense[i]); };
-
-        ConcreteExecution x;
-        x.size = m;
-        auto set = [&](const std::string& name) -> EventSet& {
-            auto it = x.sets.find(name);
-            if (it == x.sets.end()) it = x.sets.emplace(name, EventSet(m)).first;
-            return it->second;
-        };
-        auto rel = [&](const std::string& name) -> Relation& {
-            auto it = x.rels.find(name);
-            if (it == x.rels.end()) it = x.rels.emplace(name, Relation(m)).first;
-            return it->second;
-        };
-        for (const char* s : {"R", "W", "M", "F", "IW", "FW"}) set(s);
-        for (const char* r : {"po", "rf", "co", "loc", "int", "ext", "id", "rmw", "addr", "data", "ctrl"}) rel(r);
-
-        // Coherence order and final writes.
+        // Coherence order (initial write first) and final writes.
+        Relation co(g_.size());
         std::map<std::int64_t, std::size_t> last;  // address -> final write
         for (std::size_t i = 0; i < g_.size(); ++i)
             if (g_.events[i].kind == EventKind::Init) last[addr_[i]] = i;
@@ -191,10 +173,9 @@ private:
             if (initAt.count(a)) order.push_back(initAt[a]);
             order.insert(order.end(), ws.begin(), ws.end());
             for (std::size_t i = 0; i < order.size(); ++i)
-                for (std::size_t j = i + 1; j < order.size(); ++j) rel("co").set(d(order[i]), d(order[j]));
+                for (std::size_t j = i + 1; j < order.size(); ++j) co.set(order[i], order[j]);
             last[a] = order.back();
         }
-        for (auto& [a, w] : last) set("FW").insert(d(w));
         std::vector<std::int64_t> finals(g_.locations.size(), 0);
         for (std::size_t i = 0; i < finals.size(); ++i) {
             auto it = last.find(g_.address.at(g_.locations[i]));
@@ -210,31 +191,7 @@ private:
                 if (std::find(halted.begin(), halted.end(), r) == halted.end()) halted.push_back(r);
             }
 
-        for (std::size_t i = 0; i < g_.size(); ++i) {
-            if (!exec_[i]) continue;
-            const Event& e = g_.events[i];
-            if (e.isRead()) set("R").insert(d(i));
-            if (e.isWrite()) set("W").insert(d(i));
-            if (e.isMemory()) set("M").insert(d(i));
-            if (e.kind == EventKind::Fence) set("F").insert(d(i));
-            if (e.kind == EventKind::Init) set("IW").insert(d(i));
-            for (const auto& t : e.tags)
-                if (t != "IW") set(t).insert(d(i));
-            if (e.isRead()) rel("rf").set(d(static_cast<std::size_t>(source_[i])), d(i));
-            for (std::size_t j = 0; j < g_.size(); ++j) {
-                if (!exec_[j]) continue;
-                const Event& f = g_.events[j];
-                if (g_.po.contains(i, j)) rel("po").set(d(i), d(j));
-                if (g_.rmw.contains(i, j)) rel("rmw").set(d(i), d(j));
-                if (g_.addr.contains(i, j)) rel("addr").set(d(i), d(j));
-                if (g_.data.contains(i, j)) rel("data").set(d(i), d(j));
-                if (g_.ctrl.contains(i, j)) rel("ctrl").set(d(i), d(j));
-                if (e.isMemory() && f.isMemory() && addr_[i] == addr_[j]) rel("loc").set(d(i), d(j));
-                bool sameThread = i == j || (e.thread >= 0 && e.thread == f.thread);
-                rel(sameThread ? "int" : "ext").set(d(i), d(j));
-                if (i == j) rel("id").set(d(i), d(j));
-            }
-        }
+        const ConcreteExecution x = concreteExecution(table_, {exec_, addr_, source_, co});
 
         litmus::State s;
         for (const auto& p : places_) {
@@ -320,7 +277,13 @@ std::optional<CheckResult> bruteForceCheck(const litmus::LitmusTest& test, const
                                            Diagnostics& diags, std::uint64_t maxCandidates) {
     auto g = buildEvents(test, diags);
     if (!g) return std::nullopt;
-    auto result = Enumerator(test, *g, model, diags, maxCandidates).run();
+    // Resolve a model not resolved at load once here, not once per candidate execution.
+    std::optional<cat::Model> resolved;
+    if (!model.resolved) {
+        resolved = model;
+        if (!cat::resolve(*resolved, architectureVocabulary(), diags)) return std::nullopt;
+    }
+    auto result = Enumerator(test, *g, resolved ? *resolved : model, diags, maxCandidates).run();
     if (result) declaredFlags(model.statements, result->declaredFlags);
     return result;
 }

@@ -1,43 +1,56 @@
 #include "engine/ConcreteDomain.hpp"
 
-#include "cat/Interpreter.hpp"
-
-#include <array>
-#include <string_view>
+#include "cat/InterpreterImpl.hpp"
+#include "engine/ArchVocabulary.hpp"
 
 namespace memlit::engine {
 
-namespace {
-
-constexpr std::array<std::string_view, 6> kStandardSets = {"R", "W", "M", "F", "IW", "FW"};
-constexpr std::array<std::string_view, 11> kStandardRels = {
-    "po", "rf", "co", "loc", "int", "ext", "id", "rmw", "addr", "data", "ctrl"};
-
-template <class A>
-bool contains(const A& names, std::string_view name) {
-    for (auto n : names)
-        if (n == name) return true;
-    return false;
+EventSet ConcreteDomain::baseSet(cat::BaseSet s) {
+    const auto& given = exec_.sets.base(s);
+    return given ? *given : EventSet(exec_.size);
 }
 
-}  // namespace
+Relation ConcreteDomain::baseRel(cat::BaseRel r) {
+    if (const auto& given = exec_.rels.base(r)) return *given;
+    return r == cat::BaseRel::Id ? Relation::identity(exec_.size) : Relation(exec_.size);
+}
+
+EventSet ConcreteDomain::tagSet(std::string_view tag) {
+    const EventSet* given = exec_.sets.find(tag);
+    return given ? *given : EventSet(exec_.size);
+}
+
+Relation ConcreteDomain::extraRel(std::string_view name) {
+    const Relation* given = exec_.rels.find(name);
+    return given ? *given : Relation(exec_.size);
+}
+
+cat::Vocabulary ConcreteDomain::vocabulary() {
+    std::vector<std::string> tags = architectureVocabulary().tags();
+    std::vector<std::string> rels;
+    for (const auto& [name, set] : exec_.sets.extra()) tags.push_back(name);
+    for (const auto& [name, rel] : exec_.rels.extra()) rels.push_back(name);
+    return cat::Vocabulary(std::move(tags), std::move(rels));
+}
 
 std::optional<EventSet> ConcreteDomain::baseSet(std::string_view name) {
-    if (auto it = exec_.sets.find(name); it != exec_.sets.end()) return it->second;
-    if (contains(kStandardSets, name)) return EventSet(exec_.size);
+    if (const EventSet* given = exec_.sets.find(name)) return *given;
+    if (auto s = cat::baseSetNamed(name)) return baseSet(*s);
     return std::nullopt;
 }
 
 std::optional<Relation> ConcreteDomain::baseRel(std::string_view name) {
-    if (auto it = exec_.rels.find(name); it != exec_.rels.end()) return it->second;
-    if (name == "id") return Relation::identity(exec_.size);
-    if (contains(kStandardRels, name)) return Relation(exec_.size);
+    if (const Relation* given = exec_.rels.find(name)) return *given;
+    if (auto r = cat::baseRelNamed(name)) return baseRel(*r);
     return std::nullopt;
 }
 
 }  // namespace memlit::engine
 
 namespace memlit::cat {
+
+template std::optional<std::vector<CheckResult<engine::ConcreteDomain>>>
+interpret<engine::ConcreteDomain>(const Model&, engine::ConcreteDomain&, Diagnostics&);
 
 ConcreteVerdict evaluateConcrete(const Model& model, const engine::ConcreteExecution& exec,
                                  Diagnostics& diags) {

@@ -4,6 +4,7 @@
 
 #include "support/Diagnostics.hpp"
 #include "cat/Ast.hpp"
+#include "cat/Vocabulary.hpp"
 #include "engine/ConcreteExecution.hpp"
 #include "engine/Relation.hpp"
 
@@ -23,10 +24,19 @@ public:
 
     explicit ConcreteDomain(const ConcreteExecution& exec) : exec_(exec) {}
 
-    /// The execution's set, or an empty set for R W M F IW FW when not given.
+    /// The execution's set, or an empty set when not given.
+    Set baseSet(cat::BaseSet s);
+    /// The execution's relation, or an empty one when not given (`id`: the identity).
+    Rel baseRel(cat::BaseRel r);
+    /// The events carrying `tag`: none when the execution does not list it.
+    Set tagSet(std::string_view tag);
+    /// A relation the execution adds beyond the base ones (hand-built executions).
+    Rel extraRel(std::string_view name);
+    /// Every architecture's tags plus the execution's own extra sets and relations.
+    cat::Vocabulary vocabulary();
+
+    /// By name, for callers that hold one: a base or extra name, else nullopt.
     std::optional<Set> baseSet(std::string_view name);
-    /// The execution's relation, or an empty one for a standard base name not given
-    /// (`id` defaults to the identity).
     std::optional<Rel> baseRel(std::string_view name);
 
     Set emptySet() { return EventSet(exec_.size); }
@@ -76,8 +86,10 @@ struct ConcreteVerdict {
     std::optional<std::vector<std::size_t>> cycle;
 };
 
-/// Evaluates `model` on one execution. On a model error (unknown name, type error) the
-/// diagnostics say why and the verdict is inconsistent with no failed axioms.
+/// Evaluates `model` on one execution. A model not resolved at load is resolved first,
+/// against every architecture's tags and the execution's own names (an unknown name is then
+/// reported here). On a model error the diagnostics say why and the verdict is inconsistent
+/// with no failed axioms.
 ConcreteVerdict evaluateConcrete(const Model& model, const engine::ConcreteExecution& exec,
                                  Diagnostics& diags);
 

@@ -1,8 +1,6 @@
 #include "engine/smt/Encoding.hpp"
 
-#include <algorithm>
 #include <functional>
-#include <set>
 
 namespace memlit::engine::smt {
 
@@ -13,7 +11,7 @@ std::string num(std::size_t i) { return std::to_string(i); }
 }  // namespace
 
 Encoding::Encoding(z3::context& ctx, const EventGraph& g)
-    : ctx_(ctx), g_(g), constraints_(ctx), execLits_(ctx) {
+    : ctx_(ctx), g_(g), table_(baseTable(g)), constraints_(ctx), execLits_(ctx) {
     base_.n = g.size();
     encodeEvents();
     encodeReadsFrom();
@@ -200,7 +198,7 @@ void Encoding::encodeReadsFrom() {
         if (!g_.events[r].isRead()) continue;
         z3::expr_vector choices(ctx_);
         for (std::size_t w = 0; w < n; ++w) {
-            if (!g_.events[w].isWrite() || !g_.mayAlias.contains(w, r)) continue;
+            if (!table_.mayOf(cat::BaseRel::Rf).contains(w, r)) continue;
             z3::expr v = ctx_.bool_const(("rf_" + num(w) + "_" + num(r)).c_str());
             constraints_.push_back(z3::implies(v, exec_[w] && exec_[r] && sameAddr(w, r) &&
                                                       value_[r] == value_[w]));
@@ -237,11 +235,9 @@ void Encoding::encodeCoherence() {
     // are distinct per location and the initial write comes first.
     for (std::size_t a = 0; a < n; ++a)
         for (std::size_t b = 0; b < n; ++b) {
-            if (a == b || !writes_.contains(a) || !writes_.contains(b) || !g_.mayAlias.contains(a, b))
-                continue;
+            if (!table_.mayOf(cat::BaseRel::Co).contains(a, b)) continue;
             const Event& x = g_.events[a];
             const Event& y = g_.events[b];
-            if (x.kind == EventKind::Init && y.kind == EventKind::Init) continue;
             z3::expr same = exec_[a] && exec_[b] && sameAddr(a, b);
             z3::expr c = same && *cpos_[a] < *cpos_[b];
             c = c.simplify();
@@ -255,95 +251,53 @@ void Encoding::encodeCoherence() {
         }
 }
 
-SymRel Encoding::staticRel(const Relation& r) {
-    const std::size_t n = g_.size();
-    SymRel s{Relation(n), std::vector<z3::expr>(n * n, ctx_.bool_val(false))};
-    for (std::size_t i = 0; i < n; ++i)
-        for (std::size_t j = 0; j < n; ++j)
-            if (r.contains(i, j)) {
-                s.may.set(i, j);
-                s.cell[i * n + j] = exec_[i] && exec_[j];
-            }
-    return s;
-}
-
-SymSet Encoding::eventSet(const std::function<bool(const Event&)>& pred) {
+SymSet Encoding::memberSet(const EventSet& members) {
     const std::size_t n = g_.size();
     SymSet s{EventSet(n), std::vector<z3::expr>(n, ctx_.bool_val(false))};
     for (std::size_t i = 0; i < n; ++i)
-        if (pred(g_.events[i])) {
+        if (members.contains(i)) {
             s.may.insert(i);
             s.cell[i] = exec_[i];
         }
     return s;
 }
 
-void Encoding::encodeBase() {
+SymRel Encoding::baseRelation(cat::BaseRel r) {
+    // rf and co are the choice variables and orders built above; the others follow the rule.
+    if (ruleOf(r) == PairRule::ReadsFrom) return rf_;
+    if (ruleOf(r) == PairRule::Coherence) return co_;
     const std::size_t n = g_.size();
-    auto& sets = base_.sets;
-    sets.emplace_back("R", eventSet([](const Event& e) { return e.isRead(); }));
-    sets.emplace_back("W", eventSet([](const Event& e) { return e.isWrite(); }));
-    sets.emplace_back("M", eventSet([](const Event& e) { return e.isMemory(); }));
-    sets.emplace_back("F", eventSet([](const Event& e) { return e.kind == EventKind::Fence; }));
-    sets.emplace_back("IW", eventSet([](const Event& e) { return e.kind == EventKind::Init; }));
-    // Final writes: executed writes with no coherence successor.
-    SymSet fw = eventSet([](const Event& e) { return e.isWrite(); });
-    for (std::size_t w = 0; w < n; ++w) {
-        if (!fw.may.contains(w)) continue;
-        z3::expr_vector later(ctx_);
-        for (std::size_t b = 0; b < n; ++b)
-            if (co_.may.contains(w, b)) later.push_back(co_.cell[w * n + b]);
-        if (!later.empty()) fw.cell[w] = exec_[w] && !z3::mk_or(later);
-    }
-    fw_ = fw;
-    sets.emplace_back("FW", fw);
-    std::set<std::string> tags;
-    for (const auto& e : g_.events) tags.insert(e.tags.begin(), e.tags.end());
-    for (const auto& t : tags) {
-        if (t == "IW") continue;
-        sets.emplace_back(t, eventSet([&](const Event& e) {
-            return std::find(e.tags.begin(), e.tags.end(), t) != e.tags.end();
-        }));
-    }
-
-    auto& rels = base_.rels;
-    rels.emplace_back("po", staticRel(g_.po));
-    rels.emplace_back("addr", staticRel(g_.addr));
-    rels.emplace_back("data", staticRel(g_.data));
-    rels.emplace_back("ctrl", staticRel(g_.ctrl));
-    rels.emplace_back("rmw", staticRel(g_.rmw));
-    rels.emplace_back("rf", rf_);
-    rels.emplace_back("co", co_);
-    SymRel loc{Relation(n), std::vector<z3::expr>(n * n, ctx_.bool_val(false))};
-    SymRel in{Relation(n), std::vector<z3::expr>(n * n, ctx_.bool_val(false))};
-    SymRel ext = in, id = in;
+    const Relation& may = table_.mayOf(r);
+    SymRel s{Relation(n), std::vector<z3::expr>(n * n, ctx_.bool_val(false))};
     for (std::size_t i = 0; i < n; ++i)
         for (std::size_t j = 0; j < n; ++j) {
-            const Event& a = g_.events[i];
-            const Event& b = g_.events[j];
-            z3::expr both = exec_[i] && exec_[j];
-            std::size_t k = i * n + j;
-            if (g_.mayAlias.contains(i, j)) {
-                loc.may.set(i, j);
-                loc.cell[k] = both && sameAddr(i, j);
-            }
-            bool sameThread = i == j || (a.thread >= 0 && a.thread == b.thread);
-            if (sameThread) {
-                in.may.set(i, j);
-                in.cell[k] = both;
-            } else {
-                ext.may.set(i, j);
-                ext.cell[k] = both;
-            }
-            if (i == j) {
-                id.may.set(i, j);
-                id.cell[k] = exec_[i];
-            }
+            if (!may.contains(i, j)) continue;
+            z3::expr both = i == j ? exec_[i] : exec_[i] && exec_[j];
+            s.may.set(i, j);
+            s.cell[i * n + j] = ruleOf(r) == PairRule::SameAddress ? both && sameAddr(i, j) : both;
         }
-    rels.emplace_back("loc", loc);
-    rels.emplace_back("int", in);
-    rels.emplace_back("ext", ext);
-    rels.emplace_back("id", id);
+    return s;
+}
+
+void Encoding::encodeBase() {
+    const std::size_t n = g_.size();
+    for (auto set : cat::allBaseSets()) {
+        SymSet s = memberSet(table_.membersOf(set));
+        if (ruleOf(set) == MemberRule::CoherenceLast) {
+            // Final writes: executed writes with no coherence successor.
+            for (std::size_t w = 0; w < n; ++w) {
+                if (!s.may.contains(w)) continue;
+                z3::expr_vector later(ctx_);
+                for (std::size_t b = 0; b < n; ++b)
+                    if (co_.may.contains(w, b)) later.push_back(co_.cell[w * n + b]);
+                if (!later.empty()) s.cell[w] = exec_[w] && !z3::mk_or(later);
+            }
+            fw_ = s;
+        }
+        base_.sets[static_cast<std::size_t>(set)] = std::move(s);
+    }
+    for (const auto& [tag, members] : table_.tags) base_.tags.emplace_back(tag, memberSet(members));
+    for (auto rel : cat::allBaseRels()) base_.rels[static_cast<std::size_t>(rel)] = baseRelation(rel);
 }
 
 z3::expr Encoding::finalLocation(const std::string& name) {

@@ -1,15 +1,15 @@
 #pragma once
-/// Encoding: the program half of the SMT problem (private to solver/). Which events happen,
+/// Encoding: the program half of the SMT problem (private to engine/smt/). Which events happen,
 /// the values and addresses they carry, the reads-from choice of every read and the coherence
 /// order per location, as Z3 terms; plus the base sets and relations a cat model starts from.
 
 #include "litmus/State.hpp"
+#include "engine/BaseRelations.hpp"
 #include "engine/Events.hpp"
 #include "engine/smt/SymbolicDomain.hpp"
 
 #include <z3++.h>
 
-#include <functional>
 #include <map>
 #include <vector>
 
@@ -37,6 +37,7 @@ public:
 private:
     z3::context& ctx_;
     const EventGraph& g_;
+    const BaseTable table_;   // which events and pairs each base name may contain
     z3::expr_vector constraints_;
     z3::expr_vector execLits_;
     std::vector<z3::expr> exec_, value_, addr_, choice_, choiceBool_;
@@ -56,8 +57,8 @@ private:
     void encodeValueFlow();
     void encodeBase();
     void encodeAssumptions();
-    SymRel staticRel(const Relation& r);
-    SymSet eventSet(const std::function<bool(const Event&)>& pred);
+    SymRel baseRelation(cat::BaseRel r);
+    SymSet memberSet(const EventSet& members);
 };
 
 }  // namespace memlit::engine::smt

@@ -1,5 +1,9 @@
 #include "engine/smt/SymbolicDomain.hpp"
 
+#include "cat/InterpreterImpl.hpp"
+#include "engine/ArchVocabulary.hpp"
+
+#include <algorithm>
 #include <cmath>
 
 namespace memlit::engine::smt {
@@ -16,17 +20,27 @@ SymbolicDomain::Set SymbolicDomain::setOf(EventSet may) {
     return s;
 }
 
-std::optional<SymbolicDomain::Set> SymbolicDomain::baseSet(std::string_view name) {
-    for (const auto& [k, v] : base_.sets)
-        if (k == name) return v;
-    return std::nullopt;
+SymbolicDomain::Set SymbolicDomain::baseSet(cat::BaseSet s) {
+    return base_.sets[static_cast<std::size_t>(s)];
 }
 
-std::optional<SymbolicDomain::Rel> SymbolicDomain::baseRel(std::string_view name) {
-    for (const auto& [k, v] : base_.rels)
-        if (k == name) return v;
-    return std::nullopt;
+SymbolicDomain::Rel SymbolicDomain::baseRel(cat::BaseRel r) {
+    return base_.rels[static_cast<std::size_t>(r)];
 }
+
+SymbolicDomain::Set SymbolicDomain::tagSet(std::string_view tag) {
+    auto it = std::lower_bound(base_.tags.begin(), base_.tags.end(), tag,
+                               [](const auto& entry, std::string_view t) { return entry.first < t; });
+    if (it != base_.tags.end() && it->first == tag) return it->second;
+    return emptySet();
+}
+
+SymbolicDomain::Rel SymbolicDomain::extraRel(std::string_view name) {
+    MEMLIT_ASSERT(false, "the symbolic domain has no relation '" + std::string(name) + "'");
+    return emptyRel();
+}
+
+cat::Vocabulary SymbolicDomain::vocabulary() { return architectureVocabulary(); }
 
 SymbolicDomain::Set SymbolicDomain::emptySet() { return setOf(EventSet(n())); }
 
@@ -244,3 +258,10 @@ bool SymbolicDomain::sameSet(const Set& a, const Set& b) {
 std::size_t SymbolicDomain::fixpointBound() { return n() * n() + 1; }
 
 }  // namespace memlit::engine::smt
+
+namespace memlit::cat {
+
+template std::optional<std::vector<CheckResult<engine::smt::SymbolicDomain>>>
+interpret<engine::smt::SymbolicDomain>(const Model&, engine::smt::SymbolicDomain&, Diagnostics&);
+
+}  // namespace memlit::cat

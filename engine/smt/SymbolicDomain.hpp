@@ -1,12 +1,14 @@
 #pragma once
-/// SymbolicDomain: the cat operators over Z3 Boolean matrices (private to solver/). A cell is
+/// SymbolicDomain: the cat operators over Z3 Boolean matrices (private to engine/smt/). A cell is
 /// a literal only where the pair may be related in some execution: outside the may-set it is
 /// false, so the interpreter's work and the formula size follow the static analysis.
 
+#include "cat/Vocabulary.hpp"
 #include "engine/Relation.hpp"
 
 #include <z3++.h>
 
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -28,8 +30,9 @@ struct SymRel {
 struct SymbolicBase {
     std::size_t n = 0;
     std::vector<z3::expr> exec;                        // event i happens
-    std::vector<std::pair<std::string, SymSet>> sets;  // R W M F IW FW and tags
-    std::vector<std::pair<std::string, SymRel>> rels;  // po rf co loc int ext id rmw addr data ctrl
+    std::array<SymSet, cat::kBaseSetCount> sets;       // by cat::BaseSet
+    std::array<SymRel, cat::kBaseRelCount> rels;       // by cat::BaseRel
+    std::vector<std::pair<std::string, SymSet>> tags;  // the events' tags, sorted by name
 };
 
 class SymbolicDomain {
@@ -40,8 +43,14 @@ public:
 
     SymbolicDomain(z3::context& ctx, const SymbolicBase& base) : ctx_(ctx), base_(base) {}
 
-    std::optional<Set> baseSet(std::string_view name);
-    std::optional<Rel> baseRel(std::string_view name);
+    Set baseSet(cat::BaseSet s);
+    Rel baseRel(cat::BaseRel r);
+    /// The events carrying `tag`; empty when none of this test's events does.
+    Set tagSet(std::string_view tag);
+    /// The encoding adds no relations of its own: never asked (the vocabulary has none).
+    Rel extraRel(std::string_view name);
+    /// Every architecture's tags (engine/ArchVocabulary.hpp).
+    cat::Vocabulary vocabulary();
     Set emptySet();
     Set universe();
     Rel emptyRel();

@@ -1,0 +1,446 @@
+#pragma once
+/// The body of the generic cat interpreter (cat/Interpreter.hpp), included only by the one
+/// .cpp per Domain that instantiates it (engine/ConcreteDomain.cpp,
+/// engine/smt/SymbolicDomain.cpp), so the template is compiled once per domain.
+
+#include "cat/Interpreter.hpp"
+#include "cat/Resolve.hpp"
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace memlit::cat {
+
+namespace detail {
+
+template <class D>
+class Interpreter {
+    using Set = typename D::Set;
+    using Rel = typename D::Rel;
+
+    struct Env;
+    using EnvPtr = std::shared_ptr<const Env>;
+    struct Function { const Binding* binding; FileId file; EnvPtr env; };
+    struct Proc { const Procedure* proc; FileId file; EnvPtr env; };
+    struct EmptyAny {};   // `0` / `{}`: adopts the type the context needs
+    // Wrapped, so a domain may use one C++ type for both sets and relations.
+    struct SetV { Set v; };
+    struct RelV { Rel v; };
+    using Value = std::variant<EmptyAny, SetV, RelV, Function, Proc>;
+    static Value setV(Set s) { return Value{SetV{std::move(s)}}; }
+    static Value relV(Rel r) { return Value{RelV{std::move(r)}}; }
+
+    /// A let-bound name: evaluated on first use, then cached.
+    struct Thunk {
+        const Expr* expr = nullptr;
+        FileId file = 0;
+        EnvPtr env;
+        std::optional<Value> value;
+        bool failed = false;
+    };
+    struct Env {
+        std::string name;
+        std::shared_ptr<Thunk> thunk;
+        EnvPtr parent;
+    };
+
+public:
+    Interpreter(const Model& model, D& domain, Diagnostics& diags)
+        : model_(model), d_(domain), diags_(diags) {}
+
+    std::optional<std::vector<CheckResult<D>>> run() {
+        EnvPtr env;
+        for (const auto& s : model_.statements) execute(s, env, 0);
+        if (errors_) return std::nullopt;
+        return std::move(results_);
+    }
+
+private:
+    static constexpr int kMaxCallDepth = 200;
+
+    const std::string& fileName(FileId f) const { return model_.files.at(f); }
+    void error(FileId f, SourceLoc loc, std::string msg) {
+        errors_ = true;
+        diags_.error(fileName(f), loc, std::move(msg));
+    }
+
+    static EnvPtr bind(EnvPtr parent, std::string name, std::shared_ptr<Thunk> t) {
+        return std::make_shared<const Env>(Env{std::move(name), std::move(t), std::move(parent)});
+    }
+    static std::shared_ptr<Thunk> ready(Value v) {
+        auto t = std::make_shared<Thunk>();
+        t->value = std::move(v);
+        return t;
+    }
+
+    // ---- statements ----
+
+    void execute(const Statement& s, EnvPtr& env, int depth) {
+        if (const auto* let = std::get_if<Let>(&s.node)) {
+            if (let->rec) letRec(*let, s.file, env);
+            else letPlain(*let, s.file, env);
+        } else if (const auto* c = std::get_if<Check>(&s.node)) {
+            check(*c, s, env);
+        } else if (const auto* p = std::get_if<Procedure>(&s.node)) {
+            env = bind(env, p->name, ready(Proc{p, s.file, env}));
+        } else if (const auto* call = std::get_if<CallProc>(&s.node)) {
+            callProcedure(*call, s, env, depth);
+        }
+    }
+
+    void letPlain(const Let& let, FileId file, EnvPtr& env) {
+        const EnvPtr outer = env;   // `and` bindings see the names from before the let
+        for (const auto& b : let.bindings) {
+            std::shared_ptr<Thunk> t;
+            if (b.isFunction) {
+                t = ready(Function{&b, file, outer});
+            } else {
+                t = std::make_shared<Thunk>();
+                t->expr = &b.body;
+                t->file = file;
+                t->env = outer;
+            }
+            env = bind(env, b.name, std::move(t));
+        }
+    }
+
+    /// Least fixed point by Kleene iteration from the empty relations/sets.
+    void letRec(const Let& let, FileId file, EnvPtr& env) {
+        std::vector<std::shared_ptr<Thunk>> thunks;
+        for (const auto& b : let.bindings) {
+            thunks.push_back(ready(EmptyAny{}));
+            env = bind(env, b.name, thunks.back());
+        }
+        const std::size_t bound = d_.fixpointBound();
+        for (std::size_t iter = 0; iter < bound; ++iter) {
+            std::vector<Value> next;
+            for (const auto& b : let.bindings) {
+                auto v = eval(b.body, file, env, 0);
+                if (!v) {
+                    for (auto& t : thunks) t->failed = true;
+                    return;
+                }
+                next.push_back(std::move(*v));
+            }
+            bool stable = true;
+            for (std::size_t i = 0; i < thunks.size(); ++i) {
+                if (!same(*thunks[i]->value, next[i])) stable = false;
+                thunks[i]->value = std::move(next[i]);
+            }
+            if (stable) return;
+        }
+    }
+
+    bool same(const Value& a, const Value& b) {
+        if (std::holds_alternative<EmptyAny>(a) && std::holds_alternative<EmptyAny>(b)) return true;
+        if (const auto* ra = std::get_if<RelV>(&a))
+            if (const auto* rb = std::get_if<RelV>(&b)) return d_.sameRel(ra->v, rb->v);
+        if (const auto* sa = std::get_if<SetV>(&a))
+            if (const auto* sb = std::get_if<SetV>(&b)) return d_.sameSet(sa->v, sb->v);
+        return false;
+    }
+
+    void check(const Check& c, const Statement& s, const EnvPtr& env) {
+        auto v = eval(c.expr, s.file, env, 0);
+        if (!v) return;
+        std::optional<typename D::Bool> holds;
+        std::optional<Rel> rel;
+        if (c.kind == CheckKind::Empty && std::holds_alternative<SetV>(*v)) {
+            holds = d_.isEmptySet(std::get<SetV>(*v).v);
+        } else {
+            rel = asRel(*v, s.file, c.expr.loc);
+            if (!rel) return;
+            switch (c.kind) {
+            case CheckKind::Acyclic: holds = d_.acyclic(*rel); break;
+            case CheckKind::Irreflexive: holds = d_.irreflexive(*rel); break;
+            case CheckKind::Empty: holds = d_.isEmptyRel(*rel); break;
+            }
+        }
+        if (c.negated) holds = d_.negate(*holds);
+        results_.push_back(CheckResult<D>{c.name, c.kind, c.negated, c.isFlag, fileName(s.file),
+                                          s.loc, std::move(*holds), std::move(rel)});
+    }
+
+    void callProcedure(const CallProc& call, const Statement& s, const EnvPtr& env, int depth) {
+        const Env* e = find(env, call.name);
+        MEMLIT_ASSERT(e != nullptr, "cat procedure '" + call.name + "' is not resolved");
+        auto callee = force(*e->thunk);
+        if (!callee) return;
+        const auto* proc = std::get_if<Proc>(&*callee);
+        if (proc == nullptr) {
+            error(s.file, s.loc, "'" + call.name + "' is not a procedure");
+            return;
+        }
+        if (proc->proc->params.size() != call.args.size()) {
+            error(s.file, s.loc, "procedure '" + call.name + "' expects " +
+                                     std::to_string(proc->proc->params.size()) +
+                                     " argument(s), got " + std::to_string(call.args.size()));
+            return;
+        }
+        if (depth >= kMaxCallDepth) {
+            error(s.file, s.loc, "procedure calls nested too deeply");
+            return;
+        }
+        EnvPtr local = proc->env;
+        for (std::size_t i = 0; i < call.args.size(); ++i) {
+            auto v = eval(call.args[i], s.file, env, depth);
+            if (!v) return;
+            local = bind(local, proc->proc->params[i], ready(std::move(*v)));
+        }
+        for (const auto& st : proc->proc->body) execute(st, local, depth + 1);
+    }
+
+    // ---- expressions ----
+
+    static const Env* find(const EnvPtr& env, std::string_view name) {
+        for (const Env* e = env.get(); e != nullptr; e = e->parent.get())
+            if (e->name == name) return e;
+        return nullptr;
+    }
+
+    /// The binding of a resolved Local: `ref.id` bindings up the chain, no name compared but
+    /// one, which checks that the resolver's scopes and this chain agree.
+    static const Env& local(const Expr& e, const EnvPtr& env) {
+        const Env* at = env.get();
+        for (std::uint32_t up = e.ref.id; up > 0 && at != nullptr; --up) at = at->parent.get();
+        MEMLIT_ASSERT(at != nullptr && at->name == e.name,
+                      "cat name '" + e.name + "' is not where the resolver put it");
+        return *at;
+    }
+
+    std::optional<Value> force(Thunk& t) {
+        if (t.value) return t.value;
+        if (t.failed) return std::nullopt;
+        MEMLIT_ASSERT(t.expr != nullptr, "cat thunk without expression");
+        t.failed = true;   // also guards against re-entry while evaluating
+        auto v = eval(*t.expr, t.file, t.env, 0);
+        if (!v) return std::nullopt;
+        t.failed = false;
+        t.value = std::move(v);
+        return t.value;
+    }
+
+    /// A name by its resolved reference; base names are asked of the domain once per run.
+    std::optional<Value> lookup(const Expr& e, const EnvPtr& env) {
+        const auto id = e.ref.id;
+        switch (e.ref.kind) {
+        case NameRef::Kind::Local: return force(*local(e, env).thunk);
+        case NameRef::Kind::BaseSet:
+            if (!baseSets_[id]) baseSets_[id] = d_.baseSet(static_cast<BaseSet>(id));
+            return setV(*baseSets_[id]);
+        case NameRef::Kind::BaseRel:
+            if (!baseRels_[id]) baseRels_[id] = d_.baseRel(static_cast<BaseRel>(id));
+            return relV(*baseRels_[id]);
+        case NameRef::Kind::Tag:
+            if (!tags_.at(id)) tags_[id] = d_.tagSet(model_.tags[id]);
+            return setV(*tags_[id]);
+        case NameRef::Kind::ExtraRel:
+            if (!extraRels_.at(id)) extraRels_[id] = d_.extraRel(model_.extraRels[id]);
+            return relV(*extraRels_[id]);
+        case NameRef::Kind::Unresolved:
+        case NameRef::Kind::Builtin: break;
+        }
+        MEMLIT_ASSERT(false, "cat name '" + e.name + "' is not resolved");
+        return std::nullopt;
+    }
+
+    static const char* kindName(const Value& v) {
+        switch (v.index()) {
+        case 0: return "the empty set or relation";
+        case 1: return "a set";
+        case 2: return "a relation";
+        case 3: return "a function";
+        default: return "a procedure";
+        }
+    }
+
+    std::optional<Rel> asRel(const Value& v, FileId file, SourceLoc loc) {
+        if (std::holds_alternative<EmptyAny>(v)) return d_.emptyRel();
+        if (const auto* r = std::get_if<RelV>(&v)) return r->v;
+        error(file, loc, std::string("expected a relation, found ") + kindName(v));
+        return std::nullopt;
+    }
+
+    std::optional<Set> asSet(const Value& v, FileId file, SourceLoc loc) {
+        if (std::holds_alternative<EmptyAny>(v)) return d_.emptySet();
+        if (const auto* s = std::get_if<SetV>(&v)) return s->v;
+        error(file, loc, std::string("expected a set, found ") + kindName(v));
+        return std::nullopt;
+    }
+
+    static const char* opSpelling(Expr::Op op) {
+        switch (op) {
+        case Expr::Op::Union: return "|";
+        case Expr::Op::Inter: return "&";
+        case Expr::Op::Diff: return "\\";
+        default: return "?";
+        }
+    }
+
+    /// `|`, `&`, `\`: both sets or both relations.
+    std::optional<Value> setOrRel(const Expr& e, Value a, Value b, FileId file) {
+        const bool aEmpty = std::holds_alternative<EmptyAny>(a);
+        const bool bEmpty = std::holds_alternative<EmptyAny>(b);
+        if (aEmpty && bEmpty) return Value{EmptyAny{}};
+        const bool sets = std::holds_alternative<SetV>(aEmpty ? b : a);
+        const bool rels = std::holds_alternative<RelV>(aEmpty ? b : a);
+        if (aEmpty) a = sets ? setV(d_.emptySet()) : relV(d_.emptyRel());
+        if (bEmpty) b = sets ? setV(d_.emptySet()) : relV(d_.emptyRel());
+        if (sets && std::holds_alternative<SetV>(b)) {
+            const auto& x = std::get<SetV>(a).v;
+            const auto& y = std::get<SetV>(b).v;
+            switch (e.op) {
+            case Expr::Op::Union: return setV(d_.setUnion(x, y));
+            case Expr::Op::Inter: return setV(d_.setInter(x, y));
+            default: return setV(d_.setDiff(x, y));
+            }
+        }
+        if (rels && std::holds_alternative<RelV>(b)) {
+            const auto& x = std::get<RelV>(a).v;
+            const auto& y = std::get<RelV>(b).v;
+            switch (e.op) {
+            case Expr::Op::Union: return relV(d_.relUnion(x, y));
+            case Expr::Op::Inter: return relV(d_.relInter(x, y));
+            default: return relV(d_.relDiff(x, y));
+            }
+        }
+        error(file, e.loc, std::string("operands of '") + opSpelling(e.op) +
+                               "' must be both sets or both relations, found " + kindName(a) +
+                               " and " + kindName(b));
+        return std::nullopt;
+    }
+
+    std::optional<Value> call(const Expr& e, FileId file, const EnvPtr& env, int depth) {
+        std::vector<Value> args;
+        for (const auto& a : e.args) {
+            auto v = eval(a, file, env, depth);
+            if (!v) return std::nullopt;
+            args.push_back(std::move(*v));
+        }
+        if (e.ref.kind == NameRef::Kind::Builtin) {
+            if (args.size() != 1) {
+                error(file, e.loc, "'" + e.name + "' expects 1 argument, got " +
+                                       std::to_string(args.size()));
+                return std::nullopt;
+            }
+            auto r = asRel(args[0], file, e.args[0].loc);
+            if (!r) return std::nullopt;
+            return setV(e.name == "domain" ? d_.domain(*r) : d_.range(*r));
+        }
+        MEMLIT_ASSERT(e.ref.kind == NameRef::Kind::Local, "cat callee '" + e.name + "' is not resolved");
+        auto callee = force(*local(e, env).thunk);
+        if (!callee) return std::nullopt;
+        const auto* fn = std::get_if<Function>(&*callee);
+        if (fn == nullptr) {
+            error(file, e.loc, "'" + e.name + "' is not a function");
+            return std::nullopt;
+        }
+        const Binding& b = *fn->binding;
+        if (b.params.size() != args.size()) {
+            error(file, e.loc, "function '" + e.name + "' expects " +
+                                   std::to_string(b.params.size()) + " argument(s), got " +
+                                   std::to_string(args.size()));
+            return std::nullopt;
+        }
+        if (depth >= kMaxCallDepth) {
+            error(file, e.loc, "function calls nested too deeply");
+            return std::nullopt;
+        }
+        EnvPtr local = fn->env;
+        for (std::size_t i = 0; i < args.size(); ++i)
+            local = bind(local, b.params[i], ready(std::move(args[i])));
+        return eval(b.body, fn->file, local, depth + 1);
+    }
+
+    std::optional<Value> eval(const Expr& e, FileId file, const EnvPtr& env, int depth) {
+        using Op = Expr::Op;
+        switch (e.op) {
+        case Op::Name: return lookup(e, env);
+        case Op::EmptyRel:
+        case Op::EmptyAny: return Value{EmptyAny{}};
+        case Op::Universe: return setV(d_.universe());
+        case Op::Call: return call(e, file, env, depth);
+        default: break;
+        }
+        std::vector<Value> args;
+        for (const auto& a : e.args) {
+            auto v = eval(a, file, env, depth);
+            if (!v) return std::nullopt;
+            if (std::holds_alternative<Function>(*v) || std::holds_alternative<Proc>(*v)) {
+                error(file, a.loc, std::string("expected a set or relation, found ") +
+                                       kindName(*v));
+                return std::nullopt;
+            }
+            args.push_back(std::move(*v));
+        }
+        switch (e.op) {
+        case Op::Union:
+        case Op::Inter:
+        case Op::Diff: return setOrRel(e, std::move(args[0]), std::move(args[1]), file);
+        case Op::Complement:
+            if (const auto* s = std::get_if<SetV>(&args[0])) return setV(d_.setComplement(s->v));
+            if (auto r = asRel(args[0], file, e.args[0].loc)) return relV(d_.relComplement(*r));
+            return std::nullopt;
+        case Op::Identity:
+            if (auto s = asSet(args[0], file, e.args[0].loc)) return relV(d_.toId(*s));
+            return std::nullopt;
+        case Op::Cross: {
+            auto s = asSet(args[0], file, e.args[0].loc);
+            auto t = s ? asSet(args[1], file, e.args[1].loc) : std::nullopt;
+            if (!t) return std::nullopt;
+            return relV(d_.cross(*s, *t));
+        }
+        case Op::Seq: {
+            auto a = asRel(args[0], file, e.args[0].loc);
+            auto b = a ? asRel(args[1], file, e.args[1].loc) : std::nullopt;
+            if (!b) return std::nullopt;
+            return relV(d_.seq(*a, *b));
+        }
+        default: break;
+        }
+        auto r = asRel(args[0], file, e.args[0].loc);
+        if (!r) return std::nullopt;
+        switch (e.op) {
+        case Op::Inverse: return relV(d_.inverse(*r));
+        case Op::Plus: return relV(d_.plus(*r));
+        case Op::Star: return relV(d_.star(*r));
+        case Op::Opt: return relV(d_.opt(*r));
+        default: break;
+        }
+        MEMLIT_ASSERT(false, "unhandled cat operator");
+        return std::nullopt;
+    }
+
+    const Model& model_;
+    D& d_;
+    Diagnostics& diags_;
+    std::vector<CheckResult<D>> results_;
+    // The base names' values, asked of the domain on first use in this run.
+    std::array<std::optional<Set>, kBaseSetCount> baseSets_;
+    std::array<std::optional<Rel>, kBaseRelCount> baseRels_;
+    std::vector<std::optional<Set>> tags_ = std::vector<std::optional<Set>>(model_.tags.size());
+    std::vector<std::optional<Rel>> extraRels_ = std::vector<std::optional<Rel>>(model_.extraRels.size());
+    bool errors_ = false;
+};
+
+}  // namespace detail
+
+template <class D>
+std::optional<std::vector<CheckResult<D>>> interpret(const Model& model, D& domain,
+                                                     Diagnostics& diags) {
+    if (model.resolved) return detail::Interpreter<D>(model, domain, diags).run();
+    // Not resolved at load time (a model parsed by hand): resolve a copy against the names
+    // this domain knows.
+    Model copy = model;
+    if (!resolve(copy, domain.vocabulary(), diags)) return std::nullopt;
+    return detail::Interpreter<D>(copy, domain, diags).run();
+}
+
+}  // namespace memlit::cat
