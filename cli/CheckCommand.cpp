@@ -176,7 +176,7 @@ int checkCommand(const std::vector<std::string>& args, std::ostream& out, std::o
     for (const auto& file : files) {
         auto start = std::chrono::steady_clock::now();
         Diagnostics diags;
-        report::TestReport rep;
+        report::CheckReport rep;
         rep.file = file;
         std::optional<litmus::LitmusTest> test = litmus::loadLitmus(file, diags, a.parse);
         std::optional<engine::CheckResult> result;

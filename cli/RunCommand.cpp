@@ -24,7 +24,7 @@ namespace memlit::cli {
 namespace {
 
 using runner::RunStatus;
-using runner::TestReport;
+using runner::RunReport;
 using Json = nlohmann::ordered_json;
 
 const char* const kRunUsage =
@@ -136,7 +136,7 @@ std::string flagsText(const runner::RunOptions& o) {
     return s;
 }
 
-Json reportJson(const TestReport& r) {
+Json reportJson(const RunReport& r) {
     Json t;
     t["name"] = r.name;
     t["file"] = r.file;
@@ -187,8 +187,8 @@ private:
     std::map<std::string, std::optional<cat::Model>> models_;
 };
 
-TestReport failedReport(const std::string& file, RunStatus status, const std::string& message) {
-    TestReport r;
+RunReport failedReport(const std::string& file, RunStatus status, const std::string& message) {
+    RunReport r;
     r.file = file;
     r.name = file;
     r.status = status;
@@ -206,7 +206,7 @@ std::string diagText(const Diagnostics& diags) {
 
 }  // namespace
 
-void printRunReport(std::ostream& out, const TestReport& r) {
+void printRunReport(std::ostream& out, const RunReport& r) {
     out << "Test " << r.name << " " << kindOf(r.condition) << "\n";
     out << "Histogram (" << r.observed.size() << " states)\n";
     for (const auto& row : r.observed) {
@@ -290,7 +290,7 @@ int runCommand(const std::vector<std::string>& args, std::ostream& out, std::ost
     ModelCache models;
     engine::smt::Checker checker;
     std::string goVersion;
-    std::vector<TestReport> reports;
+    std::vector<RunReport> reports;
     std::vector<runner::EmittedTest> emitted;
     for (const auto& file : files) {
         Diagnostics diags;
@@ -316,7 +316,7 @@ int runCommand(const std::vector<std::string>& args, std::ostream& out, std::ost
         std::optional<engine::CheckResult> checked;
         if (model) checked = checker.check(*test, *model, engine::CheckOptions{}, diags);
         if (!checked) {
-            TestReport r = failedReport(file, RunStatus::InputError, diagText(diags));
+            RunReport r = failedReport(file, RunStatus::InputError, diagText(diags));
             r.name = test->name;
             reports.push_back(r);
             continue;
@@ -336,7 +336,7 @@ int runCommand(const std::vector<std::string>& args, std::ostream& out, std::ost
             out << "# memlit run (Go tests): " << opt.run.go << " build" << (opt.run.race ? " -race" : "")
                 << " (" << goVersion << ")\n\n";
         }
-        TestReport r = runner::runTest(*test, verdict, opt.run);
+        RunReport r = runner::runTest(*test, verdict, opt.run);
         if (isGo && opt.run.race)
             r.modelRace = std::find(checked->flags.begin(), checked->flags.end(), "data-race") != checked->flags.end();
         if (textOut && r.status == RunStatus::Ok) printRunReport(out, r);

@@ -16,6 +16,6 @@ int runCommand(const std::vector<std::string>& args, std::ostream& out, std::ost
 
 /// litmus7's block for one test (`Test`, `Histogram`, `Ok`/`No`, `Witnesses`, `Condition`,
 /// `Observation`, `Time`), with `!` on states the model forbids and the model's unseen states.
-void printRunReport(std::ostream& out, const runner::TestReport& report);
+void printRunReport(std::ostream& out, const runner::RunReport& report);
 
 }  // namespace memlit::cli
