@@ -37,7 +37,7 @@ public:
         options_.timeoutMs = a.timeoutMs;
         options_.maxExecutions = a.maxExecutions;
         options_.countSeconds = a.countSeconds;
-        // skip-check: options_.skipChecks = a.skipChecks;  (wired when CheckOptions has the field)
+        // MERGE(skip-check): options_.skipChecks = a.skipChecks;  once engine::CheckOptions has the field
     }
 
     ExitCode run(Lifetime lifetime) {
