@@ -31,8 +31,11 @@ std::vector<std::string> bundledModelDirs() {
     return dirs;
 }
 
-std::optional<std::string> findBundledFile(const std::string& fileName) {
-    for (const auto& dir : bundledModelDirs()) {
+std::optional<std::string> findBundledFile(const std::string& fileName,
+                                           const std::vector<std::string>& searchDirs) {
+    std::vector<std::string> dirs = searchDirs;
+    for (auto& dir : bundledModelDirs()) dirs.push_back(std::move(dir));
+    for (const auto& dir : dirs) {
         const fs::path p = fs::path(dir) / fileName;
         std::error_code ec;
         if (fs::is_regular_file(p, ec)) return p.lexically_normal().string();

@@ -15,18 +15,23 @@ namespace memlit::cat {
 
 /// Parses a model. `file` names it in diagnostics and anchors relative includes. Unless
 /// `withPrelude` is false (or the file is stdlib.cat itself), the bundled stdlib.cat is
-/// included first. Returns nullopt after reporting `file:line:col: error: ...` diagnostics.
+/// included first. An `include "x.cat"` not found next to the including file is looked up in
+/// `searchDirs` (in order), then among the bundled models. Returns nullopt after reporting
+/// `file:line:col: error: ...` diagnostics.
 std::optional<Model> parseModel(std::string_view text, const std::string& file,
-                                Diagnostics& diags, bool withPrelude = true);
+                                Diagnostics& diags, bool withPrelude = true,
+                                const std::vector<std::string>& searchDirs = {});
 
 /// `tso` finds tso.cat in the bundled models directory; a name containing '/' or ending in
-/// ".cat" is a path. An unknown name reports the bundled model names.
-std::optional<Model> loadModel(const std::string& nameOrPath, Diagnostics& diags);
+/// ".cat" is a path. A name is looked up in `searchDirs` (herd's `-I DIR`) before the bundled
+/// directories, and so are the model's includes. An unknown name reports the bundled names.
+std::optional<Model> loadModel(const std::string& nameOrPath, Diagnostics& diags,
+                               const std::vector<std::string>& searchDirs = {});
 
 /// loadModel, then cat::resolve against `vocabulary`: every name bound once, an unknown one
 /// reported (once) and the model rejected. What the CLI calls, once per model per run.
 std::optional<Model> loadModel(const std::string& nameOrPath, const Vocabulary& vocabulary,
-                               Diagnostics& diags);
+                               Diagnostics& diags, const std::vector<std::string>& searchDirs = {});
 
 /// Candidate bundled-model directories in search order: $MEMLIT_MODELS_DIR,
 /// <dir of the executable>/../share/memlit/models, the install dir, the source tree's models/.
@@ -36,7 +41,9 @@ std::vector<std::string> bundledModelDirs();
 /// Names (without .cat) of the bundled models, sorted, prelude excluded.
 std::vector<std::string> bundledModelNames();
 
-/// Path of a bundled `.cat` file by file name (e.g. "stdlib.cat"), or nullopt.
-std::optional<std::string> findBundledFile(const std::string& fileName);
+/// Path of a `.cat` file by file name (e.g. "stdlib.cat") in `searchDirs`, then in the bundled
+/// models directories, or nullopt.
+std::optional<std::string> findBundledFile(const std::string& fileName,
+                                           const std::vector<std::string>& searchDirs = {});
 
 }  // namespace memlit::cat

@@ -51,6 +51,7 @@ struct Context {
     Diagnostics& diags;
     std::vector<std::string> stack;   // canonical paths of files being parsed
     std::set<std::string> done;       // canonical paths already included
+    std::vector<std::string> searchDirs;  // where includes are looked up before the bundled dir
 };
 
 class Parser {
@@ -300,7 +301,7 @@ private:
         const fs::path here = fs::path(fileName()).parent_path() / name;
         std::error_code ec;
         if (fs::is_regular_file(here, ec)) path = here.string();
-        else path = findBundledFile(name);
+        else path = findBundledFile(name, ctx_.searchDirs);
         if (!path) {
             error(loc, "cannot find included file '" + name + "'");
             return true;
@@ -364,10 +365,11 @@ std::string stem(const std::string& path) { return fs::path(path).stem().string(
 }  // namespace
 
 std::optional<Model> parseModel(std::string_view text, const std::string& file,
-                                Diagnostics& diags, bool withPrelude) {
+                                Diagnostics& diags, bool withPrelude,
+                                const std::vector<std::string>& searchDirs) {
     const std::size_t errorsBefore = diags.all().size();
     Model model;
-    Context ctx{model, diags, {}, {}};
+    Context ctx{model, diags, {}, {}, searchDirs};
     if (withPrelude && fs::path(file).filename() != "stdlib.cat") {
         if (auto prelude = findBundledFile("stdlib.cat")) {
             Parser::includeFile(ctx, *prelude, model.statements, {}, file);
@@ -388,7 +390,8 @@ std::optional<Model> parseModel(std::string_view text, const std::string& file,
     return model;
 }
 
-std::optional<Model> loadModel(const std::string& nameOrPath, Diagnostics& diags) {
+std::optional<Model> loadModel(const std::string& nameOrPath, Diagnostics& diags,
+                               const std::vector<std::string>& searchDirs) {
     const bool isPath = nameOrPath.find('/') != std::string::npos ||
                         (nameOrPath.size() >= 4 &&
                          nameOrPath.compare(nameOrPath.size() - 4, 4, ".cat") == 0);
@@ -396,7 +399,7 @@ std::optional<Model> loadModel(const std::string& nameOrPath, Diagnostics& diags
     if (isPath) {
         path = nameOrPath;
     } else {
-        path = findBundledFile(nameOrPath + ".cat");
+        path = findBundledFile(nameOrPath + ".cat", searchDirs);
         if (!path) {
             std::string known;
             for (const auto& n : bundledModelNames()) known += (known.empty() ? "" : ", ") + n;
@@ -410,12 +413,12 @@ std::optional<Model> loadModel(const std::string& nameOrPath, Diagnostics& diags
         diags.error("", {}, "cannot read model file '" + *path + "'");
         return std::nullopt;
     }
-    return parseModel(*text, *path, diags);
+    return parseModel(*text, *path, diags, true, searchDirs);
 }
 
 std::optional<Model> loadModel(const std::string& nameOrPath, const Vocabulary& vocabulary,
-                               Diagnostics& diags) {
-    auto model = loadModel(nameOrPath, diags);
+                               Diagnostics& diags, const std::vector<std::string>& searchDirs) {
+    auto model = loadModel(nameOrPath, diags, searchDirs);
     if (!model || !resolve(*model, vocabulary, diags)) return std::nullopt;
     return model;
 }

@@ -9,9 +9,10 @@
 
 namespace memlit::cli {
 
-/// `args` are the words after `check`. Returns the exit status.
-int checkCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
-                 Lifetime lifetime = Lifetime::Library);
+/// `args` are the words after `check`. Exit: ExitOk, ExitInputError (some input could not be
+/// checked), ExitSolverUnknown (the solver gave up on some test) or ExitUsage.
+ExitCode checkCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
+                      Lifetime lifetime = Lifetime::Library);
 
 /// The model a test of this architecture is checked against when --model is not given.
 std::string defaultModelFor(const std::string& arch);

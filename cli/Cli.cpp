@@ -2,45 +2,29 @@
 
 #include "cli/CheckCommand.hpp"
 #include "cli/CompareCommand.hpp"
+#include "cli/Options.hpp"
 #include "cli/RunCommand.hpp"
 #include "support/Diagnostics.hpp"
 
 namespace memlit::cli {
 
 namespace {
-const char* const kUsage =
-    "usage: memlit <command> [options] [args]\n"
-    "\n"
-    "commands:\n"
-    "  check     list the outcomes a memory model allows for litmus tests\n"
-    "  run       compile tests, run them on this machine, judge what it did by the model\n"
-    "  compare   compare two `run --json` results (CI regression)\n"
-    "\n"
-    "`memlit <command> --help` describes a command.\n"
-    "\n"
-    "options:\n"
-    "  --help      show this help\n"
-    "  --version   show the version\n";
+
+ExitCode dispatch(const TopLevelArgs& a, std::ostream& out, std::ostream& err, Lifetime lifetime) {
+    if (a.command == "check") return checkCommand(a.args, out, err, lifetime);
+    if (a.command == "run") return runCommand(a.args, out, err);
+    if (a.command == "compare") return compareCommand(a.args, out, err);
+    err << "memlit: error: unknown command '" << a.command << "'\n" << usage(Command::TopLevel);
+    return ExitUsage;
 }
 
-int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, Lifetime lifetime) {
-    if (args.empty()) {
-        err << kUsage;
-        return ExitUsage;
-    }
-    if (args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
-        out << kUsage;
-        return ExitOk;
-    }
-    if (args[0] == "--version") {
-        out << "memlit " << MEMLIT_VERSION << '\n';
-        return ExitOk;
-    }
-    std::vector<std::string> rest(args.begin() + 1, args.end());
+}  // namespace
+
+ExitCode run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, Lifetime lifetime) {
     try {
-        if (args[0] == "check") return checkCommand(rest, out, err, lifetime);
-        if (args[0] == "run") return runCommand(rest, out, err);
-        if (args[0] == "compare") return compareCommand(rest, out, err);
+        TopLevelArgs a;
+        if (auto stop = parseTopLevel(args, a, out, err)) return *stop;
+        return dispatch(a, out, err, lifetime);
     } catch (const InternalError& e) {
         err << "memlit: internal error: " << e.what() << '\n';
         return ExitInternal;
@@ -48,8 +32,6 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         err << "memlit: internal error: " << e.what() << '\n';
         return ExitInternal;
     }
-    err << "memlit: error: unknown command '" << args[0] << "'\n" << kUsage;
-    return ExitUsage;
 }
 
 }  // namespace memlit::cli

@@ -8,7 +8,7 @@
 
 namespace memlit::report {
 
-void printJson(std::ostream& out, const TestReport& rep) {
+void printJson(std::ostream& out, const CheckReport& rep) {
     nlohmann::ordered_json j;
     j["file"] = rep.file;
     j["name"] = rep.test ? rep.test->name : "";

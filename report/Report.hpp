@@ -13,7 +13,7 @@
 namespace memlit::report {
 
 /// Everything known about one input file after `check`.
-struct TestReport {
+struct CheckReport {
     std::string file;
     std::string model;
     const litmus::LitmusTest* test = nullptr;        // null when the file did not parse
@@ -50,7 +50,7 @@ std::string formatHalt(const std::string& file, const engine::HaltOutcome& h);
 /// (The `Observation` line always counts executions satisfying the proposition first.)
 std::pair<std::uint64_t, std::uint64_t> witnesses(const litmus::LitmusTest& t, const engine::CheckResult& r);
 
-void printText(std::ostream& out, const TestReport& r);
-void printJson(std::ostream& out, const TestReport& r);
+void printText(std::ostream& out, const CheckReport& r);
+void printJson(std::ostream& out, const CheckReport& r);
 
 }  // namespace memlit::report

@@ -77,7 +77,7 @@ std::pair<std::uint64_t, std::uint64_t> witnesses(const litmus::LitmusTest& t, c
     return {r.positive, r.negative};
 }
 
-void printText(std::ostream& out, const TestReport& rep) {
+void printText(std::ostream& out, const CheckReport& rep) {
     if (!rep.test || !rep.result) return;
     const auto& t = *rep.test;
     const auto& r = *rep.result;

@@ -1,7 +1,7 @@
 #pragma once
 /// Compare: two hardware-run results (`memlit run --json` files) test by test: which final
 /// states appeared or vanished, which observed states the model forbids, which tests stopped
-/// running. The JSON reading lives in cli/; this is the logic on plain values.
+/// running. The JSON reading lives in report/; this is the logic on plain values.
 
 #include <cstdint>
 #include <string>

@@ -236,7 +236,7 @@ HarnessRun buildAndRunGo(const GoProgram& program, const RunOptions& options) {
     return run;
 }
 
-TestReport runGoTest(const litmus::LitmusTest& test, const ModelVerdict& verdict,
+RunReport runGoTest(const litmus::LitmusTest& test, const ModelVerdict& verdict,
                      const RunOptions& options) {
     Diagnostics diags;
     auto program = generateGoProgram(test, diags);

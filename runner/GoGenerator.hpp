@@ -39,7 +39,7 @@ double goRoundTimeout(const RunOptions& options);
 HarnessRun buildAndRunGo(const GoProgram& program, const RunOptions& options);
 
 /// Generate, build, run and judge a Go test.
-TestReport runGoTest(const litmus::LitmusTest& test, const ModelVerdict& verdict,
+RunReport runGoTest(const litmus::LitmusTest& test, const ModelVerdict& verdict,
                      const RunOptions& options);
 
 }  // namespace memlit::runner

@@ -193,14 +193,14 @@ HarnessRun failedRun(RunStatus status, std::string message) {
     return r;
 }
 
-std::string TestReport::observation() const {
+std::string RunReport::observation() const {
     if (positive == 0) return "Never";
     if (negative == 0) return "Always";
     return "Sometimes";
 }
 
-TestReport judge(const litmus::LitmusTest& test, const HarnessRun& run, const ModelVerdict& verdict) {
-    TestReport r;
+RunReport judge(const litmus::LitmusTest& test, const HarnessRun& run, const ModelVerdict& verdict) {
+    RunReport r;
     r.name = test.name;
     r.file = test.file;
     r.arch = test.arch;
@@ -238,7 +238,7 @@ TestReport judge(const litmus::LitmusTest& test, const HarnessRun& run, const Mo
     return r;
 }
 
-TestReport runTest(const litmus::LitmusTest& test, const ModelVerdict& verdict,
+RunReport runTest(const litmus::LitmusTest& test, const ModelVerdict& verdict,
                    const RunOptions& options) {
     if (runKind(test.arch) == RunKind::GoProgram) return runGoTest(test, verdict, options);
     auto fail = [&](RunStatus s, std::string msg) { return judge(test, failedRun(s, std::move(msg)), verdict); };

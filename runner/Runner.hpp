@@ -109,7 +109,7 @@ struct StateRow {
 };
 
 /// A judged run: litmus7's histogram and verdict plus the model's classification.
-struct TestReport {
+struct RunReport {
     std::string name, file, arch, model;
     RunStatus status = RunStatus::Ok;
     std::string message;
@@ -136,10 +136,10 @@ struct TestReport {
 };
 
 /// Classifies a run's states with the model's allowed set and decides the condition.
-TestReport judge(const litmus::LitmusTest& test, const HarnessRun& run, const ModelVerdict& verdict);
+RunReport judge(const litmus::LitmusTest& test, const HarnessRun& run, const ModelVerdict& verdict);
 
 /// Generate, compile, run and judge; failures become a report with a non-Ok status.
-TestReport runTest(const litmus::LitmusTest& test, const ModelVerdict& verdict,
+RunReport runTest(const litmus::LitmusTest& test, const ModelVerdict& verdict,
                    const RunOptions& options);
 
 }  // namespace memlit::runner

@@ -6,7 +6,7 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-"$here/build"}
 
 need=()
-for pkg in g++ cmake make pkg-config libz3-dev nlohmann-json3-dev catch2 python3 golang-go; do
+for pkg in g++ cmake make pkg-config libz3-dev nlohmann-json3-dev libcli11-dev catch2 python3 golang-go; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then

@@ -206,3 +206,66 @@ TEST_CASE("CLI: ~exists is Forbidden and its witnesses count validating executio
     CHECK(r.out.find("Condition ~exists (0:EAX=0 /\\ 1:EAX=0)\n") != std::string::npos);
     CHECK(r.out.find("Observation SB Sometimes 1 3\n") != std::string::npos);
 }
+
+TEST_CASE("CLI: every command's --help is its usage on stdout", "[cli]") {
+    for (const char* command : {"check", "run", "compare"}) {
+        auto r = invoke({command, "--help"});
+        INFO(command);
+        CHECK(r.status == 0);
+        CHECK(r.out.rfind(std::string("usage: memlit ") + command, 0) == 0);
+        CHECK(r.err.empty());
+    }
+}
+
+TEST_CASE("CLI: herd7's -model and -cat print exactly what --model prints", "[cli]") {
+    auto ours = invoke({"check", "--model", "sc", fixture("SB.litmus")});
+    auto model = invoke({"check", "-model", "sc", fixture("SB.litmus")});
+    auto cat = invoke({"check", "-cat", "sc", fixture("SB.litmus")});
+    CHECK(ours.status == 0);
+    CHECK(model.status == 0);
+    CHECK(withoutTime(model.out) == withoutTime(ours.out));
+    CHECK(withoutTime(cat.out) == withoutTime(ours.out));
+    CHECK(model.err == ours.err);
+}
+
+TEST_CASE("CLI: -I DIR finds a model by name in DIR, and its includes", "[cli]") {
+    TempDir dir;
+    std::filesystem::create_directories(dir.path / "lib");
+    dir.write("lib/coh.cat", "\"coherence axiom\"\nacyclic po-loc | rf | co | fr as coherence\n");
+    dir.write("mymodel.cat", "\"mine\"\ninclude \"coh.cat\"\n");
+    const std::string d = dir.path.string();
+    auto r = invoke({"check", "-I", d, "-I", d + "/lib", "-model", "mymodel", fixture("MP.litmus")});
+    INFO(r.err);
+    CHECK(r.status == 0);
+    CHECK(r.out.find("States 4\n") != std::string::npos);  // coherence alone allows MP's weak state
+    auto libdir = invoke({"check", "-set-libdir", d, "--cat-dir=" + d + "/lib", "--model", "mymodel",
+                          fixture("MP.litmus")});
+    CHECK(withoutTime(libdir.out) == withoutTime(r.out));
+    auto without = invoke({"check", "-model", "mymodel", fixture("MP.litmus")});
+    CHECK(without.status == 1);
+    CHECK(without.err.find("unknown model 'mymodel'") != std::string::npos);
+}
+
+TEST_CASE("CLI: a model that fails to load is reported once, later tests say it could not be loaded", "[cli]") {
+    auto r = invoke({"check", "--json", "--model", "nosuchmodel", fixture("SB.litmus"), fixture("MP.litmus")});
+    CHECK(r.status == 1);
+    std::istringstream lines(r.out);
+    std::string line;
+    std::vector<nlohmann::json> objs;
+    while (std::getline(lines, line)) objs.push_back(nlohmann::json::parse(line));
+    REQUIRE(objs.size() == 2);
+    CHECK(objs[0]["errors"][0].get<std::string>().rfind("memlit: error: unknown model 'nosuchmodel'", 0) == 0);
+    CHECK(objs[1]["errors"] == nlohmann::json::array({"memlit: error: model 'nosuchmodel' could not be loaded"}));
+    // stderr carries the loader's diagnostic once.
+    CHECK(r.err.find("unknown model 'nosuchmodel'") == r.err.rfind("unknown model 'nosuchmodel'"));
+    CHECK(r.err.find("could not be loaded") == std::string::npos);
+}
+
+TEST_CASE("CLI: run and compare reject unknown single-dash options", "[cli]") {
+    auto r = invoke({"run", "-a", "2"});
+    CHECK(r.status == 2);
+    CHECK(r.err.rfind("memlit run: error: unknown option '-a'\n", 0) == 0);
+    auto c = invoke({"compare", "-x", "a.json", "b.json"});
+    CHECK(c.status == 2);
+    CHECK(c.err.rfind("memlit compare: error: unknown option '-x'\n", 0) == 0);
+}

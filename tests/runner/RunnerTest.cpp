@@ -18,7 +18,7 @@ runner::RunOptions quick() {
     return o;
 }
 
-std::uint64_t total(const runner::TestReport& r) {
+std::uint64_t total(const runner::RunReport& r) {
     return std::accumulate(r.observed.begin(), r.observed.end(), std::uint64_t{0},
                            [](std::uint64_t s, const runner::StateRow& row) { return s + row.count; });
 }

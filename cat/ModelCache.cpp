@@ -1,0 +1,25 @@
+#include "cat/ModelCache.hpp"
+
+#include "cat/Model.hpp"
+
+namespace memlit::cat {
+
+ModelCache::ModelCache(Vocabulary vocabulary, std::vector<std::string> searchDirs)
+    : vocabulary_(std::move(vocabulary)), searchDirs_(std::move(searchDirs)) {}
+
+const Model* ModelCache::get(const std::string& nameOrPath, Diagnostics& diags) {
+    auto it = models_.find(nameOrPath);
+    if (it == models_.end()) {
+        it = models_.emplace(nameOrPath, loadModel(nameOrPath, vocabulary_, diags, searchDirs_)).first;
+    } else if (!it->second) {
+        diags.error("", {}, "model '" + nameOrPath + "' could not be loaded");
+    }
+    return it->second ? &*it->second : nullptr;
+}
+
+bool ModelCache::failed(const std::string& nameOrPath) const {
+    auto it = models_.find(nameOrPath);
+    return it != models_.end() && !it->second;
+}
+
+}  // namespace memlit::cat

@@ -1,0 +1,422 @@
+#include "cli/Options.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <algorithm>
+
+namespace memlit::cli {
+
+namespace {
+
+const char* const kTopLevelUsage =
+    "usage: memlit <command> [options] [args]\n"
+    "\n"
+    "commands:\n"
+    "  check     list the outcomes a memory model allows for litmus tests\n"
+    "  run       compile tests, run them on this machine, judge what it did by the model\n"
+    "  compare   compare two `run --json` results (CI regression)\n"
+    "\n"
+    "`memlit <command> --help` describes a command.\n"
+    "\n"
+    "options:\n"
+    "  -h, --help  show this help\n"
+    "  --version   show the version\n";
+
+const char* const kCheckUsage =
+    "usage: memlit check [options] FILE|DIR|@INDEX ...\n"
+    "\n"
+    "Lists every final state the model allows for each litmus test, decides its condition and\n"
+    "prints herd7's result block (or one JSON object per test with --json).\n"
+    "\n"
+    "options:\n"
+    "  --model M            model name (sc, tso, ...) or path to a .cat file;\n"
+    "                       default: chosen by the test's architecture (X86, X86_64: tso);\n"
+    "                       herd7's spellings -model M and -cat M are the same\n"
+    "  --cat-dir DIR        look up model names and included .cat files in DIR before the\n"
+    "                       bundled models (repeatable); herd7's -I DIR, -set-libdir DIR\n"
+    "  --skip-check NAME    do not enforce the model's check named NAME (repeatable);\n"
+    "                       herd7's -skipchecks NAME[,NAME...]\n"
+    "  --json               one JSON object per test on a line (see docs/cli.md)\n"
+    "  --engine E           auto (default): enumerate small tests concretely, else Z3;\n"
+    "                       z3: always the SMT encoding; enumerate: always concretely\n"
+    "  --timeout S          give up on a test after S seconds of solving (exit 3)\n"
+    "  --max-executions N   count witnesses up to N executions (default 100000; 0: off)\n"
+    "  --count-seconds S    ... and for at most S seconds per test (default 5; 0: no limit);\n"
+    "                       past either limit the states and verdict stay exact, the counts\n"
+    "                       are those seen so far (a note on stderr says so)\n"
+    "  --unroll K           Go tests: unroll every loop K times (0-16), overriding the\n"
+    "                       test's Unroll=K line (default 2)\n"
+    "  -h, --help           show this help\n"
+    "\n"
+    "exit status: 0 every test checked, 1 some input could not be checked,\n"
+    "             2 usage error, 3 the solver gave up on some test\n";
+
+const char* const kRunUsage =
+    "usage: memlit run FILE... [options]\n"
+    "\n"
+    "Runs litmus tests on this machine: generates a C++ harness with the test's instructions\n"
+    "as inline asm, compiles it, runs it and judges every observed final state by the model.\n"
+    "\n"
+    "options:\n"
+    "  --model M         model judging the states (default: tso for X86/X86_64);\n"
+    "                    herd7's spellings -model M and -cat M are the same\n"
+    "  --cat-dir DIR     look up model names and included .cat files in DIR first\n"
+    "                    (repeatable); herd7's -I DIR, -set-libdir DIR\n"
+    "  --iterations N    run N iterations (with --seconds too: whichever ends first)\n"
+    "  --seconds S       run for about S seconds per test (default 1)\n"
+    "  --timeout S       kill a harness after S seconds (default 60)\n"
+    "  --json FILE|-     write the whole result as JSON ('-': stdout, text output off)\n"
+    "  --emit DIR        write sources and a Makefile to DIR instead of running\n"
+    "  --cxx COMPILER    C++ compiler (default g++)\n"
+    "  --instances N     test instances per thread and round (default 1000)\n"
+    "  --sync-every K    threads line up before every K-th instance (default 32)\n"
+    "  --go GO           Go toolchain for Go tests (default go)\n"
+    "  --race            Go tests: build with -race and compare Go's race detector with\n"
+    "                    the model's data-race verdict\n"
+    "  --unroll K        Go tests: unroll loops K times (0-16) when checking the model\n"
+    "  -h, --help        show this help\n"
+    "\n"
+    "exit status: 0 nothing forbidden observed, 1 a forbidden state observed,\n"
+    "             2 usage error or a test that could not be run\n";
+
+const char* const kCompareUsage =
+    "usage: memlit compare BASELINE.json NEW.json [--strict]\n"
+    "\n"
+    "Compares two `memlit run --json` (or emitted results.json) files test by test.\n"
+    "\n"
+    "options:\n"
+    "  --strict     also fail on a state not in BASELINE and on a test that no longer runs\n"
+    "  -h, --help   show this help\n"
+    "\n"
+    "exit status: 1 when NEW shows a state the model forbids, or with --strict any state\n"
+    "             not in BASELINE or a test that no longer runs; 2 usage or unreadable input\n";
+
+/// herd7's single-dash long options. CLI11 knows only one-letter short options, so these
+/// words are rewritten to our spelling before it sees them (`-I` is an ordinary short one).
+struct HerdAlias {
+    const char* herd;
+    const char* ours;
+};
+constexpr HerdAlias kHerdAliases[] = {
+    {"-model", "--model"}, {"-cat", "--model"}, {"-set-libdir", "--cat-dir"}, {"-skipchecks", "--skip-check"}};
+
+std::vector<std::string> withHerdAliases(const std::vector<std::string>& args) {
+    std::vector<std::string> out;
+    bool options = true;  // after `--` every word is an input
+    for (const auto& w : args) {
+        options = options && w != "--";
+        auto alias = std::find_if(std::begin(kHerdAliases), std::end(kHerdAliases),
+                                  [&](const HerdAlias& a) { return w == a.herd; });
+        out.push_back(options && alias != std::end(kHerdAliases) ? alias->ours : w);
+    }
+    return out;
+}
+
+/// An option taking one value. Given without one it still counts, with an empty value, so
+/// the command can say which value it needs instead of CLI11's generic message.
+CLI::Option* valueOption(CLI::App& app, const std::string& names) {
+    return app.add_option(names)->expected(0, 1)->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+}
+
+/// A repeatable option: every value of every occurrence.
+CLI::Option* listOption(CLI::App& app, const std::string& names) {
+    return app.add_option(names)->expected(0, 1)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+}
+
+/// The last value given to `o`: nullopt when it was not given; "" when given without a value.
+std::optional<std::string> lastValue(const CLI::Option* o) {
+    if (o->count() == 0) return std::nullopt;
+    return o->results().empty() ? std::string() : o->results().back();
+}
+
+/// Appends every value of `o` to `out`; false when some occurrence had no (or an empty) value.
+bool allValues(const CLI::Option* o, std::vector<std::string>& out) {
+    for (const auto& v : o->results()) {
+        if (v.empty()) return false;
+        out.push_back(v);
+    }
+    return true;
+}
+
+enum class Outcome { Parsed, Help, Error };
+
+/// Runs CLI11 over a command's `args`. Unknown options are errors (CLI11 collects them as
+/// extras; the first one is reported), so a mistyped option is never taken for an input file.
+/// `topLevel`: the words from the command on are left over, untouched, for the command.
+Outcome parseWords(CLI::App& app, const std::vector<std::string>& args, std::string& problem,
+                   bool topLevel = false) {
+    app.allow_extras();
+    std::vector<std::string> words = topLevel ? args : withHerdAliases(args);
+    std::reverse(words.begin(), words.end());  // CLI11 takes its words last first
+    try {
+        app.parse(words);
+    } catch (const CLI::CallForHelp&) {
+        return Outcome::Help;
+    } catch (const CLI::ParseError& e) {
+        problem = e.what();
+        return Outcome::Error;
+    }
+    for (const auto& w : app.remaining())
+        if (!topLevel && w.size() > 1 && w[0] == '-' && w != "--") {
+            problem = "unknown option '" + w + "'";
+            return Outcome::Error;
+        }
+    return Outcome::Parsed;
+}
+
+/// Whole decimal number, as check has always read its numeric options.
+std::optional<std::uint64_t> wholeNumber(const std::optional<std::string>& s) {
+    if (!s || s->empty() || s->size() > 18) return std::nullopt;
+    std::uint64_t v = 0;
+    for (char c : *s) {
+        if (c < '0' || c > '9') return std::nullopt;
+        v = v * 10 + static_cast<std::uint64_t>(c - '0');
+    }
+    return v;
+}
+
+/// Non-negative decimal number (fractions and exponents allowed), as run reads its options.
+std::optional<double> runNumber(const std::string& s) {
+    try {
+        std::size_t used = 0;
+        double v = std::stod(s, &used);
+        if (used == s.size() && v >= 0) return v;
+    } catch (const std::exception&) {
+    }
+    return std::nullopt;
+}
+
+/// Prints what `outcome` asks for and returns the status to exit with, or nullopt.
+std::optional<ExitCode> finish(Outcome outcome, const std::string& problem, const char* who, Command c,
+                               std::ostream& out, std::ostream& err) {
+    if (outcome == Outcome::Help) {
+        out << usage(c);
+        return ExitOk;
+    }
+    if (outcome == Outcome::Error) {
+        err << who << ": error: " << problem << "\n" << usage(c);
+        return ExitUsage;
+    }
+    return std::nullopt;
+}
+
+/// The CLI11 definition of each command: the options bound to their CLI11 handles.
+struct CheckParser {
+    std::vector<std::string> inputWords;
+    CLI::App app{"", "memlit check"};
+    CLI::Option* model = valueOption(app, "--model");
+    CLI::Option* catDir = listOption(app, "-I,--cat-dir");
+    CLI::Option* skipCheck = listOption(app, "--skip-check")->delimiter(',');
+    CLI::Option* timeout = valueOption(app, "--timeout");
+    CLI::Option* maxExecutions = valueOption(app, "--max-executions");
+    CLI::Option* engine = valueOption(app, "--engine");
+    CLI::Option* countSeconds = valueOption(app, "--count-seconds");
+    CLI::Option* unroll = valueOption(app, "--unroll");
+    CLI::Option* json = app.add_flag("--json");
+    CLI::Option* inputs = app.add_option("inputs", inputWords);
+};
+
+struct RunParser {
+    std::vector<std::string> inputWords;
+    CLI::App app{"", "memlit run"};
+    std::vector<std::pair<std::string, CLI::Option*>> values;  // in the order they are checked
+    CLI::Option* catDir = listOption(app, "-I,--cat-dir");
+    CLI::Option* race = app.add_flag("--race");
+    CLI::Option* inputs = app.add_option("inputs", inputWords);
+    RunParser() {
+        for (const char* name : {"--model", "--json", "--emit", "--cxx", "--go", "--iterations", "--instances",
+                                 "--sync-every", "--seconds", "--timeout", "--unroll"})
+            values.emplace_back(name, valueOption(app, name));
+    }
+};
+
+struct CompareParser {
+    std::vector<std::string> fileWords;
+    CLI::App app{"", "memlit compare"};
+    CLI::Option* strict = app.add_flag("--strict");
+    CLI::Option* files = app.add_option("files", fileWords);
+};
+
+struct TopLevelParser {
+    CLI::App app{"", "memlit"};
+    CLI::Option* version = app.add_flag("--version");
+    TopLevelParser() { app.prefix_command(); }  // the command and its words are left over
+};
+
+/// check's options into `a`; returns the problem with the first bad one.
+std::optional<std::string> checkValues(const CheckParser& p, CheckArgs& a) {
+    if (auto m = lastValue(p.model)) {
+        if (m->empty()) return "--model needs a model name or path";
+        a.model = *m;
+    }
+    if (!allValues(p.catDir, a.catDirs)) return "--cat-dir needs a directory";
+    if (!allValues(p.skipCheck, a.skipChecks)) return "--skip-check needs a check name";
+    if (auto t = lastValue(p.timeout)) {
+        auto n = wholeNumber(t);
+        if (!n || *n > 86400) return "--timeout needs a whole number of seconds";
+        a.timeoutMs = static_cast<unsigned>(*n * 1000);
+    }
+    if (auto v = lastValue(p.maxExecutions)) {
+        auto n = wholeNumber(v);
+        if (!n) return "--max-executions needs a whole number";
+        a.maxExecutions = *n;
+    }
+    if (auto e = lastValue(p.engine)) {
+        if (*e != "auto" && *e != "z3" && *e != "enumerate") return "--engine needs auto, z3 or enumerate";
+        a.engine = *e;
+    }
+    if (auto s = lastValue(p.countSeconds)) {
+        auto n = wholeNumber(s);
+        if (!n || *n > 86400) return "--count-seconds needs a whole number of seconds";
+        a.countSeconds = static_cast<unsigned>(*n);
+    }
+    if (auto u = lastValue(p.unroll)) {
+        auto n = wholeNumber(u);
+        if (!n || *n > 16) return "--unroll needs a whole number from 0 to 16";
+        a.parse.unroll = static_cast<int>(*n);
+    }
+    a.json = p.json->count() > 0;
+    a.inputs = p.inputWords;
+    if (a.inputs.empty()) return "no input files";
+    return std::nullopt;
+}
+
+/// One of run's numeric options; false when `v` is not a valid value for it.
+bool runNumberOption(const std::string& name, const std::string& v, RunArgs& a, bool& secondsGiven) {
+    auto num = runNumber(v);
+    if (!num) return false;
+    const auto count = static_cast<std::uint64_t>(*num);
+    if (name == "--iterations" && *num >= 1) a.run.iterations = count;
+    else if (name == "--instances" && *num >= 1) a.run.instances = count;
+    else if (name == "--sync-every" && *num >= 1) a.run.syncEvery = count;
+    else if (name == "--seconds") {
+        a.run.seconds = *num;
+        secondsGiven = true;
+    } else if (name == "--timeout" && *num > 0) a.run.timeout = *num;
+    else if (name == "--unroll" && *num <= 16 && *num == static_cast<int>(*num)) a.parse.unroll = static_cast<int>(*num);
+    else return false;
+    return true;
+}
+
+/// run's options into `a`; returns the problem with the first bad one.
+std::optional<std::string> runValues(const RunParser& p, RunArgs& a) {
+    bool secondsGiven = false;
+    for (const auto& [name, option] : p.values) {
+        auto v = lastValue(option);
+        if (!v) continue;
+        if (v->empty()) return "option " + name + " needs a value";
+        if (name == "--model") a.model = *v;
+        else if (name == "--json") a.json = *v;
+        else if (name == "--emit") a.emit = *v;
+        else if (name == "--cxx") a.run.cxx = *v;
+        else if (name == "--go") a.run.go = *v;
+        else if (!runNumberOption(name, *v, a, secondsGiven)) return "bad value '" + *v + "' for " + name;
+    }
+    if (!allValues(p.catDir, a.catDirs)) return "option --cat-dir needs a value";
+    a.run.race = p.race->count() > 0;
+    if (a.run.iterations > 0 && !secondsGiven) a.run.seconds = 0;  // --iterations alone: no time limit
+    a.inputs = p.inputWords;
+    if (a.inputs.empty()) return "no litmus file given";
+    return std::nullopt;
+}
+
+/// Every spelling of the options of `app`, and the herd7 aliases of those it has.
+std::vector<std::string> spellingsOf(const CLI::App& app) {
+    std::vector<std::string> names;
+    for (const CLI::Option* o : app.get_options()) {
+        for (const auto& s : o->get_snames()) names.push_back("-" + s);
+        for (const auto& l : o->get_lnames()) names.push_back("--" + l);
+    }
+    for (const auto& a : kHerdAliases)
+        if (std::find(names.begin(), names.end(), a.ours) != names.end()) names.emplace_back(a.herd);
+    return names;
+}
+
+}  // namespace
+
+const char* usage(Command c) {
+    switch (c) {
+    case Command::TopLevel: return kTopLevelUsage;
+    case Command::Check: return kCheckUsage;
+    case Command::Run: return kRunUsage;
+    case Command::Compare: return kCompareUsage;
+    }
+    return kTopLevelUsage;
+}
+
+std::optional<ExitCode> parseTopLevel(const std::vector<std::string>& args, TopLevelArgs& a,
+                                      std::ostream& out, std::ostream& err) {
+    TopLevelParser p;
+    std::string problem;
+    Outcome outcome = parseWords(p.app, args, problem, true);
+    if (outcome == Outcome::Parsed && p.version->count() > 0) {
+        out << "memlit " << MEMLIT_VERSION << '\n';
+        return ExitOk;
+    }
+    std::vector<std::string> rest = p.app.remaining();
+    if (outcome == Outcome::Parsed && !rest.empty() && rest[0] == "help") outcome = Outcome::Help;
+    if (outcome == Outcome::Parsed && rest.empty()) {
+        err << kTopLevelUsage;
+        return ExitUsage;
+    }
+    if (outcome != Outcome::Parsed) return finish(outcome, problem, "memlit", Command::TopLevel, out, err);
+    a.command = rest[0];
+    a.args.assign(rest.begin() + 1, rest.end());
+    return std::nullopt;
+}
+
+std::optional<ExitCode> parseCheck(const std::vector<std::string>& args, CheckArgs& a,
+                                   std::ostream& out, std::ostream& err) {
+    CheckParser p;
+    std::string problem;
+    Outcome outcome = parseWords(p.app, args, problem);
+    if (outcome == Outcome::Parsed)
+        if (auto bad = checkValues(p, a)) {
+            problem = *bad;
+            outcome = Outcome::Error;
+        }
+    return finish(outcome, problem, "memlit check", Command::Check, out, err);
+}
+
+std::optional<ExitCode> parseRun(const std::vector<std::string>& args, RunArgs& a,
+                                 std::ostream& out, std::ostream& err) {
+    RunParser p;
+    std::string problem;
+    Outcome outcome = parseWords(p.app, args, problem);
+    if (outcome == Outcome::Parsed)
+        if (auto bad = runValues(p, a)) {
+            problem = *bad;
+            outcome = Outcome::Error;
+        }
+    return finish(outcome, problem, "memlit run", Command::Run, out, err);
+}
+
+std::optional<ExitCode> parseCompare(const std::vector<std::string>& args, CompareArgs& a,
+                                     std::ostream& out, std::ostream& err) {
+    CompareParser p;
+    std::string problem;
+    Outcome outcome = parseWords(p.app, args, problem);
+    const std::vector<std::string>& files = p.fileWords;
+    if (outcome == Outcome::Parsed && files.size() != 2) {
+        problem = "expected two result files";
+        outcome = Outcome::Error;
+    }
+    if (outcome == Outcome::Parsed) {
+        a.baseline = files[0];
+        a.current = files[1];
+        a.strict = p.strict->count() > 0;
+    }
+    return finish(outcome, problem, "memlit compare", Command::Compare, out, err);
+}
+
+std::vector<std::string> optionSpellings(Command c) {
+    switch (c) {
+    case Command::TopLevel: return spellingsOf(TopLevelParser().app);
+    case Command::Check: return spellingsOf(CheckParser().app);
+    case Command::Run: return spellingsOf(RunParser().app);
+    case Command::Compare: return spellingsOf(CompareParser().app);
+    }
+    return {};
+}
+
+}  // namespace memlit::cli

@@ -1,0 +1,73 @@
+#pragma once
+/// Options: the command lines of `memlit`, `check`, `run` and `compare`, parsed into plain
+/// structs, with herd7's single-dash spellings as aliases and each command's help text.
+/// CLI11 is heavy to compile, so it is included by Options.cpp alone.
+
+#include "cli/ExitCode.hpp"
+#include "litmus/Parser.hpp"
+#include "runner/Runner.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace memlit::cli {
+
+enum class Command { TopLevel, Check, Run, Compare };
+
+/// `memlit [--help|--version] COMMAND ARGS...`.
+struct TopLevelArgs {
+    std::string command;            // the first word that is not a top-level option
+    std::vector<std::string> args;  // the words after it, for the command to parse
+};
+
+struct CheckArgs {
+    std::optional<std::string> model;      // unset: chosen by the test's architecture
+    std::vector<std::string> catDirs;      // --cat-dir, herd's -I: model search path
+    std::vector<std::string> skipChecks;   // --skip-check, herd's -skipchecks
+    bool json = false;
+    unsigned timeoutMs = 0;
+    std::uint64_t maxExecutions = 100000;
+    unsigned countSeconds = 5;
+    std::string engine = "auto";           // auto, z3 or enumerate
+    litmus::ParseOptions parse;
+    std::vector<std::string> inputs;
+};
+
+struct RunArgs {
+    std::vector<std::string> inputs;
+    std::string model;                  // empty: per architecture
+    std::vector<std::string> catDirs;   // as for check
+    runner::RunOptions run;
+    std::string json;                   // file to write the JSON result to; "-": stdout
+    std::string emit;                   // directory to emit sources to instead of running
+    litmus::ParseOptions parse;
+};
+
+struct CompareArgs {
+    std::string baseline, current;
+    bool strict = false;
+};
+
+/// Each parser returns the status to exit with when the command must stop: after printing
+/// its help on `out` (ExitOk), or a usage error and the help on `err` (ExitUsage). Otherwise
+/// it fills the struct and returns nullopt.
+std::optional<ExitCode> parseTopLevel(const std::vector<std::string>& args, TopLevelArgs& a,
+                                      std::ostream& out, std::ostream& err);
+std::optional<ExitCode> parseCheck(const std::vector<std::string>& args, CheckArgs& a,
+                                   std::ostream& out, std::ostream& err);
+std::optional<ExitCode> parseRun(const std::vector<std::string>& args, RunArgs& a,
+                                 std::ostream& out, std::ostream& err);
+std::optional<ExitCode> parseCompare(const std::vector<std::string>& args, CompareArgs& a,
+                                     std::ostream& out, std::ostream& err);
+
+/// The `--help` text of a command.
+const char* usage(Command c);
+
+/// Every spelling the command's parser accepts for an option (`--model`, `-model`, `-I`, ...),
+/// so a test can check that the help text names each of them.
+std::vector<std::string> optionSpellings(Command c);
+
+}  // namespace memlit::cli

@@ -1,0 +1,67 @@
+#include "report/Report.hpp"
+#include "report/RunReport.hpp"
+
+#include <cstdio>
+
+namespace memlit::report {
+
+namespace {
+
+/// The lines after litmus7's block: threads and pinning, the model's summary, unseen states
+/// and, with --race, the race detector against the model.
+void printRunNotes(std::ostream& out, const runner::RunReport& r) {
+    if (r.arch == "Go")
+        out << "Goroutines " << r.threads << " on " << r.cpus << " CPUs, "
+            << (r.pinned ? "each worker locked to its own thread and CPU" : "scheduled by the Go runtime") << "\n";
+    else
+        out << "Threads " << r.threads << " on " << r.cpus << " CPUs, "
+            << (r.pinned ? "pinned" : "more threads than CPUs: not pinned, barrier yields") << "\n";
+    const std::size_t allowed = r.unseen.size() + r.observed.size() - r.forbiddenStates;
+    out << "Model " << r.model << ": " << allowed << " allowed states, "
+        << (r.observed.size() - r.forbiddenStates) << " observed";
+    if (r.forbiddenStates > 0) out << "; " << r.forbiddenStates << " FORBIDDEN state(s) observed";
+    out << "\n";
+    for (const auto& row : r.unseen) {
+        char bound[32];
+        std::snprintf(bound, sizeof bound, "%.3g", r.iterations ? 3.0 / static_cast<double>(r.iterations) : 1.0);
+        out << "Unseen " << litmus::formatState(r.places, row.state) << " runs " << r.iterations
+            << ", per-run probability < " << bound << " (95%)\n";
+    }
+    if (r.raceDetected) {
+        out << "Race detector " << (*r.raceDetected ? "fired" : "silent") << "; model " << r.model << ": "
+            << (r.modelRace ? (*r.modelRace ? "data-race" : "race-free") : "unknown") << "\n";
+        if (r.raceDisagreement())
+            out << "Race DISAGREEMENT: "
+                << (*r.raceDetected ? "Go's race detector fired on a program the model calls race-free"
+                                    : "the model flags a data race Go's race detector did not see in "
+                                      "these runs")
+                << "\n";
+    }
+}
+
+}  // namespace
+
+void printRunText(std::ostream& out, const runner::RunReport& r) {
+    out << "Test " << r.name << " " << conditionKind(r.condition) << "\n";
+    out << "Histogram (" << r.observed.size() << " states)\n";
+    for (const auto& row : r.observed) {
+        char count[32];
+        std::snprintf(count, sizeof count, "%-6llu", static_cast<unsigned long long>(row.count));
+        out << count << " " << (row.satisfies ? "*>" : ":>") << " "
+            << litmus::formatState(r.places, row.state);
+        if (!row.allowed) out << "  ! forbidden by " << r.model;
+        out << "\n";
+    }
+    out << (r.ok ? "Ok" : "No") << "\n\nWitnesses\n";
+    out << "Positive: " << r.positive << ", Negative: " << r.negative << "\n";
+    out << "Condition " << r.condition.text << " is " << (r.ok ? "" : "NOT ") << "validated\n";
+    out << "Observation " << r.name << " " << r.observation() << " " << r.positive << " "
+        << r.negative << "\n";
+    char secs[32];
+    std::snprintf(secs, sizeof secs, "%.2f", r.seconds);
+    out << "Time " << r.name << " " << secs << "\n";
+    printRunNotes(out, r);
+    out << "\n";
+}
+
+}  // namespace memlit::report
