@@ -32,6 +32,10 @@ const std::vector<Architecture>& architectures() {
         {"X86_64", "tso", {64, true}, x86},
         // herd's default type is `int`: AArch64's W results are 32-bit.
         {"AArch64", "aarch64", {32, true}, aarch64Tags()},
+        // AQ, RL: the .aq/.rl annotations; X: LR, SC and AMO accesses (AMO: an AMO's); fences by their sets.
+        {"RISCV", "riscv", {32, true},
+         {"AQ", "RL", "X", "AMO", "Fence.r.r", "Fence.r.w", "Fence.r.rw", "Fence.w.r", "Fence.w.w", "Fence.w.rw",
+          "Fence.rw.r", "Fence.rw.w", "Fence.rw.rw", "Fence.tso", "Fence.i"}},
         // The Go lowering's synchronisation tags (litmus/go/GoLowering.hpp, docs/go.md).
         {"Go", "go", {64, true},
          {"AT", "LOCK", "UNLOCK", "WG", "ONCE", "GO", "CHAN", "CHIDX", "RLOCK", "RUNLOCK", "PROBE"}},

@@ -8,11 +8,12 @@ namespace memlit::litmus {
 const Dialect& x86Dialect();
 const Dialect& x86_64Dialect();
 const Dialect& aarch64Dialect();
+const Dialect& riscvDialect();
 
 namespace {
 
 const std::vector<const Dialect*>& registry() {
-    static const std::vector<const Dialect*> all = {&x86Dialect(), &x86_64Dialect(), &aarch64Dialect()};
+    static const std::vector<const Dialect*> all = {&x86Dialect(), &x86_64Dialect(), &aarch64Dialect(), &riscvDialect()};
     return all;
 }
 
