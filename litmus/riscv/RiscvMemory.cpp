@@ -115,7 +115,8 @@ bool Lowering::loadReserved(int width, std::vector<std::string> tags) {
 // `sc.w rd, rs2, (rs1)`: pairs with the latest LR of this thread if no SC has used it since
 // (any SC ends the reservation, whether it succeeds or not). It may succeed (rd := 0, a
 // write tagged X paired by rmw with the LR) only on the LR's address, and may always fail
-// (rd := 1, no write): the choice is the execution's.
+// (rd := 1, no write): the choice is the execution's. What depends on rd is ordered after
+// the write.
 bool Lowering::storeConditional(int width, std::vector<std::string> tags) {
     if (!arity(3) || !expect(0, OK::Reg) || !expect(1, OK::Reg) || !expect(2, OK::Mem)) return false;
     int k = -1;
@@ -140,8 +141,12 @@ bool Lowering::storeConditional(int width, std::vector<std::string> tags) {
     emit(Assign{ok, Expr::ite(Expr::reg(ok), bin(EK::Eq, Expr::reg("%xa" + std::to_string(k)), addr), c(0))});
     emit(Branch{Expr::unary(EK::Not, Expr::reg(ok)), fail, true});
     emit(Store{addr, read(1), std::move(tags), k, static_cast<std::uint8_t>(width)});
+    // The result depends on the write (the specification's success dependency): `%sc<k>` is
+    // 0 with that dependency where the SC succeeds, a plain 0 (never set) where it fails.
+    const std::string dep = "%sc" + std::to_string(k);
+    emit(DependOn{dep});
     emit(Label{fail});
-    write(0, Expr::unary(EK::Not, Expr::reg(ok)));
+    write(0, bin(EK::Add, Expr::unary(EK::Not, Expr::reg(ok)), Expr::reg(dep)));
     return true;
 }
 

@@ -106,14 +106,15 @@ TEST_CASE("RISC-V: an AMO is a read and a write paired by rmw, both carrying its
     }
 }
 
-TEST_CASE("RISC-V: sc pairs with the latest lr, succeeds by choice on its address, writes 0 on success",
+TEST_CASE("RISC-V: sc pairs with the latest lr, succeeds by choice on its address, writes 0 on success, and its "
+          "result depends on its write",
           "[litmus][riscv]") {
     CHECK(lower("lr.w.aq x5,0(x6)\nsc.w.rl x7,x8,0(x6)") ==
           std::vector<OpKind>{
               Assign{"%xa0", reg("x6")}, Load{"%t0", reg("x6"), {"AQ", "X"}, 0, 4}, Assign{"x5", reg("%t0")},
               Choice{"%t1"}, Assign{"%t1", Expr::ite(reg("%t1"), bin(EK::Eq, reg("%xa0"), reg("x6")), c(0))},
               Branch{Expr::unary(EK::Not, reg("%t1")), "%L0", true}, Store{reg("x6"), reg("x8"), {"RL", "X"}, 0, 4},
-              Label{"%L0"}, Assign{"x7", Expr::unary(EK::Not, reg("%t1"))}});
+              DependOn{"%sc0"}, Label{"%L0"}, Assign{"x7", bin(EK::Add, Expr::unary(EK::Not, reg("%t1")), reg("%sc0"))}});
     SECTION("an sc without an lr, or after another sc, fails") {
         CHECK(lower("sc.d x7,x8,0(x6)") == std::vector<OpKind>{Assign{"x7", c(1)}});
         auto ops = lower("lr.d x5,0(x6)\nsc.d x7,x8,0(x6)\nsc.d x9,x8,0(x6)");
