@@ -2,6 +2,7 @@
 // branches. Values are 64-bit (RV64); the `w` forms compute on 32 bits and sign-extend.
 
 #include "litmus/riscv/RiscvLowering.hpp"
+#include "support/Diagnostics.hpp"
 
 #include <algorithm>
 #include <array>
@@ -77,7 +78,7 @@ Expr lessUnsigned(Expr a, Expr b) {
 bool Lowering::registerOp(const std::string& op) {
     if (!arity(3) || !expect(0, OK::Reg) || !expect(1, OK::Reg) || !expect(2, OK::Reg)) return false;
     auto v = operate(op, read(1), read(2));
-    if (!v) return false;
+    MEMLIT_ASSERT(v, "RISC-V operation '" + op + "' is listed but not computed");
     write(0, std::move(*v));
     return true;
 }
@@ -88,7 +89,7 @@ bool Lowering::immediateOp(const std::string& op) {
     std::string base = op;
     base.erase(base.find('i'), 1);
     auto v = operate(base, read(1), c(opnd(2).imm));
-    if (!v) return false;
+    MEMLIT_ASSERT(v, "RISC-V operation '" + op + "' is listed but not computed");
     write(0, std::move(*v));
     return true;
 }
@@ -156,10 +157,13 @@ bool Lowering::compute() {
     static constexpr std::array<std::string_view, 7> declined = {"jal", "jalr", "jr", "ret", "call", "auipc", "la"};
     if (std::find(declined.begin(), declined.end(), op) != declined.end())
         return unsupported("'" + in_.written + "': code addresses and indirect jumps");
-    if (!in_.operands.empty() && in_.operands.size() == 3 && opnd(2).kind == OK::Imm && op.find('i') != std::string::npos &&
-        operate(std::string(op).erase(op.find('i'), 1), c(0), c(0)))
-        return immediateOp(op);
-    if (operate(op, c(0), c(0))) return registerOp(op);
+    static constexpr std::array<std::string_view, 13> immediates = {
+        "addi", "xori", "ori", "andi", "slli", "srli", "srai", "slti", "sltiu", "addiw", "slliw", "srliw", "sraiw"};
+    static constexpr std::array<std::string_view, 17> registers = {
+        "add", "sub", "xor", "or", "and", "sll", "srl", "sra", "slt", "sltu",
+        "mul", "addw", "subw", "sllw", "srlw", "sraw", "mulw"};
+    if (std::find(immediates.begin(), immediates.end(), op) != immediates.end()) return immediateOp(op);
+    if (std::find(registers.begin(), registers.end(), op) != registers.end()) return registerOp(op);
     out_.error(in_.loc, "unknown RISC-V instruction '" + in_.written + "'");
     return false;
 }
