@@ -371,6 +371,14 @@ private:
         return true;
     }
 
+    bool lower(ThreadState& s, const litmus::DependOn& d) {
+        RegVal v;
+        // On a path that created no event (dead code), there is nothing to depend on.
+        if (!s.guard.isConst(0) && !g_.events.empty() && g_.events.back().thread == s.t) v.deps = {g_.events.back().index};
+        s.regs[d.dst] = std::move(v);
+        return true;
+    }
+
     bool lower(ThreadState& s, const litmus::Alloc&) { return allocation(s); }
     bool lower(ThreadState& s, const litmus::Free&) { return allocation(s); }
     bool allocation(const ThreadState& s) {

@@ -11,6 +11,7 @@ namespace memlit::litmus {
 const FrontEnd& x86FrontEnd();
 const FrontEnd& x86_64FrontEnd();
 const FrontEnd& aarch64FrontEnd();
+const FrontEnd& riscvFrontEnd();
 const FrontEnd& goFrontEnd();
 
 namespace {
@@ -41,6 +42,11 @@ const std::vector<Architecture>& architectures() {
         {ArchId::X86_64, "X86_64", "tso", {64, true}, x86, &x86_64FrontEnd()},
         // herd's default type is `int`: AArch64's W results are 32-bit.
         {ArchId::AArch64, "AArch64", "aarch64", {32, true}, aarch64Tags(), &aarch64FrontEnd()},
+        // AQ, RL: the .aq/.rl annotations; X: LR, SC and AMO accesses (AMO: an AMO's); fences by their sets.
+        {ArchId::RISCV, "RISCV", "riscv", {32, true},
+         {"AQ", "RL", "X", "AMO", "Fence.r.r", "Fence.r.w", "Fence.r.rw", "Fence.w.r", "Fence.w.w", "Fence.w.rw",
+          "Fence.rw.r", "Fence.rw.w", "Fence.rw.rw", "Fence.tso", "Fence.i"},
+         &riscvFrontEnd()},
         // The Go lowering's synchronisation tags (litmus/go/GoLowering.hpp, docs/go.md).
         {ArchId::Go, "Go", "go", {64, true},
          {"AT", "LOCK", "UNLOCK", "WG", "ONCE", "GO", "CHAN", "CHIDX", "RLOCK", "RUNLOCK", "PROBE"},

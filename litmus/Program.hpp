@@ -142,7 +142,16 @@ struct Halt {
     bool operator==(const Halt&) const = default;
 };
 
-using OpKind = std::variant<Load, Store, Fence, Assign, Branch, Label, Alloc, Free, Choice, Assume, FinalLoad, Halt>;
+/// `dst := 0`, carrying a dependency on the thread's latest event (emitted right after a Store: that write); what
+/// depends on `dst` by address, data or control is ordered after that event. A RISC-V SC's
+/// result register depends on the SC's write so (the RVWMO "success dependency"). No event.
+struct DependOn {
+    std::string dst;
+    bool operator==(const DependOn&) const = default;
+};
+
+using OpKind = std::variant<Load, Store, Fence, Assign, Branch, Label, Alloc, Free, Choice, Assume, FinalLoad, Halt,
+                            DependOn>;
 
 struct Op {
     OpKind kind;
