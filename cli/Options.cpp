@@ -68,6 +68,8 @@ const char* const kRunUsage =
     "  --json FILE|-     write the whole result as JSON ('-': stdout, text output off)\n"
     "  --emit DIR        write sources and a Makefile to DIR instead of running\n"
     "  --cxx COMPILER    C++ compiler (default g++)\n"
+    "  --target T        build for T (aarch64) with its cross compiler and run under qemu-user,\n"
+    "                    or natively on a T host; with --emit, the Makefile cross-compiles\n"
     "  --instances N     test instances per thread and round (default 1000)\n"
     "  --sync-every K    threads line up before every K-th instance (default 32)\n"
     "  --go GO           Go toolchain for Go tests (default go)\n"
@@ -224,7 +226,7 @@ struct RunParser {
     CLI::Option* race = app.add_flag("--race");
     CLI::Option* inputs = app.add_option("inputs", inputWords);
     RunParser() {
-        for (const char* name : {"--model", "--json", "--emit", "--cxx", "--go", "--iterations", "--instances",
+        for (const char* name : {"--model", "--json", "--emit", "--cxx", "--target", "--go", "--iterations", "--instances",
                                  "--sync-every", "--seconds", "--timeout", "--unroll"})
             values.emplace_back(name, valueOption(app, name));
     }
@@ -309,6 +311,7 @@ std::optional<std::string> runValues(const RunParser& p, RunArgs& a) {
         else if (name == "--json") a.json = *v;
         else if (name == "--emit") a.emit = *v;
         else if (name == "--cxx") a.run.cxx = *v;
+        else if (name == "--target") a.target = *v;
         else if (name == "--go") a.run.go = *v;
         else if (!runNumberOption(name, *v, a, secondsGiven)) return "bad value '" + *v + "' for " + name;
     }

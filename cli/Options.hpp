@@ -43,6 +43,7 @@ struct RunArgs {
     runner::RunOptions run;
     std::string json;                   // file to write the JSON result to; "-": stdout
     std::string emit;                   // directory to emit sources to instead of running
+    std::string target;                 // --target: empty for the host
     litmus::ParseOptions parse;
 };
 

@@ -7,6 +7,7 @@
 #include "engine/ArchVocabulary.hpp"
 #include "report/RunReport.hpp"
 #include "runner/ArchGenerator.hpp"
+#include "runner/CrossTarget.hpp"
 #include "runner/Emit.hpp"
 #include "runner/GoGenerator.hpp"
 #include "runner/HostInfo.hpp"
@@ -50,8 +51,9 @@ std::string diagText(const Diagnostics& diags) {
 /// One `run` over its inputs: tests are checked by the model, then run (or emitted).
 class HardwareRun {
 public:
-    HardwareRun(const RunArgs& a, std::ostream& out, std::ostream& err)
-        : a_(a), out_(out), err_(err), models_(engine::architectureVocabulary(), a.catDirs) {}
+    HardwareRun(const RunArgs& a, std::optional<runner::CrossTarget> target, std::ostream& out, std::ostream& err)
+        : a_(a), target_(std::move(target)), out_(out), err_(err),
+          models_(engine::architectureVocabulary(), a.catDirs) {}
 
     ExitCode run() {
         Diagnostics inputDiags;
@@ -86,7 +88,13 @@ private:
         auto host = runner::hostInfo();
         if (textOut())
             out_ << "# memlit run: " << a_.run.cxx << " " << flagsText(a_.run) << " ("
-                 << (v ? *v : "unavailable") << "); host " << host.cpu << ", " << host.cores << " CPUs\n\n";
+                 << (v ? *v : "unavailable") << "); host " << host.cpu << ", " << host.cores << " CPUs"
+                 << (target_ ? "; target " + target_->name + ", " + target_->execution() : "") << "\n\n";
+    }
+
+    /// Through the --target's launcher when one is given.
+    RunReport runOne(const litmus::LitmusTest& test, const runner::ModelVerdict& verdict) {
+        return target_ ? runner::runOnTarget(test, verdict, a_.run, *target_) : runner::runTest(test, verdict, a_.run);
     }
 
     /// The model's allowed states for a test (the engine call), or nullopt with `diags` set.
@@ -112,10 +120,11 @@ private:
             return;
         }
         auto gen = runner::makeGenerator(test->arch);
-        if (!isGo && (!gen || (!emitting() && !gen->runsOnHost(test->arch)))) {
+        const bool runsHere = target_ ? target_->arch == test->arch : gen && gen->runsOnHost(test->arch);
+        if (!isGo && (!gen || (!emitting() && !runsHere))) {
             // Refuse before the (slower) model check: nothing could be run anyway.
             runner::ModelVerdict none{modelName, {}};
-            reports_.push_back(runner::runTest(*test, none, a_.run));
+            reports_.push_back(runOne(*test, none));
             return;
         }
         std::optional<engine::CheckResult> checked = check(*test, modelName, diags);
@@ -135,7 +144,7 @@ private:
             return;
         }
         if (isGo) printGoLine();
-        RunReport r = runner::runTest(*test, verdict, a_.run);
+        RunReport r = runOne(*test, verdict);
         if (isGo && a_.run.race)
             r.modelRace = std::find(checked->flags.begin(), checked->flags.end(), "data-race") != checked->flags.end();
         if (textOut() && r.status == RunStatus::Ok) report::printRunText(out_, r);
@@ -153,7 +162,7 @@ private:
 
     ExitCode emit(bool failures) {
         std::string error;
-        if (!runner::emitDirectory(a_.emit, emitted_, a_.run.cxxFlags, error)) {
+        if (!runner::emitDirectory(a_.emit, emitted_, a_.run.cxxFlags, error, target_ ? a_.run.cxx : "")) {
             err_ << "memlit run: error: " << error << "\n";
             return ExitNotRun;
         }
@@ -171,6 +180,11 @@ private:
         s.compilerVersion = compilerVersion_;
         s.compilerFlags = flagsText(a_.run);
         s.model = a_.model.empty() ? "default" : a_.model;
+        if (target_) {
+            s.targetName = target_->name;
+            s.targetArch = target_->arch;
+            s.targetExecution = target_->execution();
+        }
         s.iterations = a_.run.iterations;
         s.seconds = a_.run.seconds;
         s.wallSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
@@ -186,6 +200,7 @@ private:
     }
 
     const RunArgs& a_;
+    std::optional<runner::CrossTarget> target_;
     std::ostream& out_;
     std::ostream& err_;
     std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
@@ -201,7 +216,17 @@ private:
 ExitCode runCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
     RunArgs a;
     if (auto stop = parseRun(args, a, out, err)) return *stop;
-    return HardwareRun(a, out, err).run();
+    std::optional<runner::CrossTarget> target;
+    if (!a.target.empty()) {
+        target = runner::findTarget(a.target);
+        if (!target) {
+            err << "memlit run: error: unknown target '" << a.target << "' (known: aarch64)\n";
+            return ExitUsage;
+        }
+        // The target's compiler unless --cxx named another; its flags and launcher.
+        runner::applyTarget(*target, a.run, a.run.cxx != runner::RunOptions{}.cxx);
+    }
+    return HardwareRun(a, std::move(target), out, err).run();
 }
 
 }  // namespace memlit::cli

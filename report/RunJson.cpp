@@ -13,6 +13,7 @@ Json testJson(const runner::RunReport& r) {
     t["name"] = r.name;
     t["file"] = r.file;
     t["arch"] = r.arch;
+    t["execution"] = r.execution;
     t["model"] = r.model;
     t["status"] = runner::statusName(r.status);
     t["message"] = r.message;
@@ -53,6 +54,8 @@ void printRunJson(std::ostream& out, const RunSummary& s, const std::vector<runn
     doc["memlit"] = MEMLIT_VERSION;
     doc["host"] = {{"cpu", s.host.cpu}, {"cores", s.host.cores}};
     doc["compiler"] = {{"command", s.compiler}, {"version", s.compilerVersion}, {"flags", s.compilerFlags}};
+    if (!s.targetName.empty())
+        doc["target"] = {{"name", s.targetName}, {"arch", s.targetArch}, {"execution", s.targetExecution}};
     doc["model"] = s.model;
     doc["iterations"] = s.iterations;
     doc["seconds"] = s.seconds;

@@ -21,6 +21,7 @@ struct RunSummary {
     runner::HostInfo host;
     std::string compiler, compilerVersion, compilerFlags;  // command, `--version` line, flags
     std::string model;                                      // --model, or "default"
+    std::string targetName, targetArch, targetExecution;    // --target, if given
     std::uint64_t iterations = 0;
     double seconds = 0;
     double wallSeconds = 0;

@@ -16,6 +16,8 @@ void printRunNotes(std::ostream& out, const runner::RunReport& r) {
     else
         out << "Threads " << r.threads << " on " << r.cpus << " CPUs, "
             << (r.pinned ? "pinned" : "more threads than CPUs: not pinned, barrier yields") << "\n";
+    if (r.execution != "hardware")
+        out << "Execution " << r.execution << ": the host's memory ordering, not the target's\n";
     const std::size_t allowed = r.unseen.size() + r.observed.size() - r.forbiddenStates;
     out << "Model " << r.model << ": " << allowed << " allowed states, "
         << (r.observed.size() - r.forbiddenStates) << " observed";

@@ -1,6 +1,7 @@
 #include "runner/ArchGenerator.hpp"
 
 #include "litmus/Architecture.hpp"
+#include "runner/AArch64Generator.hpp"
 #include "runner/X86Generator.hpp"
 
 namespace memlit::runner {
@@ -8,6 +9,7 @@ namespace memlit::runner {
 namespace {
 
 std::unique_ptr<ArchGenerator> makeX86() { return std::make_unique<X86Generator>(); }
+std::unique_ptr<ArchGenerator> makeAArch64() { return std::make_unique<AArch64Generator>(); }
 
 /// How one architecture runs; `make` is set for RunKind::Harness only.
 struct ArchRunner {
@@ -21,6 +23,7 @@ struct ArchRunner {
 const ArchRunner kRunners[] = {
     {litmus::ArchId::X86, RunKind::Harness, &makeX86},
     {litmus::ArchId::X86_64, RunKind::Harness, &makeX86},
+    {litmus::ArchId::AArch64, RunKind::Harness, &makeAArch64},
     {litmus::ArchId::Go, RunKind::GoProgram, nullptr},
 };
 

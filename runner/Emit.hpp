@@ -19,10 +19,13 @@ struct EmittedTest {
 std::vector<std::string> emitStems(const std::vector<std::string>& names);
 
 /// Writes DIR/<stem>.cpp, DIR/Makefile and DIR/README.md; false with `error` on I/O failure.
+/// A non-empty `cxx` (a cross compiler: `--target`) is the Makefile's default compiler.
 bool emitDirectory(const std::string& dir, const std::vector<EmittedTest>& tests,
-                   const std::vector<std::string>& cxxFlags, std::string& error);
+                   const std::vector<std::string>& cxxFlags, std::string& error,
+                   const std::string& cxx = {});
 
-/// The Makefile text for the given stems.
-std::string emitMakefile(const std::vector<std::string>& stems, const std::vector<std::string>& cxxFlags);
+/// The Makefile text for the given stems (`cxx` as for emitDirectory).
+std::string emitMakefile(const std::vector<std::string>& stems, const std::vector<std::string>& cxxFlags,
+                         const std::string& cxx = {});
 
 }  // namespace memlit::runner

@@ -157,6 +157,19 @@ static void memlit_reset(memlit_ctx* c, long i) {
                                  : memlit_init_num[l];
 }
 
+/* A value as its place's type holds it: w bytes, sign-extended (w > 0) or zero-extended (w < 0). */
+static int64_t memlit_narrow(int64_t raw, int w) {
+    switch (w) {
+    case 1: return (int8_t)raw;
+    case 2: return (int16_t)raw;
+    case 4: return (int32_t)raw;
+    case -1: return (uint8_t)raw;
+    case -2: return (uint16_t)raw;
+    case -4: return (uint32_t)raw;
+    default: return raw;
+    }
+}
+
 /* Reads the final state of instance i into a key: pointers become location indices. */
 static void memlit_observe(memlit_ctx* c, long i, memlit_key* k) {
     int64_t* m = c->mem + i * c->stride;
@@ -172,7 +185,7 @@ static void memlit_observe(memlit_ctx* c, long i, memlit_key* k) {
             k->v[j] = sym;
             k->sym |= 1ull << j;
         } else {
-            k->v[j] = memlit_obs_width[j] == 4 ? (int64_t)(int32_t)raw : raw;
+            k->v[j] = memlit_narrow(raw, memlit_obs_width[j]);
         }
     }
 }
@@ -307,6 +320,10 @@ static void memlit_json_host(FILE* f) {
     memlit_json_string(f, memlit_model);
 }
 
+/* How the run happened, as `memlit run` says it: "hardware", or "emulated (qemu-aarch64)" when
+   the emitted Makefile runs the harness through an emulator (`-x`). */
+static const char* memlit_execution = "hardware";
+
 static void memlit_json_test(FILE* f, memlit_entry* es, size_t n, long iterations, double seconds,
                              int ncpus, int pinned) {
     unsigned long long positive = 0, negative = 0, forbidden = 0;
@@ -315,6 +332,8 @@ static void memlit_json_test(FILE* f, memlit_entry* es, size_t n, long iteration
     memlit_json_string(f, memlit_test_name);
     fprintf(f, ", \"arch\": ");
     memlit_json_string(f, memlit_arch);
+    fprintf(f, ", \"execution\": ");
+    memlit_json_string(f, memlit_execution);
     fprintf(f, ", \"status\": \"ok\", \"message\": \"\", \"threads\": %d, \"cpus\": %d, \"pinned\": %s,\n",
             MEMLIT_NTHREADS, ncpus, pinned ? "true" : "false");
     fprintf(f, " \"iterations\": %ld, \"seconds\": %.6f, \"condition\": ", iterations, seconds);
@@ -370,10 +389,11 @@ int main(int argc, char** argv) {
         else if (!strcmp(a, "-a") && v) { instances = atol(v); ++i; }
         else if (!strcmp(a, "-k") && v) { sync_every = atol(v); ++i; }
         else if (!strcmp(a, "-j") && v) { json = v; ++i; }
+        else if (!strcmp(a, "-x") && v) { memlit_execution = v; ++i; }
         else if (!strcmp(a, "--json-test")) json_test = 1;
         else if (!strcmp(a, "--json-host")) json_host = 1;
         else {
-            fprintf(stderr, "usage: %s [-n ITERATIONS] [-s SECONDS] [-a INSTANCES] [-k SYNC_EVERY] [-j FILE|-] [--json-test] [--json-host]\n", argv[0]);
+            fprintf(stderr, "usage: %s [-n ITERATIONS] [-s SECONDS] [-a INSTANCES] [-k SYNC_EVERY] [-j FILE|-] [-x EXECUTION] [--json-test] [--json-host]\n", argv[0]);
             return 2;
         }
     }

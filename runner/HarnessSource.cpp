@@ -51,6 +51,18 @@ int typeWidth(const std::string& type, int word) {
     return word;
 }
 
+/// When the init block declares an observed place's type, the harness reduces the value to it
+/// as the checker does (litmus::normalize): its width in bytes, negative for an unsigned type.
+std::optional<int> declaredWidth(const litmus::LitmusTest& test, const Place& p) {
+    for (const auto& e : test.init) {
+        if (e.place != p || e.type.empty() || e.cells > 0) continue;
+        auto t = litmus::valueTypeOf(e.type);
+        if (t.bits >= 64) return 8;
+        return t.isSigned ? t.bits / 8 : -(t.bits / 8);
+    }
+    return std::nullopt;
+}
+
 void addOnce(std::vector<std::string>& v, const std::string& s) {
     if (std::find(v.begin(), v.end(), s) == v.end()) v.push_back(s);
 }
@@ -110,12 +122,12 @@ std::optional<Layout> makeLayout(const litmus::LitmusTest& test, const ArchGener
             auto& outs = lay.threads[static_cast<std::size_t>(p.thread)].outRegs;
             lay.obsThread.push_back(p.thread);
             lay.obsIndex.push_back(static_cast<int>(outs.size()));
-            lay.obsWidth.push_back(b->width);
+            lay.obsWidth.push_back(declaredWidth(test, p).value_or(b->width));
             outs.push_back(b->hwReg);
         } else {
             lay.obsThread.push_back(-1);
             lay.obsIndex.push_back(lay.locIndex(p.name));
-            lay.obsWidth.push_back(lay.locWidth[p.name]);
+            lay.obsWidth.push_back(declaredWidth(test, p).value_or(lay.locWidth[p.name]));
         }
     }
     if (lay.places.size() > 63) {
@@ -270,7 +282,8 @@ std::optional<HarnessSource> generateHarness(const litmus::LitmusTest& test,
         for (const auto& e : test.init)
             if (!e.place.isRegister() && e.place.name == l) v = e.value;
         initSym.push_back(v.isSym() ? lay->locIndex(v.sym) : -1);
-        initNum.push_back(v.isSym() ? 0 : v.num);
+        // Stored as the location's type holds it: `int8_t x=257` starts as 1, as in the checker.
+        initNum.push_back(v.isSym() ? 0 : litmus::normalize(litmus::placeType(test, Place{-1, l}), v.num));
     }
     std::vector<int> nout;
     for (const auto& t : lay->threads) nout.push_back(static_cast<int>(t.outRegs.size()));

@@ -137,7 +137,8 @@ HarnessRun buildAndRun(const HarnessBuild& build, const RunOptions& options) {
         return failedRun(RunStatus::CompileFailed, build.builderName + " " + built.describe() + ":\n" +
                                                     outputTail(built.err.empty() ? built.out : built.err));
 
-    std::vector<std::string> cmd{bin};
+    std::vector<std::string> cmd = options.launcher;
+    cmd.push_back(bin);
     cmd.insert(cmd.end(), build.runArgs.begin(), build.runArgs.end());
     auto run = runProcess(cmd, options.timeout, dir->path());
     const bool raced = build.raceExitCode >= 0 && run.err.find("WARNING: DATA RACE") != std::string::npos;
@@ -221,6 +222,11 @@ RunReport judge(const litmus::LitmusTest& test, const HarnessRun& run, const Mod
     for (const auto& o : run.histogram) {
         StateRow row{o.state, o.count, isAllowed(o.state),
                      litmus::evalProp(test.condition.prop, r.places, o.state)};
+        // The harness prints numbers signed; a uint64_t place prints unsigned, as in the checker.
+        for (std::size_t j = 0; j < row.state.values.size() && j < r.places.size(); ++j) {
+            auto type = litmus::placeType(test, r.places[j]);
+            row.state.values[j].asUnsigned = type.bits == 64 && !type.isSigned && !row.state.values[j].isSym();
+        }
         (row.satisfies ? r.positive : r.negative) += o.count;
         if (!row.allowed) ++r.forbiddenStates;
         r.observed.push_back(row);

@@ -26,6 +26,7 @@ struct RunOptions {
     std::uint64_t syncEvery = 32;    // instances between two start lines the threads share
     std::string go = "go";           // Go tests: the Go toolchain
     bool race = false;               // Go tests: build with `go build -race`
+    std::vector<std::string> launcher;  // runs the harness (qemu-aarch64 BIN ...); empty: directly
 };
 
 enum class RunStatus {
@@ -111,6 +112,7 @@ struct StateRow {
 /// A judged run: litmus7's histogram and verdict plus the model's classification.
 struct RunReport {
     std::string name, file, arch, model;
+    std::string execution = "hardware";  // or "emulated (qemu-aarch64)" (CrossTarget)
     RunStatus status = RunStatus::Ok;
     std::string message;
     litmus::Condition condition;

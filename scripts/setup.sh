@@ -1,12 +1,22 @@
 #!/usr/bin/env bash
 # Installs the Debian packages memlit needs (only those missing), then configures and builds.
-# Usage: scripts/setup.sh [BUILD_DIR]   (default: build)
+# Usage: scripts/setup.sh [--cross] [BUILD_DIR]   (default: build)
+#   --cross   also the AArch64 cross compiler and qemu-user, for `memlit run --target aarch64`
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
-build=${1:-"$here/build"}
+pkgs=(g++ cmake make pkg-config libz3-dev nlohmann-json3-dev libcli11-dev catch2 python3 golang-go)
+build=
+for arg in "$@"; do
+  case "$arg" in
+    --cross) pkgs+=(g++-aarch64-linux-gnu qemu-user) ;;
+    -*) echo "setup: unknown option $arg (usage: scripts/setup.sh [--cross] [BUILD_DIR])" >&2; exit 2 ;;
+    *) build=$arg ;;
+  esac
+done
+build=${build:-"$here/build"}
 
 need=()
-for pkg in g++ cmake make pkg-config libz3-dev nlohmann-json3-dev libcli11-dev catch2 python3 golang-go; do
+for pkg in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then

@@ -1,0 +1,83 @@
+#include "runner/CrossTarget.hpp"
+
+#include "runner/ArchGenerator.hpp"
+#include "runner/Process.hpp"
+
+#include <algorithm>
+#include <sstream>
+
+namespace memlit::runner {
+
+namespace {
+
+RunReport failed(const litmus::LitmusTest& test, const ModelVerdict& verdict, const CrossTarget& target,
+                  RunStatus status, std::string message) {
+    RunReport r = judge(test, failedRun(status, std::move(message)), verdict);
+    r.execution = target.execution();
+    return r;
+}
+
+}  // namespace
+
+std::string CrossTarget::execution() const {
+    return emulated() ? "emulated (" + launcher.front() + ")" : "hardware";
+}
+
+std::vector<std::string> targetNames() { return {"aarch64"}; }
+
+std::optional<CrossTarget> findTarget(const std::string& name) {
+    if (name != "aarch64") return std::nullopt;
+    CrossTarget t;
+    t.name = name;
+    t.arch = "AArch64";
+    t.compilerPackage = "g++-aarch64-linux-gnu";
+    t.emulatorPackage = "qemu-user";
+    if (runsNatively(t.arch)) {
+        t.cxx = "g++";
+        t.cxxFlags = {"-O2", "-pthread"};
+    } else {
+        // Static: qemu-aarch64 then needs no AArch64 sysroot, and an emitted binary copied to
+        // a board needs no matching C library there.
+        t.cxx = "aarch64-linux-gnu-g++";
+        t.cxxFlags = {"-O2", "-pthread", "-static"};
+        t.launcher = {"qemu-aarch64"};
+    }
+    return t;
+}
+
+void applyTarget(const CrossTarget& target, RunOptions& options, bool keepCxx) {
+    if (!keepCxx) options.cxx = target.cxx;
+    options.cxxFlags = target.cxxFlags;
+    options.launcher = target.launcher;
+}
+
+RunReport runOnTarget(const litmus::LitmusTest& test, const ModelVerdict& verdict,
+                       const RunOptions& options, const CrossTarget& target) {
+    auto gen = makeGenerator(test.arch);
+    if (test.arch != target.arch || !gen)
+        return failed(test, verdict, target, RunStatus::Unsupported,
+                      "architecture " + test.arch + " does not run on target " + target.name + " (it runs " +
+                          target.arch + " tests)");
+    Diagnostics diags;
+    auto source = generateHarness(test, *gen, verdict, diags);
+    if (!source) {
+        std::ostringstream msg;
+        diags.print(msg);
+        return failed(test, verdict, target, RunStatus::Unsupported, outputTail(msg.str()));
+    }
+    if (target.emulated()) {
+        auto probe = runProcess({target.launcher.front(), "--version"}, 30);
+        if (!probe.succeeded())
+            return failed(test, verdict, target, RunStatus::CompilerMissing,
+                          "cannot run the emulator '" + target.launcher.front() + "': " + probe.describe() +
+                              " (install " + target.emulatorPackage + ")");
+    }
+    HarnessRun run = compileAndRun(*source, options);
+    if (run.status == RunStatus::CompilerMissing)
+        run.message += " (install " + target.compilerPackage + ", or run scripts/setup.sh --cross)";
+    RunReport r = judge(test, run, verdict);
+    r.execution = target.execution();
+    return r;
+}
+
+}  // namespace memlit::runner
