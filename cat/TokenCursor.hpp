@@ -60,7 +60,7 @@ public:
 private:
     std::vector<Token> tokens_;
     std::size_t pos_ = 0;
-    const std::string& file_;
+    std::string file_;  // a copy: Model::files grows (and moves) as includes are read
     Diagnostics& diags_;
 };
 

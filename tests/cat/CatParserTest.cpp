@@ -282,6 +282,23 @@ TEST_CASE("Cat parser: an include cycle is an error", "[cat]") {
                                        "included"});
 }
 
+TEST_CASE("Cat parser: an error after several includes names the including file", "[cat]") {
+    // Each include adds a file name to the model; the error must not read a moved one.
+    cattest::TempDir dir;
+    std::string text;
+    for (int i = 0; i < 40; ++i) {
+        const std::string name = "inc" + std::to_string(i) + ".cat";
+        dir.write(name, "let r" + std::to_string(i) + " = po\n");
+        text += "include \"" + name + "\"\n";
+    }
+    text += "# oops\n";
+    const std::string top = dir.write("top.cat", text);
+    Diagnostics d;
+    CHECK_FALSE(parseModel(text, top, d, false));
+    REQUIRE_FALSE(lines(d).empty());
+    CHECK(lines(d)[0] == top + ":41:1: error: unexpected character '#'");
+}
+
 TEST_CASE("Cat loader: unknown model names list the bundled ones", "[cat]") {
     Diagnostics d;
     CHECK_FALSE(loadModel("nosuch", d));
