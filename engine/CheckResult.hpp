@@ -21,6 +21,8 @@ struct CheckOptions {
     double countSeconds = 5.0;
     /// Z3 time limit per solver call in milliseconds; 0 = none.
     unsigned timeoutMs = 0;
+    /// Axioms (by their `as` name) that do not constrain the executions, as herd's -skipchecks.
+    std::vector<std::string> skipChecks;
 };
 
 /// Where an event of a flagged pair comes from: its goroutine/thread, source position and the
