@@ -14,6 +14,8 @@
 
 namespace memlit::engine {
 
+/// What a check may spend (the Z3 engine's limits; the enumerator counts exactly) and which
+/// axioms it ignores (both engines).
 struct CheckOptions {
     /// Count executions (herd's Positive/Negative) up to this many; 0 turns counting off.
     std::uint64_t maxExecutions = 100000;
