@@ -77,7 +77,12 @@ TEST_CASE("Engine: SB's witness with the sc axiom masked has an sc cycle through
             CHECK(x->state == sbState(0, 0));
             const auto cycle = axiomCycle(sc, *x, "sc");
             CHECK(cycle.size() == 4);
-            for (const auto& ev : cycle) CHECK(ev.file == sbPath());
+            std::set<engine::EventId> ids;
+            for (const auto& ev : cycle) {
+                CHECK(ev.file == sbPath());
+                ids.insert(ev.id);
+            }
+            CHECK(ids == std::set<engine::EventId>{{0, 0}, {0, 1}, {1, 0}, {1, 1}});
             using Site = std::tuple<int, std::uint32_t, std::uint32_t, std::string>;
             CHECK(sites(cycle) == std::vector<Site>{{0, 5, 2, "MOV [x],$1"},
                                                     {0, 6, 2, "MOV EAX,[y]"},
@@ -128,6 +133,7 @@ TEST_CASE("Engine: both engines give the same witness for an allowed state with 
     REQUIRE(r);
     CHECK(a->events[*w].location == "y");
     CHECK(a->rf().contains(*w, *r));
+    CHECK(a->ids({*w, *r}) == std::vector<engine::EventId>{{1, 0}, {0, 1}});
 }
 
 TEST_CASE("Engine: the sc axiom is the one that forbids SB's both-zero state", "[engine][axioms]") {
