@@ -6,7 +6,9 @@
 #include "cat/ModelCache.hpp"
 #include "engine/ArchVocabulary.hpp"
 #include "engine/BruteForce.hpp"
-#include "engine/smt/Checker.hpp"
+#include "engine/EngineSelector.hpp"
+#include "engine/PreparedTest.hpp"
+#include "engine/smt/Z3Engine.hpp"
 
 #include <chrono>
 #include <memory>
@@ -16,20 +18,6 @@ namespace memlit::cli {
 
 namespace {
 
-/// With --engine auto, tests with at most this many candidate executions are enumerated
-/// concretely (microseconds per candidate) instead of asking Z3 for each execution.
-constexpr std::uint64_t kEnumerateBelow = 4096;
-
-/// Whether a model declares a `flag` (in procedures too): the Z3 engine reports which pairs of
-/// events a firing flag relates (data races), the enumerator only that it fires.
-bool hasFlags(const std::vector<cat::Statement>& statements) {
-    for (const auto& st : statements) {
-        if (const auto* c = std::get_if<cat::Check>(&st.node); c && c->isFlag) return true;
-        if (const auto* p = std::get_if<cat::Procedure>(&st.node); p && hasFlags(p->body)) return true;
-    }
-    return false;
-}
-
 /// One `check` run over its inputs: the models and the Z3 checker are shared by all tests.
 class CheckRun {
 public:
@@ -38,7 +26,7 @@ public:
         options_.timeoutMs = a.timeoutMs;
         options_.maxExecutions = a.maxExecutions;
         options_.countSeconds = a.countSeconds;
-        // MERGE(skip-check): options_.skipChecks = a.skipChecks;  once engine::CheckOptions has the field
+        options_.skipChecks = a.skipChecks;
     }
 
     ExitCode run(Lifetime lifetime) {
@@ -59,17 +47,12 @@ private:
         if (status_ == ExitOk || (status_ == ExitSolverUnknown && code == ExitInputError)) status_ = code;
     }
 
-    /// The engine chosen by --engine answers for one test.
+    /// The engine chosen by --engine answers for one test, its event graph built once.
     std::optional<engine::CheckResult> solve(const litmus::LitmusTest& test, const cat::Model& model,
                                              Diagnostics& diags) {
-        bool enumerate = a_.engine == "enumerate";
-        if (a_.engine == "auto" && !hasFlags(model.statements)) {
-            auto n = engine::candidateCount(test, diags);
-            enumerate = n && *n <= kEnumerateBelow;
-        }
-        return enumerate ? engine::bruteForceCheck(test, model, diags)
-                         : (checker_ ? checker_ : checker_ = std::make_unique<engine::smt::Checker>())
-                               ->check(test, model, options_, diags);
+        auto prepared = engine::prepare(test, diags);
+        if (!prepared) return std::nullopt;
+        return engines_.check(*prepared, model, options_, diags);
     }
 
     /// The model for a test; a model that failed before is reported only in the test's errors.
@@ -130,7 +113,12 @@ private:
     std::ostream& out_;
     std::ostream& err_;
     cat::ModelCache models_;
-    std::unique_ptr<engine::smt::Checker> checker_;  // created on first use: a Z3 context is costly
+    std::unique_ptr<engine::smt::Z3Engine> checker_;  // created on first use: a Z3 context is costly
+    engine::BruteForceEngine enumerator_;
+    engine::EngineSelector engines_{a_.engine, enumerator_, [this]() -> engine::Engine& {
+        if (!checker_) checker_ = std::make_unique<engine::smt::Z3Engine>();
+        return *checker_;
+    }};
     engine::CheckOptions options_;
     ExitCode status_ = ExitOk;
 };

@@ -11,7 +11,8 @@
 #include "runner/Emit.hpp"
 #include "runner/GoGenerator.hpp"
 #include "runner/HostInfo.hpp"
-#include "engine/smt/Checker.hpp"
+#include "engine/PreparedTest.hpp"
+#include "engine/smt/Z3Engine.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -102,7 +103,9 @@ private:
                                              Diagnostics& diags) {
         const cat::Model* model = models_.get(modelName, diags);
         std::optional<engine::CheckResult> checked;
-        if (model) checked = checker_.check(test, *model, engine::CheckOptions{}, diags);
+        if (model)
+            if (auto prepared = engine::prepare(test, diags))
+                checked = checker_.check(*prepared, *model, engine::CheckOptions{}, diags);
         return checked;
     }
 
@@ -205,7 +208,7 @@ private:
     std::ostream& err_;
     std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
     cat::ModelCache models_;
-    engine::smt::Checker checker_;
+    engine::smt::Z3Engine checker_;
     std::string compilerVersion_, goVersion_;
     std::vector<RunReport> reports_;
     std::vector<runner::EmittedTest> emitted_;

@@ -1,9 +1,6 @@
 #include "engine/BruteForce.hpp"
 
-#include "cat/Resolve.hpp"
-#include "engine/ArchVocabulary.hpp"
 #include "engine/BaseRelations.hpp"
-#include "engine/ConcreteDomain.hpp"
 #include "engine/Events.hpp"
 
 #include <algorithm>
@@ -17,55 +14,45 @@ namespace {
 
 constexpr int kNoSource = -1;
 
+/// Generates the candidates: every choice assignment, then every read source, then every
+/// coherence order; each candidate that satisfies the program's assumptions and the filter
+/// goes to the visitor.
 class Enumerator {
 public:
-    Enumerator(const litmus::LitmusTest& t, const EventGraph& g, const cat::Model& m, Diagnostics& d,
-               std::uint64_t cap)
-        : test_(t), g_(g), model_(m), diags_(d), cap_(cap), places_(litmus::observedPlaces(t)) {
-        for (std::size_t i = 0; i < g.size(); ++i)
-            if (g.events[i].isRead()) reads_.push_back(i);
-        result_.places = places_;
+    Enumerator(const PreparedTest& p, Diagnostics& d, std::uint64_t cap, const CandidateVisitor& visit)
+        : prepared_(p), test_(p.test), g_(p.graph), diags_(d), cap_(cap), places_(p.places), visit_(visit) {
+        for (std::size_t i = 0; i < g_.size(); ++i)
+            if (g_.events[i].isRead()) reads_.push_back(i);
     }
 
-    std::optional<CheckResult> run() {
+    bool run() {
         source_.assign(g_.size(), kNoSource);
         // Every assignment of the free 0/1 choices (e.g. store-exclusive success).
         for (std::uint64_t bits = 0; bits < (std::uint64_t{1} << g_.choices); ++bits) {
             choices_.assign(g_.choices, 0);
             for (std::uint32_t c = 0; c < g_.choices; ++c) choices_[c] = (bits >> c) & 1;
-            if (!chooseSources(0)) return std::nullopt;
+            if (!chooseSources(0)) return false;
         }
-        std::sort(result_.states.begin(), result_.states.end(), litmus::stateLess);
-        std::size_t sat = 0;
-        for (const auto& s : result_.states)
-            if (litmus::evalProp(test_.condition.prop, places_, s)) ++sat;
-        switch (test_.condition.quantifier) {
-        case litmus::Condition::Quantifier::Exists: result_.ok = sat > 0; break;
-        case litmus::Condition::Quantifier::NotExists: result_.ok = sat == 0; break;
-        case litmus::Condition::Quantifier::Forall: result_.ok = sat == result_.states.size(); break;
-        }
-        std::sort(result_.flags.begin(), result_.flags.end());
-        std::sort(result_.halts.begin(), result_.halts.end(),
-                  [](const HaltOutcome& a, const HaltOutcome& b) { return a.sites < b.sites; });
-        return result_;
+        return true;
     }
 
 private:
+    const PreparedTest& prepared_;
     const litmus::LitmusTest& test_;
     const EventGraph& g_;
     const BaseTable table_ = baseTable(g_);   // the base names' candidates, once per test
-    const cat::Model& model_;
     Diagnostics& diags_;
     std::uint64_t cap_;
     std::uint64_t candidates_ = 0;
-    std::vector<litmus::Place> places_;
+    const std::vector<litmus::Place>& places_;
+    const CandidateVisitor& visit_;
     std::vector<std::size_t> reads_;
     std::vector<int> source_;             // per read event: the write it reads from
     std::vector<std::int64_t> values_;    // per event: read value (reads only)
     std::vector<std::int64_t> choices_;   // per Choice term: 0 or 1
     std::vector<bool> exec_;
     std::vector<std::int64_t> addr_;
-    CheckResult result_;
+    std::vector<std::size_t> eventAt_;    // per dense index: the graph event
 
     bool chooseSources(std::size_t k) {
         if (k == reads_.size()) return evaluateCandidate();
@@ -146,7 +133,13 @@ private:
     }
 
     bool chooseCoherence(std::vector<std::vector<std::size_t>>& groups, std::size_t k) {
-        if (k == groups.size()) return evaluateExecution(groups);
+        if (k == groups.size()) {
+            if (++candidates_ > cap_) {
+                diags_.error(test_.file, {}, "brute force: more than " + std::to_string(cap_) + " candidate executions");
+                return false;
+            }
+            return evaluateExecution(groups);
+        }
         auto& ws = groups[k];
         std::sort(ws.begin(), ws.end());
         do {
@@ -156,10 +149,6 @@ private:
     }
 
     bool evaluateExecution(const std::vector<std::vector<std::size_t>>& groups) {
-        if (++candidates_ > cap_) {
-            diags_.error(test_.file, {}, "brute force: more than " + std::to_string(cap_) + " candidate executions");
-            return false;
-        }
         // Coherence order (initial write first) and final writes.
         Relation co(g_.size());
         std::map<std::int64_t, std::size_t> last;  // address -> final write
@@ -176,23 +165,44 @@ private:
                 for (std::size_t j = i + 1; j < order.size(); ++j) co.set(order[i], order[j]);
             last[a] = order.back();
         }
+        const std::vector<std::int64_t> finals = finalValues(last);
+        for (const auto& a : g_.assumptions)
+            if (evalTerm(a.guard, values_, choices_, finals) != 0 && evalTerm(a.cond, values_, choices_, finals) == 0)
+                return true;
+        const std::vector<HaltSiteReport> halted = haltedSites(finals);
+
+        const ConcreteExecution x = concreteExecution(table_, {exec_, addr_, source_, co});
+
+        const litmus::State s = finalState(last, finals);
+        if (test_.filter && !litmus::evalProp(*test_.filter, places_, s)) return true;
+        // The dense numbering concreteExecution uses: the executed events in graph order.
+        eventAt_.clear();
+        for (std::size_t i = 0; i < g_.size(); ++i)
+            if (exec_[i]) eventAt_.push_back(i);
+        return visit_(Candidate{prepared_, x, eventAt_, values_, choices_, addr_, s, halted});
+    }
+
+    std::vector<std::int64_t> finalValues(const std::map<std::int64_t, std::size_t>& last) const {
         std::vector<std::int64_t> finals(g_.locations.size(), 0);
         for (std::size_t i = 0; i < finals.size(); ++i) {
             auto it = last.find(g_.address.at(g_.locations[i]));
             if (it != last.end()) finals[i] = evalTerm(g_.events[it->second].value, values_, choices_);
         }
-        for (const auto& a : g_.assumptions)
-            if (evalTerm(a.guard, values_, choices_, finals) != 0 && evalTerm(a.cond, values_, choices_, finals) == 0)
-                return true;
+        return finals;
+    }
+
+    std::vector<HaltSiteReport> haltedSites(const std::vector<std::int64_t>& finals) const {
         std::vector<HaltSiteReport> halted;
         for (const auto& h : g_.halts)
             if (h.kind != litmus::Halt::Kind::Unstarted && evalTerm(h.guard, values_, choices_, finals) != 0) {
                 HaltSiteReport r{h.kind, siteAt(test_, h.thread, h.loc), h.what};
                 if (std::find(halted.begin(), halted.end(), r) == halted.end()) halted.push_back(r);
             }
+        return halted;
+    }
 
-        const ConcreteExecution x = concreteExecution(table_, {exec_, addr_, source_, co});
-
+    litmus::State finalState(const std::map<std::int64_t, std::size_t>& last,
+                             const std::vector<std::int64_t>& finals) const {
         litmus::State s;
         for (const auto& p : places_) {
             const litmus::ValueType type = litmus::placeType(test_, p);
@@ -208,84 +218,29 @@ private:
             }
             s.values.push_back(g_.observedValue(p, type, cells));
         }
-        if (test_.filter && !litmus::evalProp(*test_.filter, places_, s)) return true;
-
-        Diagnostics local;
-        cat::ConcreteVerdict verdict = cat::evaluateConcrete(model_, x, local);
-        if (local.hasErrors()) {
-            for (const auto& dg : local.all()) diags_.error(dg.file, dg.loc, dg.message);
-            return false;
-        }
-        if (!verdict.consistent) return true;
-        for (const auto& f : verdict.flags)
-            if (std::find(result_.flags.begin(), result_.flags.end(), f) == result_.flags.end())
-                result_.flags.push_back(f);
-        if (!halted.empty()) {
-            HaltOutcome out = haltOutcome(std::move(halted));
-            if (std::find(result_.halts.begin(), result_.halts.end(), out) == result_.halts.end())
-                result_.halts.push_back(std::move(out));
-            return true;
-        }
-        if (std::find(result_.states.begin(), result_.states.end(), s) == result_.states.end())
-            result_.states.push_back(s);
-        if (litmus::evalProp(test_.condition.prop, places_, s)) ++result_.positive;
-        else ++result_.negative;
-        return true;
+        return s;
     }
 };
 
-/// The names of the model's `flag ... as NAME` checks, procedures included (as the Z3 engine
-/// reports them; only the Z3 engine lists the racing pairs).
-void declaredFlags(const std::vector<cat::Statement>& statements, std::vector<std::string>& out) {
-    for (const auto& st : statements) {
-        const auto* c = std::get_if<cat::Check>(&st.node);
-        if (c && c->isFlag && !c->name.empty() && std::find(out.begin(), out.end(), c->name) == out.end())
-            out.push_back(c->name);
-        if (const auto* p = std::get_if<cat::Procedure>(&st.node)) declaredFlags(p->body, out);
-    }
-}
-
 }  // namespace
 
-std::optional<std::uint64_t> candidateCount(const litmus::LitmusTest& test, Diagnostics& diags) {
-    auto g = buildEvents(test, diags);
-    if (!g) return std::nullopt;
-    const std::uint64_t kMax = UINT64_MAX;
-    std::uint64_t n = 1;
-    auto times = [&](std::uint64_t k) { n = (k != 0 && n > kMax / k) ? kMax : n * k; };
-    std::map<std::int64_t, std::uint64_t> writesAt;  // statically known address -> writes
-    for (std::size_t r = 0; r < g->size(); ++r) {
-        const Event& e = g->events[r];
-        if (e.kind == EventKind::Write) {
-            // A write whose address is not a constant may go anywhere: count it everywhere.
-            if (e.addr.isConst()) ++writesAt[e.addr.value];
-            else for (const auto& [name, a] : g->address) ++writesAt[a];
-        }
-        if (!e.isRead()) continue;
-        std::uint64_t sources = e.guard.isConst() ? 0 : 1;
-        for (std::size_t w = 0; w < g->size(); ++w)
-            if (g->events[w].isWrite() && g->mayAlias.contains(w, r)) ++sources;
-        times(sources);
+Execution Candidate::execution() const {
+    Execution x;
+    for (std::size_t i : events) {
+        const Event& e = test.graph.events[i];
+        const std::int64_t value = e.isRead()    ? reads[i]
+                                   : e.isWrite() ? evalTerm(e.value, reads, choices)
+                                                 : 0;
+        x.events.push_back(executionEvent(test, i, addresses[i], value));
     }
-    for (const auto& [a, k] : writesAt)
-        for (std::uint64_t i = 2; i <= k; ++i) times(i);
-    for (std::uint32_t c = 0; c < g->choices; ++c) times(2);
-    return n;
+    x.base = exec;
+    x.state = state;
+    return x;
 }
 
-std::optional<CheckResult> bruteForceCheck(const litmus::LitmusTest& test, const cat::Model& model,
-                                           Diagnostics& diags, std::uint64_t maxCandidates) {
-    auto g = buildEvents(test, diags);
-    if (!g) return std::nullopt;
-    // Resolve a model not resolved at load once here, not once per candidate execution.
-    std::optional<cat::Model> resolved;
-    if (!model.resolved) {
-        resolved = model;
-        if (!cat::resolve(*resolved, architectureVocabulary(), diags)) return std::nullopt;
-    }
-    auto result = Enumerator(test, *g, resolved ? *resolved : model, diags, maxCandidates).run();
-    if (result) declaredFlags(model.statements, result->declaredFlags);
-    return result;
+bool forEachCandidate(const PreparedTest& test, std::uint64_t maxCandidates, Diagnostics& diags,
+                      const CandidateVisitor& visit) {
+    return Enumerator(test, diags, maxCandidates, visit).run();
 }
 
 }  // namespace memlit::engine

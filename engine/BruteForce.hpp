@@ -1,15 +1,22 @@
 #pragma once
 /// BruteForce: the reference enumerator. Lists every candidate execution of a small test
 /// (each read's source, each coherence order), evaluates the cat model concretely on it, and
-/// collects states and witness counts. Exponential: for differential tests against the Z3
-/// encoding and for explaining single executions, not for production checks.
+/// collects states and witness counts. Exponential: for small tests (`--engine auto` picks it
+/// below a candidate count), differential tests against the Z3 encoding, and explaining
+/// single executions.
 
-#include "support/Diagnostics.hpp"
-#include "litmus/LitmusTest.hpp"
 #include "engine/CheckResult.hpp"
+#include "engine/ConcreteExecution.hpp"
+#include "engine/Engine.hpp"
+#include "engine/Execution.hpp"
+#include "engine/PreparedTest.hpp"
+#include "support/Diagnostics.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <optional>
+#include <string>
+#include <vector>
 
 namespace memlit::cat {
 struct Model;
@@ -17,13 +24,66 @@ struct Model;
 
 namespace memlit::engine {
 
-/// Same result shape as Checker::check. Gives up (nullopt and an error) past `maxCandidates`
-/// candidate executions.
-std::optional<CheckResult> bruteForceCheck(const litmus::LitmusTest& test, const cat::Model& model,
-                                           Diagnostics& diags, std::uint64_t maxCandidates = 2000000);
+/// One candidate execution that satisfies the program's assumptions and the test's filter,
+/// as the enumerator holds it while the visitor runs.
+struct Candidate {
+    const PreparedTest& test;
+    const ConcreteExecution& exec;            // over the executed events, numbered densely
+    const std::vector<std::size_t>& events;   // per dense index: the graph event
+    const std::vector<std::int64_t>& reads;   // per graph event: the value a read returns
+    const std::vector<std::int64_t>& choices; // per Choice term: 0 or 1
+    const std::vector<std::int64_t>& addresses;  // per graph event: the address it accesses
+    const litmus::State& state;               // its final state
+    const std::vector<HaltSiteReport>& halted;   // the halt sites it reaches (empty: it ends)
 
-/// The number of candidate executions bruteForceCheck would try (read sources x coherence
-/// orders x choices), saturating at UINT64_MAX; nullopt when the test has no event graph.
-std::optional<std::uint64_t> candidateCount(const litmus::LitmusTest& test, Diagnostics& diags);
+    /// The candidate as a value that outlives the enumeration.
+    Execution execution() const;
+};
+
+/// Returns false to stop the enumeration.
+using CandidateVisitor = std::function<bool(const Candidate&)>;
+
+/// Calls `visit` on every candidate. False when the visitor stopped it, or past
+/// `maxCandidates` candidates (with an error).
+bool forEachCandidate(const PreparedTest& test, std::uint64_t maxCandidates, Diagnostics& diags,
+                      const CandidateVisitor& visit);
+
+/// An axiom that forbids one candidate: its name and a cycle of its relation, by event id
+/// (empty when the axiom is not a cycle check).
+struct Violation {
+    std::string axiom;
+    std::vector<EventId> cycle;
+    bool operator==(const Violation&) const = default;
+};
+
+/// The enumerator as an Engine. It lists states and counts exactly: CheckOptions' limits
+/// (maxExecutions, countSeconds, timeoutMs) are the Z3 engine's; skipChecks applies.
+class BruteForceEngine final : public Engine {
+public:
+    /// Gives up (nullopt and an error) past `maxCandidates` candidate executions.
+    explicit BruteForceEngine(std::uint64_t maxCandidates = 2000000) : maxCandidates_(maxCandidates) {}
+
+    std::optional<CheckResult> check(const PreparedTest& test, const cat::Model& model,
+                                     const CheckOptions& options, Diagnostics& diags) override;
+    std::optional<Execution> witness(const PreparedTest& test, const cat::Model& model,
+                                     const litmus::State& state, const std::vector<std::string>& axiomsToIgnore,
+                                     Diagnostics& diags) override;
+    std::optional<std::vector<std::string>> violatedAxioms(const PreparedTest& test, const cat::Model& model,
+                                                           const litmus::State& state,
+                                                           Diagnostics& diags) override;
+
+    /// For every candidate that ends in `state` and that the model forbids: its first failing
+    /// axiom and that axiom's cycle, without repeats, in enumeration order. Empty when some
+    /// candidate ending in `state` is allowed (or none ends in it); nullopt on an error.
+    std::optional<std::vector<Violation>> violations(const PreparedTest& test, const cat::Model& model,
+                                                     const litmus::State& state, Diagnostics& diags);
+
+private:
+    std::uint64_t maxCandidates_;
+    /// violations(), also giving every axiom's name in model order.
+    std::optional<std::vector<Violation>> violations(const PreparedTest& test, const cat::Model& model,
+                                                     const litmus::State& state, Diagnostics& diags,
+                                                     std::vector<std::string>& axioms);
+};
 
 }  // namespace memlit::engine

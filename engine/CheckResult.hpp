@@ -14,6 +14,8 @@
 
 namespace memlit::engine {
 
+/// What a check may spend (the Z3 engine's limits; the enumerator counts exactly) and which
+/// axioms it ignores (both engines).
 struct CheckOptions {
     /// Count executions (herd's Positive/Negative) up to this many; 0 turns counting off.
     std::uint64_t maxExecutions = 100000;
@@ -21,6 +23,8 @@ struct CheckOptions {
     double countSeconds = 5.0;
     /// Z3 time limit per solver call in milliseconds; 0 = none.
     unsigned timeoutMs = 0;
+    /// Axioms (by their `as` name) that do not constrain the executions, as herd's -skipchecks.
+    std::vector<std::string> skipChecks;
 };
 
 /// Where an event of a flagged pair comes from: its goroutine/thread, source position and the

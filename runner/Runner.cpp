@@ -4,6 +4,7 @@
 #include "runner/GoGenerator.hpp"
 #include "runner/HarnessRuntime.hpp"
 #include "runner/Process.hpp"
+#include "litmus/Verdict.hpp"
 
 #include <algorithm>
 #include <fstream>
@@ -236,11 +237,7 @@ RunReport judge(const litmus::LitmusTest& test, const HarnessRun& run, const Mod
                                 [&](const ObservedState& o) { return o.state == s; });
         if (!seen) r.unseen.push_back({s, 0, true, litmus::evalProp(test.condition.prop, r.places, s)});
     }
-    switch (test.condition.quantifier) {
-    case litmus::Condition::Quantifier::Exists: r.ok = r.positive > 0; break;
-    case litmus::Condition::Quantifier::NotExists: r.ok = r.positive == 0; break;
-    case litmus::Condition::Quantifier::Forall: r.ok = r.negative == 0; break;
-    }
+    r.ok = litmus::conditionHolds(test.condition.quantifier, r.positive, r.positive + r.negative);
     return r;
 }
 

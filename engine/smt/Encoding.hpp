@@ -31,6 +31,10 @@ public:
     /// `e` reduced to the width of `type` and sign- or zero-extended back (litmus::normalize).
     z3::expr normalize(const z3::expr& e, litmus::ValueType type);
 
+    /// The value event `i` reads or writes, and the address it accesses (memory events only).
+    const z3::expr& value(std::size_t i) const { return value_.at(i); }
+    const z3::expr& address(std::size_t i) const { return addr_.at(i); }
+
     /// The literals that identify an execution: executed guards, rf choices, co order.
     const z3::expr_vector& executionLiterals() const { return execLits_; }
 

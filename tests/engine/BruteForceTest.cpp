@@ -1,7 +1,7 @@
 // The concrete enumerator's size estimate, which decides when `--engine auto` enumerates.
 
 #include "litmus/Parser.hpp"
-#include "engine/BruteForce.hpp"
+#include "engine/PreparedTest.hpp"
 #include "tests/engine/Fixtures.hpp"
 
 #include <catch2/catch.hpp>
@@ -13,9 +13,9 @@ std::uint64_t count(const std::string& name) {
     Diagnostics d;
     auto t = litmus::loadLitmus(testing::sourceDir() + "/tests/litmus/X86/" + name, d);
     REQUIRE(t);
-    auto n = engine::candidateCount(*t, d);
-    REQUIRE(n);
-    return *n;
+    auto prepared = engine::prepare(*t, d);
+    REQUIRE(prepared);
+    return prepared->candidates;
 }
 }  // namespace
 

@@ -5,7 +5,9 @@
 #include "litmus/Parser.hpp"
 #include "litmus/State.hpp"
 #include "cat/Model.hpp"
-#include "engine/smt/Checker.hpp"
+#include "engine/BruteForce.hpp"
+#include "engine/PreparedTest.hpp"
+#include "engine/smt/Z3Engine.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -13,6 +15,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -74,6 +77,28 @@ inline litmus::LitmusTest parse(const std::string& path) {
     for (const auto& x : d.all()) INFO(Diagnostics::format(x));
     REQUIRE(t);
     return *t;
+}
+
+/// An engine over unprepared tests: each call prepares the test, then checks it.
+template <class E>
+class Checker {
+public:
+    std::optional<engine::CheckResult> check(const litmus::LitmusTest& test, const cat::Model& model,
+                                             const engine::CheckOptions& options, Diagnostics& diags) {
+        auto prepared = engine::prepare(test, diags);
+        if (!prepared) return std::nullopt;
+        return engine_.check(*prepared, model, options, diags);
+    }
+
+private:
+    E engine_;
+};
+using Z3Checker = Checker<engine::smt::Z3Engine>;
+
+/// The enumerator's result on `test` (what the differential tests compare Z3 with).
+inline std::optional<engine::CheckResult> bruteForce(const litmus::LitmusTest& test, const cat::Model& model,
+                                                     Diagnostics& diags) {
+    return Checker<engine::BruteForceEngine>().check(test, model, {}, diags);
 }
 
 /// The states of a result as herd prints them.

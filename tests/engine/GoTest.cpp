@@ -8,7 +8,6 @@
 #include "litmus/State.hpp"
 #include "cat/Model.hpp"
 #include "engine/BruteForce.hpp"
-#include "engine/smt/Checker.hpp"
 #include "tests/engine/Fixtures.hpp"
 
 #include <catch2/catch.hpp>
@@ -142,7 +141,7 @@ std::string goFixture(const std::string& name) {
 TEST_CASE("Go golden: fixtures give the expected states, verdicts and races under go and sc", "[go][golden]") {
     const auto files = testing::fixtures("go");
     REQUIRE(files.size() >= 20);
-    engine::smt::Checker checker;
+    testing::Z3Checker checker;
     for (const auto& name : {"go", "sc"}) {
         cat::Model m = model(name);
         for (const auto& f : files) {
@@ -163,7 +162,7 @@ TEST_CASE("Go golden: fixtures give the expected states, verdicts and races unde
 }
 
 TEST_CASE("Go catalogue: allowed/forbidden and racy/race-free as TESTS.md section 2 says", "[go]") {
-    engine::smt::Checker checker;
+    testing::Z3Checker checker;
     cat::Model go = model("go");
     for (const auto& c : kCatalogue) {
         DYNAMIC_SECTION(c.file) {
@@ -179,7 +178,7 @@ TEST_CASE("Go catalogue: allowed/forbidden and racy/race-free as TESTS.md sectio
 }
 
 TEST_CASE("Go differential: Z3 equals brute-force enumeration under go and sc", "[go][differential]") {
-    engine::smt::Checker checker;
+    testing::Z3Checker checker;
     for (const auto& name : {"go", "sc"}) {
         cat::Model m = model(name);
         for (const auto& f : testing::fixtures("go")) {
@@ -189,13 +188,13 @@ TEST_CASE("Go differential: Z3 equals brute-force enumeration under go and sc", 
                 auto z = checker.check(t, m, {}, d1);
                 REQUIRE(z);
                 // Lock-heavy tests (M03) have too many candidate executions to enumerate.
-                auto n = engine::candidateCount(t, d2);
-                REQUIRE(n);
-                if (*n > 200000) {
+                auto prepared = engine::prepare(t, d2);
+                REQUIRE(prepared);
+                if (prepared->candidates > 200000) {
                     WARN("too many candidates for brute force: " << f);
                     continue;
                 }
-                auto b = engine::bruteForceCheck(t, m, d2);
+                auto b = testing::bruteForce(t, m, d2);
                 REQUIRE(b);
                 CHECK(stateLines(*z) == stateLines(*b));
                 CHECK(z->ok == b->ok);
@@ -210,7 +209,7 @@ TEST_CASE("Go differential: Z3 equals brute-force enumeration under go and sc", 
 
 TEST_CASE("Go property: race-free programs have exactly the SC outcomes, racy ones at least those",
           "[go][property]") {
-    engine::smt::Checker checker;
+    testing::Z3Checker checker;
     cat::Model go = model("go"), sc = model("sc");
     for (const auto& f : testing::fixtures("go")) {
         DYNAMIC_SECTION(f) {
@@ -232,7 +231,7 @@ TEST_CASE("Go property: race-free programs have exactly the SC outcomes, racy on
 
 TEST_CASE("Go property: making every shared access atomic never adds an outcome, and removes every race",
           "[go][property]") {
-    engine::smt::Checker checker;
+    testing::Z3Checker checker;
     cat::Model go = model("go");
     for (const auto& f : testing::fixtures("go")) {
         DYNAMIC_SECTION(f) {

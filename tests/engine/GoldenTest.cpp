@@ -5,7 +5,6 @@
 #include "litmus/State.hpp"
 #include "cat/Model.hpp"
 #include "engine/BruteForce.hpp"
-#include "engine/smt/Checker.hpp"
 #include "tests/engine/Fixtures.hpp"
 
 #include <catch2/catch.hpp>
@@ -34,7 +33,7 @@ const Suite kSuites[] = {
 }  // namespace
 
 TEST_CASE("Golden: fixtures give the expected states and verdicts under sc and their model", "[golden]") {
-    engine::smt::Checker checker;
+    testing::Z3Checker checker;
     for (const auto& suite : kSuites) {
         const auto files = testing::fixtures(suite.arch);
         CHECK(files.size() >= 15);
@@ -59,7 +58,7 @@ TEST_CASE("Golden: fixtures give the expected states and verdicts under sc and t
 
 TEST_CASE("Differential: Z3 outcomes equal brute-force enumeration with the concrete cat evaluator",
           "[differential]") {
-    engine::smt::Checker checker;
+    testing::Z3Checker checker;
     for (const auto& suite : kSuites) {
         for (const auto& name : {std::string("sc"), std::string(suite.model)}) {
             cat::Model m = model(name);
@@ -69,7 +68,7 @@ TEST_CASE("Differential: Z3 outcomes equal brute-force enumeration with the conc
                     litmus::LitmusTest t = parse(f);
                     Diagnostics d1, d2;
                     auto z = checker.check(t, m, {}, d1);
-                    auto b = engine::bruteForceCheck(t, m, d2);
+                    auto b = testing::bruteForce(t, m, d2);
                     REQUIRE(z);
                     REQUIRE(b);
                     CHECK(stateLines(*z) == stateLines(*b));
@@ -84,7 +83,7 @@ TEST_CASE("Differential: Z3 outcomes equal brute-force enumeration with the conc
 }
 
 TEST_CASE("Property: every state SC allows, the architecture's model allows too", "[property]") {
-    engine::smt::Checker checker;
+    testing::Z3Checker checker;
     cat::Model sc = model("sc");
     for (const auto& suite : kSuites) {
         cat::Model weak = model(suite.model);

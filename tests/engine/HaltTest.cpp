@@ -3,7 +3,6 @@
 
 #include "litmus/Parser.hpp"
 #include "engine/BruteForce.hpp"
-#include "engine/smt/Checker.hpp"
 #include "tests/engine/Fixtures.hpp"
 
 #include <catch2/catch.hpp>
@@ -47,9 +46,9 @@ void lockForever(litmus::Thread& th, int line) {
 engine::CheckResult checkBoth(const litmus::LitmusTest& t) {
     const auto m = testing::model("sc");
     Diagnostics d;
-    engine::smt::Checker checker;
+    testing::Z3Checker checker;
     auto z3 = checker.check(t, m, {}, d);
-    auto brute = engine::bruteForceCheck(t, m, d);
+    auto brute = testing::bruteForce(t, m, d);
     for (const auto& x : d.all()) INFO(Diagnostics::format(x));
     REQUIRE(z3);
     REQUIRE(brute);
@@ -130,7 +129,7 @@ TEST_CASE("Halt: an event may not depend on a final value", "[solver][halt]") {
     p1.push_back(at(litmus::FinalLoad{"fx", Expr::sym("x")}, 3));
     p1.push_back(at(litmus::Store{Expr::sym("m"), Expr::reg("fx"), {}, -1, 0}, 4));
     Diagnostics d;
-    engine::smt::Checker checker;
+    testing::Z3Checker checker;
     CHECK_FALSE(checker.check(t, testing::model("sc"), {}, d));
     REQUIRE(d.hasErrors());
     CHECK(Diagnostics::format(d.all()[0]) ==

@@ -1,0 +1,50 @@
+#include "engine/Axioms.hpp"
+
+#include "cat/Interpreter.hpp"
+#include "engine/ConcreteDomain.hpp"
+
+#include <algorithm>
+
+namespace memlit::engine {
+
+namespace {
+
+std::vector<EventIndex> cycleOf(const cat::CheckResult<ConcreteDomain>& r) {
+    if (r.negated || !r.rel) return {};
+    if (r.kind == cat::CheckKind::Acyclic) return r.rel->findCycle().value_or(std::vector<EventIndex>{});
+    if (r.kind == cat::CheckKind::Irreflexive)
+        for (EventIndex i = 0; i < r.rel->size(); ++i)
+            if (r.rel->contains(i, i)) return {i};
+    return {};
+}
+
+}  // namespace
+
+bool isNamed(const std::vector<std::string>& names, const std::string& name) {
+    return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+AxiomVerdict checkAxioms(const cat::Model& model, const ConcreteExecution& exec,
+                         const std::vector<std::string>& masked, Diagnostics& diags) {
+    ConcreteDomain domain(exec);
+    AxiomVerdict verdict;
+    auto results = cat::interpret(model, domain, diags);
+    if (!results) return verdict;
+    verdict.consistent = true;
+    for (const auto& r : *results) {
+        if (r.isFlag) {
+            if (r.holds) verdict.flags.push_back(r.name);
+            continue;
+        }
+        verdict.axioms.push_back(r.name);
+        if (r.holds || isNamed(masked, r.name)) continue;
+        if (verdict.consistent) {
+            verdict.failed = r.name;
+            verdict.cycle = cycleOf(r);
+        }
+        verdict.consistent = false;
+    }
+    return verdict;
+}
+
+}  // namespace memlit::engine

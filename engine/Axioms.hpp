@@ -1,0 +1,36 @@
+#pragma once
+/// Axioms: a cat model's checks evaluated on one concrete execution, some axioms masked
+/// (herd's -skipchecks): whether the execution is consistent, which flags fire, and the first
+/// axiom that forbids it with a cycle of that axiom's relation.
+
+#include "cat/Ast.hpp"
+#include "engine/ConcreteExecution.hpp"
+#include "engine/Relation.hpp"
+#include "support/Diagnostics.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace memlit::engine {
+
+struct AxiomVerdict {
+    bool consistent = false;            // every axiom not masked holds
+    std::vector<std::string> axioms;    // names of every axiom (non-flag check), in model order
+    std::vector<std::string> flags;     // names of the flags that fire, in model order
+    /// The first axiom not masked that does not hold; nullopt when consistent.
+    std::optional<std::string> failed;
+    /// For that axiom, when it is an acyclic (irreflexive) check: a cycle (a reflexive event)
+    /// of its relation, in the execution's dense indices. Empty for negated and empty checks.
+    std::vector<EventIndex> cycle;
+};
+
+/// Evaluates `model` on `exec`, ignoring the axioms named in `masked`. On a model error the
+/// diagnostics say why and the verdict is inconsistent with no failed axiom.
+AxiomVerdict checkAxioms(const cat::Model& model, const ConcreteExecution& exec,
+                         const std::vector<std::string>& masked, Diagnostics& diags);
+
+/// Whether `name` is among `names`.
+bool isNamed(const std::vector<std::string>& names, const std::string& name);
+
+}  // namespace memlit::engine

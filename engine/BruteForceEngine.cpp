@@ -1,0 +1,165 @@
+// The enumerator as an Engine: check, witness and the axioms that forbid a state, each one
+// visit of the candidates (engine/BruteForce.cpp) with the model evaluated concretely.
+
+#include "engine/Axioms.hpp"
+#include "engine/BruteForce.hpp"
+
+#include "cat/Ast.hpp"
+#include "cat/Resolve.hpp"
+#include "engine/ArchVocabulary.hpp"
+#include "litmus/Verdict.hpp"
+
+#include <algorithm>
+
+namespace memlit::engine {
+
+namespace {
+
+/// The model's verdict on one candidate; false after turning a model error into errors.
+bool evaluate(const cat::Model& model, const Candidate& c, const std::vector<std::string>& masked,
+              Diagnostics& diags, AxiomVerdict& out) {
+    Diagnostics local;
+    out = checkAxioms(model, c.exec, masked, local);
+    if (!local.hasErrors()) return true;
+    for (const auto& dg : local.all()) diags.error(dg.file, dg.loc, dg.message);
+    return false;
+}
+
+template <class T>
+void addOnce(std::vector<T>& v, T x) {
+    if (std::find(v.begin(), v.end(), x) == v.end()) v.push_back(std::move(x));
+}
+
+/// An allowed candidate's contribution: its flags, and its halt outcome or its state and count.
+void record(const PreparedTest& p, const Candidate& c, const AxiomVerdict& v, CheckResult& result) {
+    for (const auto& f : v.flags) addOnce(result.flags, f);
+    if (!c.halted.empty()) {
+        addOnce(result.halts, haltOutcome(c.halted));
+        return;
+    }
+    addOnce(result.states, c.state);
+    if (litmus::evalProp(p.test.condition.prop, p.places, c.state)) ++result.positive;
+    else ++result.negative;
+}
+
+/// The names of the model's `flag ... as NAME` checks, procedures included (as the Z3 engine
+/// reports them; only the Z3 engine lists the racing pairs).
+void declaredFlags(const std::vector<cat::Statement>& statements, std::vector<std::string>& out) {
+    for (const auto& st : statements) {
+        const auto* c = std::get_if<cat::Check>(&st.node);
+        if (c && c->isFlag && !c->name.empty()) addOnce(out, c->name);
+        if (const auto* p = std::get_if<cat::Procedure>(&st.node)) declaredFlags(p->body, out);
+    }
+}
+
+/// The model with every name resolved: resolved here once, when it was not at load, instead of
+/// once per candidate execution. False (with diagnostics) when a name is unknown.
+class Resolved {
+public:
+    Resolved(const cat::Model& model, Diagnostics& diags) : model_(&model) {
+        if (model.resolved) return;
+        copy_ = model;
+        model_ = cat::resolve(*copy_, architectureVocabulary(), diags) ? &*copy_ : nullptr;
+    }
+    Resolved(const Resolved&) = delete;
+    Resolved& operator=(const Resolved&) = delete;
+    explicit operator bool() const { return model_ != nullptr; }
+    const cat::Model& operator*() const { return *model_; }
+
+private:
+    const cat::Model* model_;
+    std::optional<cat::Model> copy_;
+};
+
+}  // namespace
+
+std::optional<CheckResult> BruteForceEngine::check(const PreparedTest& p, const cat::Model& unresolved,
+                                                   const CheckOptions& options, Diagnostics& diags) {
+    const Resolved model(unresolved, diags);
+    if (!model) return std::nullopt;
+    CheckResult result;
+    result.places = p.places;
+    const bool done = forEachCandidate(p, maxCandidates_, diags, [&](const Candidate& c) {
+        AxiomVerdict v;
+        if (!evaluate(*model, c, options.skipChecks, diags, v)) return false;
+        if (v.consistent) record(p, c, v, result);
+        return true;
+    });
+    if (!done) return std::nullopt;
+    std::sort(result.states.begin(), result.states.end(), litmus::stateLess);
+    result.ok = litmus::conditionHolds(p.test.condition, p.places, result.states);
+    std::sort(result.flags.begin(), result.flags.end());
+    std::sort(result.halts.begin(), result.halts.end(),
+              [](const HaltOutcome& a, const HaltOutcome& b) { return a.sites < b.sites; });
+    declaredFlags(unresolved.statements, result.declaredFlags);
+    return result;
+}
+
+std::optional<Execution> BruteForceEngine::witness(const PreparedTest& p, const cat::Model& unresolved,
+                                                   const litmus::State& state,
+                                                   const std::vector<std::string>& axiomsToIgnore,
+                                                   Diagnostics& diags) {
+    const Resolved model(unresolved, diags);
+    if (!model) return std::nullopt;
+    std::optional<Execution> found;
+    const bool done = forEachCandidate(p, maxCandidates_, diags, [&](const Candidate& c) {
+        if (!c.halted.empty() || !(c.state == state)) return true;
+        AxiomVerdict v;
+        if (!evaluate(*model, c, axiomsToIgnore, diags, v)) return false;
+        if (!v.consistent) return true;
+        found = c.execution();
+        return false;
+    });
+    // Stopped without a witness: a model error or too many candidates, as diags says.
+    if (!done && !found) return std::nullopt;
+    return found;
+}
+
+std::optional<std::vector<Violation>> BruteForceEngine::violations(const PreparedTest& p,
+                                                                   const cat::Model& model,
+                                                                   const litmus::State& state,
+                                                                   Diagnostics& diags) {
+    std::vector<std::string> order;
+    return violations(p, model, state, diags, order);
+}
+
+std::optional<std::vector<Violation>> BruteForceEngine::violations(const PreparedTest& p,
+                                                                   const cat::Model& unresolved,
+                                                                   const litmus::State& state,
+                                                                   Diagnostics& diags,
+                                                                   std::vector<std::string>& axioms) {
+    const Resolved model(unresolved, diags);
+    if (!model) return std::nullopt;
+    std::vector<Violation> out;
+    bool allowed = false;
+    const bool done = forEachCandidate(p, maxCandidates_, diags, [&](const Candidate& c) {
+        if (!c.halted.empty() || !(c.state == state)) return true;
+        AxiomVerdict v;
+        if (!evaluate(*model, c, {}, diags, v)) return false;
+        axioms = v.axioms;
+        if (v.consistent) return !(allowed = true);
+        Violation why{*v.failed, {}};
+        for (EventIndex i : v.cycle) why.cycle.push_back(eventId(p.graph, c.events.at(i)));
+        addOnce(out, std::move(why));
+        return true;
+    });
+    if (!done && !allowed) return std::nullopt;  // an error, as for witness
+    if (allowed) out.clear();
+    return out;
+}
+
+std::optional<std::vector<std::string>> BruteForceEngine::violatedAxioms(const PreparedTest& p,
+                                                                         const cat::Model& model,
+                                                                         const litmus::State& state,
+                                                                         Diagnostics& diags) {
+    std::vector<std::string> order;
+    auto found = violations(p, model, state, diags, order);
+    if (!found) return std::nullopt;
+    std::vector<std::string> names;
+    for (const auto& axiom : order)
+        if (std::any_of(found->begin(), found->end(), [&](const Violation& v) { return v.axiom == axiom; }))
+            addOnce(names, axiom);
+    return names;
+}
+
+}  // namespace memlit::engine

@@ -1,0 +1,55 @@
+#pragma once
+/// EngineSelector: which engine checks a test, as `--engine auto|z3|enumerate` says. `auto`
+/// enumerates tests with few candidate executions (microseconds per candidate) and asks Z3
+/// for the others and for models with flags. engine/ does not see Z3: the caller hands the
+/// Z3 engine in, made on first need only (creating a Z3 context is costly).
+
+#include "engine/Engine.hpp"
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace memlit::engine {
+
+enum class EngineMode { Auto, Z3, Enumerate };
+
+/// "auto", "z3" or "enumerate"; nullopt for any other name.
+std::optional<EngineMode> engineMode(std::string_view name);
+
+/// With `auto`, tests with at most this many candidate executions are enumerated.
+constexpr std::uint64_t kEnumerateAtMost = 4096;
+
+/// Whether a model declares a `flag` (in procedures too): the Z3 engine reports which pairs of
+/// events a firing flag relates (data races), the enumerator only that it fires.
+bool declaresFlag(const cat::Model& model);
+
+/// An Engine that hands every call to the engine the mode picks for that test and model.
+class EngineSelector final : public Engine {
+public:
+    using SymbolicEngine = std::function<Engine&()>;
+    /// `mode` is an engine name (engineMode); `z3` is called when the Z3 engine is first needed.
+    EngineSelector(std::string_view mode, Engine& enumerator, SymbolicEngine z3);
+
+    /// The engine that runs `test` under `model`.
+    Engine& select(const PreparedTest& test, const cat::Model& model);
+
+    std::optional<CheckResult> check(const PreparedTest& test, const cat::Model& model,
+                                     const CheckOptions& options, Diagnostics& diags) override;
+    std::optional<Execution> witness(const PreparedTest& test, const cat::Model& model,
+                                     const litmus::State& state, const std::vector<std::string>& axiomsToIgnore,
+                                     Diagnostics& diags) override;
+    std::optional<std::vector<std::string>> violatedAxioms(const PreparedTest& test, const cat::Model& model,
+                                                           const litmus::State& state,
+                                                           Diagnostics& diags) override;
+
+private:
+    EngineMode mode_;
+    Engine& enumerator_;
+    SymbolicEngine z3_;
+};
+
+}  // namespace memlit::engine

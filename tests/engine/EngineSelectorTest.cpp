@@ -1,0 +1,126 @@
+// `--engine auto|z3|enumerate` as the engine layer decides it: the same rule and threshold as
+// before, the Z3 engine made only when needed, and one prepared event graph shared by both.
+
+#include "cat/Model.hpp"
+#include "engine/BruteForce.hpp"
+#include "engine/EngineSelector.hpp"
+#include "engine/smt/Z3Engine.hpp"
+#include "tests/engine/Fixtures.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace memlit;
+
+namespace {
+
+/// Stands in for the Z3 engine: answers check with the real one, recording which prepared
+/// test it was handed.
+class RecordingEngine final : public engine::Engine {
+public:
+    std::optional<engine::CheckResult> check(const engine::PreparedTest& test, const cat::Model& model,
+                                             const engine::CheckOptions& options, Diagnostics& diags) override {
+        seen.push_back(&test);
+        return z3.check(test, model, options, diags);
+    }
+    std::optional<engine::Execution> witness(const engine::PreparedTest& test, const cat::Model& model,
+                                             const litmus::State& state, const std::vector<std::string>& ignore,
+                                             Diagnostics& diags) override {
+        seen.push_back(&test);
+        return z3.witness(test, model, state, ignore, diags);
+    }
+    std::optional<std::vector<std::string>> violatedAxioms(const engine::PreparedTest& test,
+                                                           const cat::Model& model, const litmus::State& state,
+                                                           Diagnostics& diags) override {
+        seen.push_back(&test);
+        return z3.violatedAxioms(test, model, state, diags);
+    }
+    std::vector<const engine::PreparedTest*> seen;
+    engine::smt::Z3Engine z3;
+};
+
+struct Setup {
+    engine::BruteForceEngine enumerator;
+    RecordingEngine z3;
+    int made = 0;  // how often the selector asked for the Z3 engine
+    engine::EngineSelector selector(const char* mode) {
+        return engine::EngineSelector(mode, enumerator, [this]() -> engine::Engine& {
+            ++made;
+            return z3;
+        });
+    }
+};
+
+engine::PreparedTest sb() {
+    Diagnostics d;
+    auto p = engine::prepare(testing::parse(testing::sourceDir() + "/tests/litmus/X86/SB.litmus"), d);
+    REQUIRE(p);
+    return *p;
+}
+
+cat::Model flagged() {
+    Diagnostics d;
+    auto m = cat::parseModel("acyclic po | rf | co | fr as sc\nflag ~empty (rf & ext) as talks\n", "f.cat", d);
+    REQUIRE(m);
+    return *m;
+}
+
+}  // namespace
+
+TEST_CASE("EngineSelector: engine names are auto, z3 and enumerate", "[engine][selector]") {
+    CHECK(engine::engineMode("auto") == engine::EngineMode::Auto);
+    CHECK(engine::engineMode("z3") == engine::EngineMode::Z3);
+    CHECK(engine::engineMode("enumerate") == engine::EngineMode::Enumerate);
+    CHECK_FALSE(engine::engineMode("herd"));
+}
+
+TEST_CASE("EngineSelector: auto enumerates up to 4096 candidates, else and for flagged models asks Z3",
+          "[engine][selector]") {
+    Setup s;
+    auto autoSel = s.selector("auto");
+    auto p = sb();
+    const cat::Model sc = testing::model("sc");
+    CHECK(&autoSel.select(p, sc) == &s.enumerator);
+    CHECK(s.made == 0);  // no Z3 engine for a test that is enumerated
+    p.candidates = engine::kEnumerateAtMost;
+    CHECK(&autoSel.select(p, sc) == &s.enumerator);
+    p.candidates = engine::kEnumerateAtMost + 1;
+    CHECK(&autoSel.select(p, sc) == &s.z3);
+    p.candidates = 4;
+    CHECK(&autoSel.select(p, flagged()) == &s.z3);
+    CHECK(engine::declaresFlag(flagged()));
+    CHECK_FALSE(engine::declaresFlag(sc));
+
+    auto z3Sel = s.selector("z3");
+    auto enumSel = s.selector("enumerate");
+    p.candidates = UINT64_MAX;
+    CHECK(&z3Sel.select(p, sc) == &s.z3);
+    CHECK(&enumSel.select(p, flagged()) == &s.enumerator);
+}
+
+TEST_CASE("EngineSelector: under auto, both engines check the prepared graph, never one rebuilt from the test",
+          "[engine][selector]") {
+    Setup s;
+    auto autoSel = s.selector("auto");
+    auto p = sb();
+    // Change P0's store in the prepared graph only: x=2 instead of x=1. An engine that rebuilt
+    // the graph from the test would still see 1.
+    bool changed = false;
+    for (auto& e : p.graph.events)
+        if (e.thread == 0 && e.kind == engine::EventKind::Write) {
+            e.value = engine::Term::constant(2);
+            changed = true;
+        }
+    REQUIRE(changed);
+    const std::vector<std::string> expected = {"0:EAX=0; 1:EAX=2;", "0:EAX=1; 1:EAX=0;", "0:EAX=1; 1:EAX=2;"};
+    Diagnostics d;
+    auto enumerated = autoSel.check(p, testing::model("sc"), {}, d);  // 4 candidates: enumerated
+    REQUIRE(enumerated);
+    CHECK(testing::stateLines(*enumerated) == expected);
+    CHECK(s.z3.seen.empty());
+    auto solved = autoSel.check(p, flagged(), {}, d);  // a flag: Z3
+    REQUIRE(solved);
+    CHECK(testing::stateLines(*solved) == expected);
+    REQUIRE(s.z3.seen.size() == 1);
+    CHECK(s.z3.seen[0] == &p);
+    CHECK_FALSE(d.hasErrors());
+}
