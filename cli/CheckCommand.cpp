@@ -2,6 +2,7 @@
 
 #include "cli/Options.hpp"
 #include "report/Report.hpp"
+#include "litmus/Architecture.hpp"
 #include "litmus/Parser.hpp"
 #include "cat/ModelCache.hpp"
 #include "engine/ArchVocabulary.hpp"
@@ -126,13 +127,8 @@ private:
 }  // namespace
 
 std::string defaultModelFor(const std::string& arch) {
-    if (arch == "X86" || arch == "X86_64") return "tso";
-    if (arch == "AArch64") return "aarch64";
-    if (arch == "RISCV") return "riscv";
-    if (arch == "PPC") return "power";
-    if (arch == "C") return "rc11";
-    if (arch == "Go") return "go";
-    return "sc";
+    const litmus::Architecture* a = litmus::findArchitecture(arch);
+    return a ? std::string(a->defaultModel) : "sc";
 }
 
 ExitCode checkCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,

@@ -1,6 +1,7 @@
 #include "cli/RunCommand.hpp"
 
 #include "cli/CheckCommand.hpp"
+#include "litmus/Architecture.hpp"
 #include "cli/Options.hpp"
 #include "litmus/Parser.hpp"
 #include "cat/ModelCache.hpp"
@@ -117,7 +118,8 @@ private:
             return;
         }
         const std::string modelName = a_.model.empty() ? defaultModelFor(test->arch) : a_.model;
-        const bool isGo = test->arch == "Go";
+        const litmus::Architecture* arch = litmus::findArchitecture(test->arch);
+        const bool isGo = arch && arch->id == litmus::ArchId::Go;
         if (isGo && emitting()) {
             reports_.push_back(failedReport(file, RunStatus::Unsupported, "--emit does not support Go tests yet"));
             return;

@@ -1,5 +1,6 @@
 #include "report/Report.hpp"
 #include "report/RunReport.hpp"
+#include "litmus/Architecture.hpp"
 
 #include <cstdio>
 
@@ -10,7 +11,8 @@ namespace {
 /// The lines after litmus7's block: threads and pinning, the model's summary, unseen states
 /// and, with --race, the race detector against the model.
 void printRunNotes(std::ostream& out, const runner::RunReport& r) {
-    if (r.arch == "Go")
+    const litmus::Architecture* arch = litmus::findArchitecture(r.arch);
+    if (arch && arch->id == litmus::ArchId::Go)
         out << "Goroutines " << r.threads << " on " << r.cpus << " CPUs, "
             << (r.pinned ? "each worker locked to its own thread and CPU" : "scheduled by the Go runtime") << "\n";
     else
