@@ -167,7 +167,8 @@ private:
 
     ExitCode emit(bool failures) {
         std::string error;
-        if (!runner::emitDirectory(a_.emit, emitted_, a_.run.cxxFlags, error, target_ ? a_.run.cxx : "")) {
+        const std::string emulator = target_ && target_->emulated() ? target_->launcher.front() : "";
+        if (!runner::emitDirectory(a_.emit, emitted_, a_.run.cxxFlags, error, target_ ? a_.run.cxx : "", emulator)) {
             err_ << "memlit run: error: " << error << "\n";
             return ExitNotRun;
         }
@@ -225,7 +226,9 @@ ExitCode runCommand(const std::vector<std::string>& args, std::ostream& out, std
     if (!a.target.empty()) {
         target = runner::findTarget(a.target);
         if (!target) {
-            err << "memlit run: error: unknown target '" << a.target << "' (known: aarch64)\n";
+            std::string known;
+            for (const auto& n : runner::targetNames()) known += (known.empty() ? "" : ", ") + n;
+            err << "memlit run: error: unknown target '" << a.target << "' (known: " << known << ")\n";
             return ExitUsage;
         }
         // The target's compiler unless --cxx named another; its flags and launcher.

@@ -2,6 +2,7 @@
 
 #include "litmus/Architecture.hpp"
 #include "runner/AArch64Generator.hpp"
+#include "runner/RiscvGenerator.hpp"
 #include "runner/X86Generator.hpp"
 
 namespace memlit::runner {
@@ -10,6 +11,7 @@ namespace {
 
 std::unique_ptr<ArchGenerator> makeX86() { return std::make_unique<X86Generator>(); }
 std::unique_ptr<ArchGenerator> makeAArch64() { return std::make_unique<AArch64Generator>(); }
+std::unique_ptr<ArchGenerator> makeRiscv() { return std::make_unique<RiscvGenerator>(); }
 
 /// How one architecture runs; `make` is set for RunKind::Harness only.
 struct ArchRunner {
@@ -24,6 +26,7 @@ const ArchRunner kRunners[] = {
     {litmus::ArchId::X86, RunKind::Harness, &makeX86},
     {litmus::ArchId::X86_64, RunKind::Harness, &makeX86},
     {litmus::ArchId::AArch64, RunKind::Harness, &makeAArch64},
+    {litmus::ArchId::RISCV, RunKind::Harness, &makeRiscv},
     {litmus::ArchId::Go, RunKind::GoProgram, nullptr},
 };
 

@@ -1,7 +1,7 @@
 #pragma once
 /// ArchGenerator: turns one architecture's verbatim instruction cells into GCC extended-asm
 /// templates, so the harness runs exactly the test's instructions; and the one table of how
-/// each architecture runs (ArchGenerator.cpp). Adding RISC-V or Power means one new
+/// each architecture runs (ArchGenerator.cpp). Adding an architecture means one new
 /// class and one entry in that table.
 
 #include "support/Diagnostics.hpp"

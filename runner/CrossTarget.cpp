@@ -4,11 +4,26 @@
 #include "runner/Process.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <sstream>
 
 namespace memlit::runner {
 
 namespace {
+
+/// One `--target`: the litmus architecture it runs, the GNU triple of its Debian cross
+/// compiler (`<triple>-g++` from package `g++-<triple>`) and its qemu-user emulator.
+struct TargetSpec {
+    const char* name;
+    const char* arch;
+    const char* triple;
+    const char* emulator;
+};
+
+const TargetSpec kTargets[] = {
+    {"aarch64", "AArch64", "aarch64-linux-gnu", "qemu-aarch64"},
+    {"riscv64", "RISCV", "riscv64-linux-gnu", "qemu-riscv64"},
+};
 
 RunReport failed(const litmus::LitmusTest& test, const ModelVerdict& verdict, const CrossTarget& target,
                   RunStatus status, std::string message) {
@@ -23,24 +38,30 @@ std::string CrossTarget::execution() const {
     return emulated() ? "emulated (" + launcher.front() + ")" : "hardware";
 }
 
-std::vector<std::string> targetNames() { return {"aarch64"}; }
+std::vector<std::string> targetNames() {
+    std::vector<std::string> names;
+    for (const auto& t : kTargets) names.emplace_back(t.name);
+    return names;
+}
 
 std::optional<CrossTarget> findTarget(const std::string& name) {
-    if (name != "aarch64") return std::nullopt;
+    const auto* spec = std::find_if(std::begin(kTargets), std::end(kTargets),
+                                    [&](const TargetSpec& t) { return name == t.name; });
+    if (spec == std::end(kTargets)) return std::nullopt;
     CrossTarget t;
     t.name = name;
-    t.arch = "AArch64";
-    t.compilerPackage = "g++-aarch64-linux-gnu";
+    t.arch = spec->arch;
+    t.compilerPackage = std::string("g++-") + spec->triple;
     t.emulatorPackage = "qemu-user";
     if (runsNatively(t.arch)) {
         t.cxx = "g++";
         t.cxxFlags = {"-O2", "-pthread"};
     } else {
-        // Static: qemu-aarch64 then needs no AArch64 sysroot, and an emitted binary copied to
-        // a board needs no matching C library there.
-        t.cxx = "aarch64-linux-gnu-g++";
+        // Static: qemu then needs no sysroot of the target, and an emitted binary copied to a
+        // board needs no matching C library there.
+        t.cxx = std::string(spec->triple) + "-g++";
         t.cxxFlags = {"-O2", "-pthread", "-static"};
-        t.launcher = {"qemu-aarch64"};
+        t.launcher = {spec->emulator};
     }
     return t;
 }

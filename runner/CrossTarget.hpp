@@ -14,7 +14,7 @@
 namespace memlit::runner {
 
 struct CrossTarget {
-    std::string name;                   // as `--target` names it: "aarch64"
+    std::string name;                   // as `--target` names it: "aarch64", "riscv64"
     std::string arch;                   // the litmus architecture it runs: "AArch64"
     std::string cxx;                    // "aarch64-linux-gnu-g++", or "g++" on a matching host
     std::vector<std::string> cxxFlags;  // static when cross-compiled, so qemu needs no sysroot

@@ -19,13 +19,14 @@ struct EmittedTest {
 std::vector<std::string> emitStems(const std::vector<std::string>& names);
 
 /// Writes DIR/<stem>.cpp, DIR/Makefile and DIR/README.md; false with `error` on I/O failure.
-/// A non-empty `cxx` (a cross compiler: `--target`) is the Makefile's default compiler.
+/// A non-empty `cxx` (a cross compiler: `--target`) is the Makefile's default compiler; a
+/// non-empty `emulator` (`qemu-riscv64`) is the one the Makefile and README suggest for EXEC.
 bool emitDirectory(const std::string& dir, const std::vector<EmittedTest>& tests,
                    const std::vector<std::string>& cxxFlags, std::string& error,
-                   const std::string& cxx = {});
+                   const std::string& cxx = {}, const std::string& emulator = {});
 
-/// The Makefile text for the given stems (`cxx` as for emitDirectory).
+/// The Makefile text for the given stems (`cxx` and `emulator` as for emitDirectory).
 std::string emitMakefile(const std::vector<std::string>& stems, const std::vector<std::string>& cxxFlags,
-                         const std::string& cxx = {});
+                         const std::string& cxx = {}, const std::string& emulator = {});
 
 }  // namespace memlit::runner
