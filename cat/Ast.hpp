@@ -25,7 +25,7 @@ struct NameRef {
         BaseRel,     // po rf co ...
         Tag,         // an event tag some architecture declares: MFENCE, DMB.ISH, ...
         ExtraRel,    // a relation the vocabulary adds (hand-built executions in tests)
-        Builtin,     // the callee `domain` or `range`
+        Builtin,     // the callee `domain` or `range`; for Try, which branch stands
     };
     Kind kind = Kind::Unresolved;
     std::uint32_t id = 0;
@@ -51,12 +51,16 @@ struct Expr {
         Inter,       // `a & b`
         Seq,         // `a ; b`
         Union,       // `a | b`
+        Try,         // `try a with b`: args[ref.id], chosen by cat::resolve (docs/cat.md)
+        Opaque,      // a herd body memlit steps over; `name` says which construct it uses
+        LetIn,       // `let binds[0] = args[0] and ... in args.back()`
     };
     Op op = Op::Name;
     std::string name;
     std::vector<Expr> args;
     SourceLoc loc;
     NameRef ref;   // Name and Call only
+    std::vector<std::string> binds;   // LetIn only: the names bound, in order
     bool operator==(const Expr&) const = default;
 };
 

@@ -31,7 +31,7 @@ std::optional<Expr> ExprParser::binary(int level) {
         const SourceLoc loc = in_.take().loc;
         auto rhs = binary(level + 1);
         if (!rhs) return std::nullopt;
-        Expr e{levels[level].op, "", {}, loc, {}};
+        Expr e{levels[level].op, "", {}, loc, {}, {}};
         e.args.push_back(std::move(*lhs));
         e.args.push_back(std::move(*rhs));
         lhs = std::move(e);
@@ -49,7 +49,7 @@ std::optional<Expr> ExprParser::prefix() {
         auto arg = prefix();
         --depth_;
         if (!arg) return std::nullopt;
-        return Expr{Expr::Op::Complement, "", {std::move(*arg)}, loc, {}};
+        return Expr{Expr::Op::Complement, "", {std::move(*arg)}, loc, {}, {}};
     }
     return postfix();
 }
@@ -82,7 +82,7 @@ std::optional<Expr> ExprParser::postfix() {
         default: return e;
         }
         const SourceLoc loc = in_.take().loc;
-        e = Expr{op, "", {std::move(*e)}, loc, {}};
+        e = Expr{op, "", {std::move(*e)}, loc, {}, {}};
     }
 }
 
@@ -90,13 +90,13 @@ std::optional<Expr> ExprParser::primary() {
     const Token& t = in_.peek();
     const SourceLoc loc = t.loc;
     switch (t.kind) {
-    case K::Zero: in_.take(); return Expr{Expr::Op::EmptyRel, "", {}, loc, {}};
-    case K::Underscore: in_.take(); return Expr{Expr::Op::Universe, "", {}, loc, {}};
+    case K::Zero: in_.take(); return Expr{Expr::Op::EmptyRel, "", {}, loc, {}, {}};
+    case K::Underscore: in_.take(); return Expr{Expr::Op::Universe, "", {}, loc, {}, {}};
     case K::LBrace:
         in_.take();
         if (in_.peek().kind == K::RBrace) {
             in_.take();
-            return Expr{Expr::Op::EmptyAny, "", {}, loc, {}};
+            return Expr{Expr::Op::EmptyAny, "", {}, loc, {}, {}};
         }
         in_.unsupported(loc, "set literal with elements");
         return std::nullopt;
@@ -104,7 +104,7 @@ std::optional<Expr> ExprParser::primary() {
         in_.take();
         auto inner = expression();
         if (!inner || !in_.expect(K::RBracket, "']'")) return std::nullopt;
-        return Expr{Expr::Op::Identity, "", {std::move(*inner)}, loc, {}};
+        return Expr{Expr::Op::Identity, "", {std::move(*inner)}, loc, {}, {}};
     }
     case K::LParen: {
         in_.take();
@@ -113,6 +113,8 @@ std::optional<Expr> ExprParser::primary() {
         return inner;
     }
     case K::Ident: {
+        if (t.text == "try") return tryWith();
+        if (t.text == "let") return letIn();
         if (in_.isAnyKeyword(t)) {
             if (t.text == "if" || t.text == "match" || t.text == "let" || t.text == "fun")
                 in_.unsupported(loc, "'" + t.text + "' expression");
@@ -122,14 +124,62 @@ std::optional<Expr> ExprParser::primary() {
         }
         std::string name = in_.take().text;
         if (in_.peek().kind == K::LParen) {
-            Expr call{Expr::Op::Call, std::move(name), {}, loc, {}};
+            Expr call{Expr::Op::Call, std::move(name), {}, loc, {}, {}};
             if (!arguments(call.args)) return std::nullopt;
             return call;
         }
-        return Expr{Expr::Op::Name, std::move(name), {}, loc, {}};
+        return Expr{Expr::Op::Name, std::move(name), {}, loc, {}, {}};
     }
     default: in_.expected("an expression"); return std::nullopt;
     }
+}
+
+/// `try e with alt`: cat::resolve picks `e` when all its names are known, else `alt`.
+std::optional<Expr> ExprParser::tryWith() {
+    const SourceLoc loc = in_.take().loc;
+    auto body = expression();
+    if (!body) return std::nullopt;
+    if (!in_.isKeyword(in_.peek(), "with")) {
+        in_.expected("'with' after 'try'");
+        return std::nullopt;
+    }
+    in_.take();
+    auto alt = expression();
+    if (!alt) return std::nullopt;
+    return Expr{Expr::Op::Try, "", {std::move(*body), std::move(*alt)}, loc, {}, {}};
+}
+
+/// `let a = e and b = e in body`; each binding sees the names from before the `let`.
+std::optional<Expr> ExprParser::letIn() {
+    Expr out{Expr::Op::LetIn, "", {}, in_.take().loc, {}, {}};
+    if (in_.isKeyword(in_.peek(), "rec")) {
+        in_.unsupported(in_.peek().loc, "'let rec ... in'");
+        return std::nullopt;
+    }
+    do {
+        const SourceLoc at = in_.peek().loc;
+        auto name = in_.identifier("a name after 'let'");
+        if (!name) return std::nullopt;
+        if (in_.peek().kind == K::LParen ||
+            (in_.peek().kind == K::Ident && !in_.isAnyKeyword(in_.peek()))) {
+            in_.unsupported(at, "'let ... in' of a function");
+            return std::nullopt;
+        }
+        if (!in_.expect(K::Equal, "'='")) return std::nullopt;
+        auto body = expression();
+        if (!body) return std::nullopt;
+        out.binds.push_back(std::move(*name));
+        out.args.push_back(std::move(*body));
+    } while (in_.isKeyword(in_.peek(), "and") && in_.take().kind == K::Ident);
+    if (!in_.isKeyword(in_.peek(), "in")) {
+        in_.expected("'in' or 'and'");
+        return std::nullopt;
+    }
+    in_.take();
+    auto body = expression();
+    if (!body) return std::nullopt;
+    out.args.push_back(std::move(*body));
+    return out;
 }
 
 /// `(e, e)` after a procedure or function name.

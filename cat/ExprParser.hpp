@@ -23,6 +23,8 @@ private:
     std::optional<Expr> prefix();
     std::optional<Expr> postfix();
     std::optional<Expr> primary();
+    std::optional<Expr> tryWith();
+    std::optional<Expr> letIn();
     bool startsOperand(const Token& t) const;
 
     TokenCursor& in_;

@@ -367,6 +367,22 @@ private:
         case Op::EmptyAny: return Value{EmptyAny{}};
         case Op::Universe: return setV(d_.universe());
         case Op::Call: return call(e, file, env, depth);
+        case Op::Try: return eval(e.args.at(e.ref.id), file, env, depth);
+        case Op::LetIn: {
+            EnvPtr inner = env;
+            for (std::size_t i = 0; i < e.binds.size(); ++i) {
+                auto t = std::make_shared<Thunk>();
+                t->expr = &e.args[i];
+                t->file = file;
+                t->env = env;
+                inner = bind(inner, e.binds[i], std::move(t));
+            }
+            return eval(e.args.back(), file, inner, depth);
+        }
+        case Op::Opaque:
+            errors_ = true;
+            diags_.unsupported(fileName(file), e.loc, "cat construct " + e.name);
+            return std::nullopt;
         default: break;
         }
         std::vector<Value> args;

@@ -52,6 +52,10 @@ private:
                 advance();
             } else if (at("(*")) {
                 skipComment();
+            } else if (c == '#') {
+                // herd's lexer reads `#` to the end of the line as a comment (x86tso.cat's
+                // `#ppo` headings).
+                while (pos_ < text_.size() && text_[pos_] != '\n') advance();
             } else {
                 return;
             }
@@ -131,6 +135,11 @@ private:
                 }
             diags_.error(file_, loc, "expected -1, +, * or ? after '^'");
             return std::nullopt;
+        }
+        if (at("->")) {   // herd's `fun x -> e` and match arms, stepped over by the parser
+            advance();
+            advance();
+            return make(K::Arrow, "->");
         }
         static constexpr struct { char c; K k; } singles[] = {
             {'(', K::LParen}, {')', K::RParen}, {'[', K::LBracket}, {']', K::RBracket},

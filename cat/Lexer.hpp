@@ -17,6 +17,7 @@ struct Token {
         LParen, RParen, LBracket, RBracket, LBrace, RBrace, Comma, Equal,
         Bar, Amp, Semi, Backslash, Tilde, Star, Plus, Question,
         HatInv, HatPlus, HatStar, HatOpt,   // ^-1 ^+ ^* ^?
+        Arrow,                               // ->
         End,                                 // end of input
     };
     Kind kind = Kind::End;

@@ -1,3 +1,4 @@
+#include "cat/BodyScan.hpp"
 #include "cat/ExprParser.hpp"
 #include "cat/Lexer.hpp"
 #include "cat/Model.hpp"
@@ -28,8 +29,7 @@ namespace {
 using K = Token::Kind;
 
 const std::set<std::string, std::less<>> kUnsupportedStatements = {
-    "with", "forall", "enum", "undefined_unless", "instructions", "events", "if", "match",
-    "begin", "do"};
+    "forall", "enum", "undefined_unless", "instructions", "events", "match", "begin", "do"};
 
 std::optional<std::string> readFile(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
@@ -62,10 +62,23 @@ public:
           expr_(in_) {}
 
     void parseFile(bool top, std::vector<Statement>& out) {
-        if (peek().kind == K::String) {
-            if (top) ctx_.model.name = peek().text;
-            take();
-        }
+        std::string name;
+        // herd's files open with a name line: bare words (`X86 TSO`, `catdep`), a string,
+        // or words then a string (`RISCV "Risc V partial order model"`).
+        const std::uint32_t line = peek().loc.line;
+        // Words count as a name only when more follows on later lines: a lone `foo po` is
+        // a mistaken statement, not a named empty model.
+        std::size_t words = 0;
+        while (peek(words).kind == K::Ident && !isAnyKeyword(peek(words)) &&
+               peek(words).loc.line == line)
+            ++words;
+        if (peek(words).kind == K::String && peek(words).loc.line == line) ++words;
+        if (words > 0 && peek(words).kind == K::End) words = 0;
+        for (; words > 0 && peek().kind == K::Ident; --words)
+            name += (name.empty() ? "" : " ") + take().text;
+        if (peek().kind == K::String && (name.empty() || words > 0))
+            name = take().text;
+        if (top && !name.empty()) ctx_.model.name = name;
         parseStatements(out, false);
     }
 
@@ -79,6 +92,13 @@ private:
     void unsupported(SourceLoc loc, const std::string& what) { in_.unsupported(loc, what); }
     void expected(const std::string& what) { in_.expected(what); }
     bool expect(K kind, const std::string& what) { return in_.expect(kind, what); }
+    /// The keyword `kw` next, else "expected WHAT" (no report at the end of the file, where
+    /// parseStatements has already said what is missing).
+    bool expectKeyword(std::string_view kw, const std::string& what) {
+        if (isKeyword(peek(), kw)) return take().kind == K::Ident;
+        if (peek().kind != K::End) expected(what);
+        return false;
+    }
     std::optional<std::string> identifier(const std::string& what) { return in_.identifier(what); }
     std::optional<Expr> expression() { return expr_.expression(); }
     bool arguments(std::vector<Expr>& args) { return expr_.arguments(args); }
@@ -86,7 +106,7 @@ private:
     bool startsStatement(const Token& t) const {
         static const std::set<std::string, std::less<>> starts = {
             "let", "include", "procedure", "call", "acyclic", "irreflexive", "empty", "flag",
-            "show", "unshow", "end"};
+            "show", "unshow", "end", "if", "with"};
         static const std::set<std::string, std::less<>> unsupportedStarts = {
             "forall", "enum", "undefined_unless", "instructions", "events"};
         return t.kind == K::End || (t.kind == K::Ident && starts.count(t.text) != 0) ||
@@ -124,9 +144,9 @@ private:
                 if (inProcedure) expected("'end' closing the procedure");
                 return;
             }
-            if (isKeyword(t, "end")) {
+            if (isKeyword(t, "end") || isKeyword(t, "else")) {
                 if (inProcedure) return;
-                error(t.loc, "'end' outside a procedure");
+                error(t.loc, "'" + t.text + "' outside a procedure or 'if'");
                 take();
                 continue;
             }
@@ -155,6 +175,8 @@ private:
             return true;
         }
         if (t.text == "show" || t.text == "unshow") return show();
+        if (t.text == "if") return ifVariant(out);
+        if (t.text == "with") return withFrom();
         if (t.text == "flag" || t.text == "acyclic" || t.text == "irreflexive" ||
             t.text == "empty")
             return check(out);
@@ -183,7 +205,10 @@ private:
             auto name = identifier("a name after 'let'");
             if (!name) return false;
             b.name = *name;
-            if (peek().kind == K::LParen) {
+            if (peek().kind == K::Ident && !isAnyKeyword(peek())) {
+                b.isFunction = true;   // herd's `let udr r = ...`: one parameter, no brackets
+                b.params.push_back(take().text);
+            } else if (peek().kind == K::LParen) {
                 take();
                 b.isFunction = true;
                 if (!parameters(b.params)) return false;
@@ -193,6 +218,13 @@ private:
                 }
             }
             if (!expect(K::Equal, "'='")) return false;
+            if (const BodyExtent scan = scanBody(in_); scan.opaque) {
+                // Kept as a binding, so later names resolve; using it is the error.
+                for (std::size_t i = 0; i < scan.tokens; ++i) take();
+                b.body = Expr{Expr::Op::Opaque, *scan.opaque, {}, scan.opaqueLoc, {}, {}};
+                let.bindings.push_back(std::move(b));
+                continue;
+            }
             auto body = expression();
             if (!body) return false;
             b.body = std::move(*body);
@@ -203,6 +235,42 @@ private:
             return false;
         }
         out.push_back({std::move(let), file_, loc});
+        return true;
+    }
+
+    /// `if "variant" [&& "variant"...] statements [else statements] end`. memlit runs no
+    /// herd variant (`-variant`), so every condition is false and only the else branch is
+    /// read: the other may include files written for herd options memlit lacks.
+    bool ifVariant(std::vector<Statement>& out) {
+        take();
+        if (!skipVariantCondition(in_) || !skipToElseOrEnd(in_)) return false;
+        if (isKeyword(peek(), "else")) {
+            take();
+            parseStatements(out, true);
+        }
+        return expectKeyword("end", "'end' closing the 'if'");
+    }
+
+    /// `with co from e`: memlit's engines already range over every coherence order (each
+    /// per-location total order of the writes, initial write first, FW last), which is the
+    /// choice herd's `generate_cos` offers; its cobase is kept by the stock models' own
+    /// coherence axioms. So the choice adds nothing and `e` is not evaluated. Choosing any
+    /// other name is declined.
+    bool withFrom() {
+        const SourceLoc loc = take().loc;
+        auto name = identifier("a name after 'with'");
+        if (!name) return false;
+        if (!isKeyword(peek(), "from")) {
+            expected("'from'");
+            return false;
+        }
+        take();
+        if (*name != "co") {
+            unsupported(loc, "'with " + *name + " from' (memlit chooses only co)");
+            return false;
+        }
+        const BodyExtent scan = scanBody(in_);
+        for (std::size_t i = 0; i < scan.tokens; ++i) take();
         return true;
     }
 
@@ -284,8 +352,7 @@ private:
         if (!expect(K::LParen, "'('") || !parameters(p.params)) return false;
         if (!expect(K::Equal, "'='")) return false;
         parseStatements(p.body, true);
-        if (!isKeyword(peek(), "end")) return false;
-        take();
+        if (!expectKeyword("end", "'end' closing the procedure")) return false;
         out.push_back({std::move(p), file_, loc});
         return true;
     }

@@ -34,6 +34,8 @@ private:
     std::vector<std::string> scope_;        // names in scope, innermost last
     std::set<std::string, std::less<>> reported_;   // unknown names already diagnosed
     bool failed_ = false;
+    int trying_ = 0;           // inside the body of a `try`: errors choose the alternative
+    bool tryFailed_ = false;
 
     /// How many bindings up the scope `name` is bound (0: the innermost), if it is.
     std::optional<std::uint32_t> depthOf(std::string_view name) const {
@@ -44,6 +46,10 @@ private:
     bool inScope(std::string_view name) const { return depthOf(name).has_value(); }
 
     void error(FileId file, SourceLoc loc, const std::string& key, std::string msg) {
+        if (trying_ > 0) {
+            tryFailed_ = true;
+            return;
+        }
         failed_ = true;
         if (!reported_.insert(key).second) return;
         diags_.error(model_.files.at(file), loc, std::move(msg));
@@ -96,7 +102,31 @@ private:
         return std::nullopt;
     }
 
+    /// herd evaluates `try e with alt` to alt when e fails; memlit's names are fixed at
+    /// load time, so the choice is made here: alt stands when e names something unknown.
+    void tryWith(Expr& e, FileId file) {
+        const bool outer = tryFailed_;
+        tryFailed_ = false;
+        ++trying_;
+        expr(e.args[0], file);
+        --trying_;
+        const bool failed = tryFailed_;
+        tryFailed_ = outer;
+        e.ref = {Kind::Builtin, failed ? 1u : 0u};
+        if (failed) expr(e.args[1], file);
+    }
+
+    void letIn(Expr& e, FileId file) {
+        for (std::size_t i = 0; i + 1 < e.args.size(); ++i) expr(e.args[i], file);
+        const std::size_t outer = scope_.size();
+        scope_.insert(scope_.end(), e.binds.begin(), e.binds.end());
+        expr(e.args.back(), file);
+        scope_.resize(outer);
+    }
+
     void expr(Expr& e, FileId file) {
+        if (e.op == Expr::Op::Try) return tryWith(e, file);
+        if (e.op == Expr::Op::LetIn) return letIn(e, file);
         for (auto& a : e.args) expr(a, file);
         if (e.op == Expr::Op::Name) name(e, file);
         else if (e.op == Expr::Op::Call) callee(e, file);
