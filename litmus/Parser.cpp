@@ -80,7 +80,17 @@ bool FileParser::header(LitmusTest& t, std::size_t& pos) {
                            "architecture '" + t.arch + "' (supported: " + known + ")");
         return false;
     }
-    if (!word(p).empty()) return error(nameAt, "unexpected text after the test name '" + t.name + "'");
+    // herd's old Power tests give the name an alias in parentheses: `PPC c6 (PPCBasicCSix)`.
+    std::size_t afterName = p;
+    std::string_view next = word(p);
+    if (!next.empty() && next.front() == '(') {
+        std::size_t close = s_.find(')', afterName);
+        if (close != std::string_view::npos && close < end) {
+            p = close + 1;
+            next = word(p);
+        }
+    }
+    if (!next.empty()) return error(nameAt, "unexpected text after the test name '" + t.name + "'");
     pos = skipBlank(end);
     if (pos < s_.size() && s_[pos] == '"') {
         std::size_t close = s_.find('"', pos + 1);
