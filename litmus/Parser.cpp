@@ -90,8 +90,10 @@ bool FileParser::header(LitmusTest& t, std::size_t& pos) {
             next = word(p);
         }
     }
-    if (!next.empty()) return error(nameAt, "unexpected text after the test name '" + t.name + "'");
-    pos = skipBlank(end);
+    // ... and may put the doc string on the header line: `PPC n6 (PPCnSix) "Store buffering"`.
+    const bool docOnHeader = !next.empty() && next.front() == '"';
+    if (!next.empty() && !docOnHeader) return error(nameAt, "unexpected text after the test name '" + t.name + "'");
+    pos = docOnHeader ? static_cast<std::size_t>(next.data() - s_.data()) : skipBlank(end);
     if (pos < s_.size() && s_[pos] == '"') {
         std::size_t close = s_.find('"', pos + 1);
         if (close == std::string_view::npos) return error(pos, "unterminated string");
