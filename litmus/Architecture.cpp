@@ -12,6 +12,7 @@ const FrontEnd& x86FrontEnd();
 const FrontEnd& x86_64FrontEnd();
 const FrontEnd& aarch64FrontEnd();
 const FrontEnd& riscvFrontEnd();
+const FrontEnd& ppcFrontEnd();
 const FrontEnd& goFrontEnd();
 
 namespace {
@@ -47,6 +48,9 @@ const std::vector<Architecture>& architectures() {
          {"AQ", "RL", "X", "AMO", "Fence.r.r", "Fence.r.w", "Fence.r.rw", "Fence.w.r", "Fence.w.w", "Fence.w.rw",
           "Fence.rw.r", "Fence.rw.w", "Fence.rw.rw", "Fence.tso", "Fence.i"},
          &riscvFrontEnd()},
+        // Registers are 64-bit, but herd prints an undeclared place as `int`, as for AArch64.
+        // The barriers by their mnemonics (hwsync is SYNC); X: lwarx/stwcx. accesses.
+        {ArchId::PPC, "PPC", "power", {32, true}, {"SYNC", "LWSYNC", "ISYNC", "EIEIO", "X"}, &ppcFrontEnd()},
         // The Go lowering's synchronisation tags (litmus/go/GoLowering.hpp, docs/go.md).
         {ArchId::Go, "Go", "go", {64, true},
          {"AT", "LOCK", "UNLOCK", "WG", "ONCE", "GO", "CHAN", "CHIDX", "RLOCK", "RUNLOCK", "PROBE"},

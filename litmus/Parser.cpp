@@ -80,8 +80,20 @@ bool FileParser::header(LitmusTest& t, std::size_t& pos) {
                            "architecture '" + t.arch + "' (supported: " + known + ")");
         return false;
     }
-    if (!word(p).empty()) return error(nameAt, "unexpected text after the test name '" + t.name + "'");
-    pos = skipBlank(end);
+    // herd's old Power tests give the name an alias in parentheses: `PPC c6 (PPCBasicCSix)`.
+    std::size_t afterName = p;
+    std::string_view next = word(p);
+    if (!next.empty() && next.front() == '(') {
+        std::size_t close = s_.find(')', afterName);
+        if (close != std::string_view::npos && close < end) {
+            p = close + 1;
+            next = word(p);
+        }
+    }
+    // ... and may put the doc string on the header line: `PPC n6 (PPCnSix) "Store buffering"`.
+    const bool docOnHeader = !next.empty() && next.front() == '"';
+    if (!next.empty() && !docOnHeader) return error(nameAt, "unexpected text after the test name '" + t.name + "'");
+    pos = docOnHeader ? static_cast<std::size_t>(next.data() - s_.data()) : skipBlank(end);
     if (pos < s_.size() && s_[pos] == '"') {
         std::size_t close = s_.find('"', pos + 1);
         if (close == std::string_view::npos) return error(pos, "unterminated string");

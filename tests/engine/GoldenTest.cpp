@@ -28,6 +28,7 @@ const Suite kSuites[] = {
     {"X86", "tso", nullptr},
     {"AArch64", "aarch64", "IRIW"},  // 4 threads with dependencies: slow to enumerate
     {"RISCV", "riscv", "IRIW"},
+    {"PPC", "power", "IRIW"},
 };
 
 }  // namespace

@@ -32,6 +32,8 @@ TEST_CASE("Diagnostics: every front-end error, word for word", "[litmus]") {
          "t.litmus:1:4: error: expected a test name after 'X86'"},
         {"X86 T extra\n{}\n",
          "t.litmus:1:5: error: unexpected text after the test name 'T'"},
+        {"X86 T (alias) extra\n{}\n",
+         "t.litmus:1:5: error: unexpected text after the test name 'T'"},
         {"X86 T\n\"doc\n{}\n",
          "t.litmus:2:1: error: unterminated string"},
         {"X86 T\nKey=v\n",

@@ -102,7 +102,7 @@ TEST_CASE("FrontEnd: an unknown architecture lists herd's thread-table architect
     Diagnostics d;
     CHECK_FALSE(parseLitmus("XYZ T\n{}\n", "t.litmus", d));
     CHECK(diagText(d) == "t.litmus:1:1: error: unsupported feature: architecture 'XYZ' (supported: X86, X86_64, "
-                         "AArch64, RISCV)\n");
+                         "AArch64, RISCV, PPC)\n");
 }
 
 TEST_CASE("FrontEnd: a Dialect and a record are all a table architecture needs", "[litmus][arch]") {

@@ -66,6 +66,14 @@ TEST_CASE("Parser: header, doc string and metadata", "[litmus]") {
                                                                      {"Empty", ""}});
 }
 
+TEST_CASE("Parser: a parenthesized alias after the test name is accepted and dropped", "[litmus]") {
+    LitmusTest t = parse("PPC c6 (PPCBasicCSix)\n{ 0:r2=x; }\n P0 ;\n lwz r1,0(r2) ;\nexists (0:r1=0)\n");
+    CHECK(t.name == "c6");
+    LitmusTest d = parse("PPC n6 (PPCnSix) \"Store buffering\"\n{ 0:r2=x; }\n P0 ;\n lwz r1,0(r2) ;\nexists (0:r1=0)\n");
+    CHECK(d.name == "n6");
+    CHECK(d.doc == "Store buffering");
+}
+
 TEST_CASE("Parser: the thread table, with empty cells and uneven threads", "[litmus]") {
     LitmusTest t = parse(sb);
     REQUIRE(t.threads.size() == 2);
