@@ -9,15 +9,9 @@ namespace memlit::litmus {
 
 namespace {
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-
 /// `<prefix><n>` with 0 <= n <= max, no leading zero: the number, else nullopt.
 std::optional<int> numbered(std::string_view s, std::string_view prefix, int max) {
-    std::string l = lower(s);
+    std::string l = toLower(s);
     if (l.size() <= prefix.size() || l.size() > prefix.size() + 2 || l.compare(0, prefix.size(), prefix) != 0)
         return std::nullopt;
     for (std::size_t i = prefix.size(); i < l.size(); ++i)
@@ -30,20 +24,12 @@ std::optional<int> numbered(std::string_view s, std::string_view prefix, int max
 
 /// `d(rA)` or `(rA)`.
 std::optional<PpcOperand> memory(std::string_view t) {
-    std::size_t open = t.find('(');
-    if (open == std::string_view::npos || t.back() != ')') return std::nullopt;
-    std::size_t off = 0;
-    std::string_view before = trim(t.substr(0, open), off);
-    std::string_view inner = trim(t.substr(open + 1, t.size() - open - 2), off);
+    auto d = splitDisplacement(t);
+    auto r = d ? ppcRegister(d->base) : std::nullopt;
+    if (!r) return std::nullopt;
     PpcOperand o;
     o.kind = PpcOperand::Kind::Mem;
-    if (!before.empty()) {
-        auto n = parseInteger(before);
-        if (!n) return std::nullopt;
-        o.imm = *n;
-    }
-    auto r = ppcRegister(inner);
-    if (!r) return std::nullopt;
+    o.imm = d->offset;
     o.reg = *r;
     return o;
 }
@@ -101,7 +87,7 @@ std::optional<PpcInstr> parsePpc(std::string_view cell, SourceLoc loc, ThreadBui
     PpcInstr in;
     in.loc = at(start);
     in.written = std::string(cell.substr(start, pos - start));
-    in.op = lower(in.written);
+    in.op = toLower(in.written);
     if (in.op.empty()) {
         out.error(in.loc, "expected a Power instruction, found '" + std::string(firstWord(cell.substr(start))) + "'");
         return std::nullopt;

@@ -10,28 +10,14 @@ namespace memlit::litmus {
 
 namespace {
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-
 /// `imm(reg)` or `(reg)`.
 std::optional<RvOperand> memory(std::string_view t) {
-    std::size_t open = t.find('(');
-    if (open == std::string_view::npos || t.back() != ')') return std::nullopt;
-    std::size_t off = 0;
-    std::string_view before = trim(t.substr(0, open), off);
-    std::string_view inner = trim(t.substr(open + 1, t.size() - open - 2), off);
+    auto d = splitDisplacement(t);
+    auto r = d ? riscvRegister(d->base) : std::nullopt;
+    if (!r) return std::nullopt;
     RvOperand o;
     o.kind = RvOperand::Kind::Mem;
-    if (!before.empty()) {
-        auto n = parseInteger(before);
-        if (!n) return std::nullopt;
-        o.imm = *n;
-    }
-    auto r = riscvRegister(inner);
-    if (!r) return std::nullopt;
+    o.imm = d->offset;
     o.reg = *r;
     return o;
 }
@@ -58,7 +44,7 @@ std::optional<std::string> riscvRegister(std::string_view s) {
     static constexpr std::array<std::string_view, 32> abi = {
         "zero", "ra", "sp", "gp", "tp", "t0", "t1", "t2", "s0", "s1", "a0",  "a1",  "a2", "a3", "a4", "a5",
         "a6",   "a7", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10", "s11", "t3", "t4", "t5", "t6"};
-    std::string l = lower(s);
+    std::string l = toLower(s);
     if (l == "fp") return "x8";
     for (std::size_t i = 0; i < abi.size(); ++i)
         if (l == abi[i]) return "x" + std::to_string(i);
@@ -98,7 +84,7 @@ std::optional<RvInstr> parseRiscv(std::string_view cell, SourceLoc loc, ThreadBu
     RvInstr in;
     in.loc = at(start);
     in.written = std::string(cell.substr(start, pos - start));
-    in.op = lower(in.written);
+    in.op = toLower(in.written);
     if (in.op.empty()) {
         out.error(in.loc, "expected a RISC-V instruction, found '" + std::string(firstWord(cell.substr(start))) + "'");
         return std::nullopt;

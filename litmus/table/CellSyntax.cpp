@@ -76,4 +76,25 @@ std::string_view firstWord(std::string_view s) {
     return s.substr(0, e);
 }
 
+std::string toLower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+std::optional<Displacement> splitDisplacement(std::string_view t) {
+    const std::size_t open = t.find('(');
+    if (open == std::string_view::npos || t.empty() || t.back() != ')') return std::nullopt;
+    std::size_t off = 0;
+    std::string_view before = trim(t.substr(0, open), off);
+    Displacement d;
+    d.base = trim(t.substr(open + 1, t.size() - open - 2), off);
+    if (!before.empty()) {
+        auto n = parseInteger(before);
+        if (!n) return std::nullopt;
+        d.offset = *n;
+    }
+    return d;
+}
+
 }  // namespace memlit::litmus

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -24,5 +25,14 @@ std::vector<OperandText> splitOperands(std::string_view s, std::size_t offset);
 std::optional<std::int64_t> parseInteger(std::string_view s);  // decimal or 0x, maybe negative
 bool isIdentifier(std::string_view s);
 std::string_view firstWord(std::string_view s);  // up to the first blank
+std::string toLower(std::string_view s);
+
+/// A memory operand `d(base)` or `(base)` (RISC-V, Power): the displacement, 0 when absent, and
+/// the base register's text, trimmed; nullopt when `t` is not of that form.
+struct Displacement {
+    std::int64_t offset = 0;
+    std::string_view base;
+};
+std::optional<Displacement> splitDisplacement(std::string_view t);
 
 }  // namespace memlit::litmus

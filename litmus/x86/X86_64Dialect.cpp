@@ -23,12 +23,6 @@ constexpr std::array<std::string_view, 42> registers = {
 constexpr std::array<std::string_view, 12> sized = {"mov", "xchg", "xadd", "cmpxchg", "add", "sub",
                                                     "and", "or",   "xor",  "inc",     "dec", "cmp"};
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-
 std::string upper(std::string_view s) {
     std::string out(s);
     for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
@@ -41,7 +35,7 @@ bool isRegister(std::string_view s) {
 
 /// The canonical mnemonic and width of `movq`, `lock`-less; false if unknown.
 bool resolve(std::string_view w, std::string& op, std::uint8_t& width) {
-    std::string m = lower(w);
+    std::string m = toLower(w);
     width = 0;
     if (std::find(sized.begin(), sized.end(), m) != sized.end() || isX86Op(upper(m))) {
         op = upper(m);
@@ -63,8 +57,8 @@ bool resolve(std::string_view w, std::string& op, std::uint8_t& width) {
 
 /// A `%reg` term inside an address.
 std::optional<Expr> regTerm(std::string_view t) {
-    if (t.size() < 2 || t[0] != '%' || !isRegister(lower(t.substr(1)))) return std::nullopt;
-    return Expr::reg(lower(t.substr(1)));
+    if (t.size() < 2 || t[0] != '%' || !isRegister(toLower(t.substr(1)))) return std::nullopt;
+    return Expr::reg(toLower(t.substr(1)));
 }
 
 /// `(x)`, `(%rbx)`, `8(%rbx)`, `x(%rip)`-free forms: disp(base,index,scale).
@@ -113,9 +107,9 @@ std::optional<X86Operand> operand(std::string_view t) {
         return o;
     }
     if (t[0] == '%') {
-        if (!isRegister(lower(t.substr(1)))) return std::nullopt;
+        if (!isRegister(toLower(t.substr(1)))) return std::nullopt;
         o.kind = X86Operand::Kind::Reg;
-        o.reg = lower(t.substr(1));
+        o.reg = toLower(t.substr(1));
         return o;
     }
     o.kind = X86Operand::Kind::Mem;
@@ -139,7 +133,7 @@ bool lowerCell(std::string_view cell, SourceLoc loc, ThreadBuilder& out) {
 }
 
 std::string registerName(std::string_view name) {
-    return lower(!name.empty() && name[0] == '%' ? name.substr(1) : name);
+    return toLower(!name.empty() && name[0] == '%' ? name.substr(1) : name);
 }
 
 }  // namespace
