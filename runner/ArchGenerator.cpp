@@ -1,5 +1,7 @@
 #include "runner/ArchGenerator.hpp"
 
+#include "litmus/State.hpp"
+
 #include "litmus/Architecture.hpp"
 #include "runner/AArch64Generator.hpp"
 #include "runner/RiscvGenerator.hpp"
@@ -70,6 +72,22 @@ bool runsNatively(const std::string& arch) {
     for (const auto& host : hostArchitectures())
         if (litmus::findArchitecture(host) == a) return true;
     return false;
+}
+
+std::vector<std::pair<litmus::Place, SourceLoc>> harnessBoundPlaces(const litmus::LitmusTest& test) {
+    std::vector<std::pair<litmus::Place, SourceLoc>> places;
+    for (const auto& e : test.init) places.emplace_back(e.place, e.loc);
+    for (const auto& p : litmus::observedPlaces(test)) places.emplace_back(p, test.condition.loc);
+    return places;
+}
+
+std::vector<std::pair<SourceLoc, std::string>> arrayDeclines(const litmus::LitmusTest& test) {
+    std::vector<std::pair<SourceLoc, std::string>> out;
+    for (const auto& e : test.init)
+        if (e.cells > 0)
+            out.emplace_back(e.loc, "arrays ('" + e.type + " " + e.place.name + "[" + std::to_string(e.cells) +
+                                        "]'): the harness gives every location a cache line of its own");
+    return out;
 }
 
 }  // namespace memlit::runner

@@ -10,6 +10,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace memlit::runner {
@@ -66,5 +67,12 @@ std::vector<std::string> hostArchitectures();
 
 /// True when `arch` (a header name) is one of hostArchitectures().
 bool runsNatively(const std::string& arch);
+
+/// What every inline-assembly generator checks the same way: the registers the harness binds
+/// outside a thread's code (the initial state's and the observed places), with where each is
+/// named, and the arrays of the initial state, which a harness giving every location a cache
+/// line of its own cannot lay out (one message per declaration).
+std::vector<std::pair<litmus::Place, SourceLoc>> harnessBoundPlaces(const litmus::LitmusTest& test);
+std::vector<std::pair<SourceLoc, std::string>> arrayDeclines(const litmus::LitmusTest& test);
 
 }  // namespace memlit::runner

@@ -109,10 +109,7 @@ struct Translation {
     /// Registers of this thread that the harness binds outside the code: the initial state and
     /// the observed places.
     void checkBoundRegisters(int thread) {
-        std::vector<std::pair<litmus::Place, SourceLoc>> places;
-        for (const auto& e : test.init) places.emplace_back(e.place, e.loc);
-        for (const auto& p : litmus::observedPlaces(test)) places.emplace_back(p, test.condition.loc);
-        for (const auto& [p, loc] : places) {
+        for (const auto& [p, loc] : harnessBoundPlaces(test)) {
             if (p.thread != thread) continue;
             if (auto r = litmus::riscvRegister(p.name); r && reservedRegister(*r)) {
                 reg(*r, loc);
@@ -124,10 +121,7 @@ struct Translation {
     /// Arrays need their cells side by side; the harness's memory has one cache line per
     /// location. Reported once, with thread 0.
     void checkArrays() {
-        for (const auto& e : test.init)
-            if (e.cells > 0)
-                unsupported(e.loc, "arrays ('" + e.type + " " + e.place.name + "[" + std::to_string(e.cells) +
-                                       "]'): the harness gives every location a cache line of its own");
+        for (const auto& [loc, what] : arrayDeclines(test)) unsupported(loc, what);
     }
 };
 
