@@ -11,6 +11,16 @@ SourceText::SourceText(std::string text) : text_(std::move(text)) {
         if (text_[i] == '\n') lineStarts_.push_back(i + 1);
 }
 
+std::size_t SourceText::skipBlank(std::size_t p) const {
+    while (p < text_.size() && std::isspace(static_cast<unsigned char>(text_[p])) != 0) ++p;
+    return p;
+}
+
+std::size_t SourceText::lineEnd(std::size_t p) const {
+    const std::size_t e = text_.find('\n', p);
+    return e == std::string::npos ? text_.size() : e;
+}
+
 SourceLoc SourceText::locOf(std::size_t offset) const {
     auto it = std::upper_bound(lineStarts_.begin(), lineStarts_.end(), offset);
     auto line = static_cast<std::size_t>(it - lineStarts_.begin());  // >= 1

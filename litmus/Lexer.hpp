@@ -18,6 +18,10 @@ public:
     std::string_view text() const { return text_; }
     std::size_t size() const { return text_.size(); }
     SourceLoc locOf(std::size_t offset) const;
+    /// The first offset from `p` that is not white space (or the end).
+    std::size_t skipBlank(std::size_t p) const;
+    /// The offset of the newline ending the line `p` is on (or the end).
+    std::size_t lineEnd(std::size_t p) const;
 
 private:
     std::string text_;

@@ -28,14 +28,8 @@ private:
         diags_.error(file_, src_.locOf(offset), std::move(msg));
         return false;
     }
-    std::size_t skipBlank(std::size_t p) const {
-        while (p < s_.size() && isSpace(s_[p])) ++p;
-        return p;
-    }
-    std::size_t lineEnd(std::size_t p) const {
-        std::size_t e = s_.find('\n', p);
-        return e == std::string_view::npos ? s_.size() : e;
-    }
+    std::size_t skipBlank(std::size_t p) const { return src_.skipBlank(p); }
+    std::size_t lineEnd(std::size_t p) const { return src_.lineEnd(p); }
     bool table(LitmusTest& t, std::size_t& pos);
     bool row(std::size_t pos, std::size_t end, std::vector<std::pair<std::size_t, std::string_view>>& cells);
     bool lowerCell(std::string_view cell, std::size_t offset, ThreadBuilder& b);
