@@ -1,128 +1,53 @@
 #include "cli/CheckCommand.hpp"
 
+#include "cli/CheckBatch.hpp"
 #include "cli/Options.hpp"
-#include "report/Report.hpp"
+#include "cli/Progress.hpp"
+#include "cli/ResultLog.hpp"
 #include "litmus/Architecture.hpp"
-#include "litmus/Parser.hpp"
-#include "cat/ModelCache.hpp"
-#include "engine/ArchVocabulary.hpp"
-#include "engine/BruteForce.hpp"
-#include "engine/EngineSelector.hpp"
-#include "engine/PreparedTest.hpp"
-#include "engine/smt/Z3Engine.hpp"
+#include "litmus/Inputs.hpp"
 
-#include <chrono>
 #include <memory>
-#include <optional>
+#include <unistd.h>
 
 namespace memlit::cli {
 
 namespace {
 
-/// One `check` run over its inputs: the models and the Z3 checker are shared by all tests.
-class CheckRun {
-public:
-    CheckRun(const CheckArgs& a, std::ostream& out, std::ostream& err)
-        : a_(a), out_(out), err_(err), models_(engine::architectureVocabulary(), a.catDirs) {
-        options_.timeoutMs = a.timeoutMs;
-        options_.maxExecutions = a.maxExecutions;
-        options_.countSeconds = a.countSeconds;
-        options_.skipChecks = a.skipChecks;
-    }
+/// The exit status a result line stands for (docs/cli.md).
+ExitCode statusOf(const std::string& status) {
+    if (status == "ok") return ExitOk;
+    if (status == "unknown") return ExitSolverUnknown;
+    return ExitInputError;
+}
 
-    ExitCode run(Lifetime lifetime) {
-        Diagnostics inputDiags;
-        std::vector<std::string> files = litmus::expandInputs(a_.inputs, inputDiags);
-        if (inputDiags.hasErrors()) {
-            inputDiags.print(err_);
-            worsen(ExitInputError);
-        }
-        for (const auto& file : files) checkFile(file);
-        if (lifetime == Lifetime::Process) (void)checker_.release();  // see Lifetime::Process
-        return status_;
-    }
-
-private:
-    void worsen(ExitCode code) {
-        // A solver give-up (3) is reported unless an input error (1) already was.
-        if (status_ == ExitOk || (status_ == ExitSolverUnknown && code == ExitInputError)) status_ = code;
-    }
-
-    /// The engine chosen by --engine answers for one test, its event graph built once.
-    std::optional<engine::CheckResult> solve(const litmus::LitmusTest& test, const cat::Model& model,
-                                             Diagnostics& diags) {
-        auto prepared = engine::prepare(test, diags);
-        if (!prepared) return std::nullopt;
-        return engines_.check(*prepared, model, options_, diags);
-    }
-
-    /// The model for a test; a model that failed before is reported only in the test's errors.
-    const cat::Model* model(report::CheckReport& rep) {
-        const bool failedBefore = models_.failed(rep.model);
-        Diagnostics modelDiags;
-        const cat::Model* m = models_.get(rep.model, modelDiags);
-        if (!failedBefore) modelDiags.print(err_);
-        for (const auto& d : modelDiags.all()) rep.errors.push_back(Diagnostics::format(d));
-        return m;
-    }
-
-    void checkFile(const std::string& file) {
-        auto start = std::chrono::steady_clock::now();
-        Diagnostics diags;
-        report::CheckReport rep;
-        rep.file = file;
-        std::optional<litmus::LitmusTest> test = litmus::loadLitmus(file, diags, a_.parse);
-        std::optional<engine::CheckResult> result;
-        if (test) {
-            rep.test = &*test;
-            rep.model = a_.model ? *a_.model : defaultModelFor(test->arch);
-            if (const cat::Model* m = model(rep)) {
-                try {
-                    result = solve(*test, *m, diags);
-                } catch (const InternalError& e) {
-                    diags.error(file, {}, std::string("internal error: ") + e.what());
-                }
+/// The tests this run checks: its shard of the inputs, less those --resume finds done, whose
+/// statuses go into `previous`. False with diagnostics when the log belongs to another run.
+bool selectItems(const CheckArgs& a, const std::vector<litmus::Input>& inputs, const ResultLog* log,
+                 std::vector<BatchItem>& items, ExitCode& previous, Diagnostics& diags) {
+    auto mine = [&](std::size_t i) { return i % a.shardCount == a.shardIndex - 1; };
+    if (log)
+        for (const auto& [i, r] : log->previous())
+            if (r.total != inputs.size() || !mine(i) || inputs[i].path != r.file) {
+                diags.error(log->path(), {}, "holds a result for '" + r.file + "' (input " + std::to_string(i + 1) +
+                                                 " of " + std::to_string(r.total) +
+                                                 ") that is not one of this run's; --resume needs the same inputs "
+                                                 "and --shard");
+                return false;
+            }
+    for (std::size_t i = 0; i < inputs.size(); ++i) {
+        if (!mine(i)) continue;
+        if (log) {
+            auto done = log->previous().find(i);
+            if (done != log->previous().end()) {
+                previous = worseCheckStatus(previous, statusOf(done->second.status));
+                continue;
             }
         }
-        rep.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        diags.print(err_);
-        for (const auto& d : diags.all()) rep.errors.push_back(Diagnostics::format(d));
-        rep.unsupported = diags.onlyUnsupported();
-        if (result) {
-            rep.result = &*result;
-            noteResult(file, *result);
-        } else {
-            worsen(ExitInputError);
-        }
-        if (a_.json) report::printJson(out_, rep);
-        else report::printText(out_, rep);
-        out_.flush();
+        items.push_back({inputs[i], i});
     }
-
-    /// Tells on stderr when the counts or the states are not complete.
-    void noteResult(const std::string& file, const engine::CheckResult& result) {
-        if (!result.countsExact && a_.maxExecutions > 0)
-            err_ << file << ": note: witness counts stopped after " << result.positive + result.negative
-                 << " executions; the states and the verdict are exact\n";
-        if (result.unknown) {
-            err_ << file << ": error: the solver gave up (timeout); the states may be incomplete\n";
-            worsen(ExitSolverUnknown);
-        }
-    }
-
-    const CheckArgs& a_;
-    std::ostream& out_;
-    std::ostream& err_;
-    cat::ModelCache models_;
-    std::unique_ptr<engine::smt::Z3Engine> checker_;  // created on first use: a Z3 context is costly
-    engine::BruteForceEngine enumerator_;
-    engine::EngineSelector engines_{a_.engine, enumerator_, [this]() -> engine::Engine& {
-        if (!checker_) checker_ = std::make_unique<engine::smt::Z3Engine>();
-        return *checker_;
-    }};
-    engine::CheckOptions options_;
-    ExitCode status_ = ExitOk;
-};
+    return true;
+}
 
 }  // namespace
 
@@ -135,7 +60,26 @@ ExitCode checkCommand(const std::vector<std::string>& args, std::ostream& out, s
                       Lifetime lifetime) {
     CheckArgs a;
     if (auto stop = parseCheck(args, a, out, err)) return *stop;
-    return CheckRun(a, out, err).run(lifetime);
+    Diagnostics inputDiags;  // each input that yields no test reports its problem as its result
+    const std::vector<litmus::Input> inputs = litmus::expandInputList(a.inputs, inputDiags);
+    Diagnostics diags;
+    std::unique_ptr<ResultLog> log;
+    if (!a.output.empty() && !(log = ResultLog::open(a.output, a.resume, diags))) {
+        diags.print(err);
+        return ExitUsage;
+    }
+    std::vector<BatchItem> items;
+    ExitCode previous = ExitOk;
+    if (!selectItems(a, inputs, log.get(), items, previous, diags)) {
+        diags.print(err);
+        return ExitUsage;
+    }
+    const bool terminal = lifetime == Lifetime::Process && !a.quiet && ::isatty(STDERR_FILENO);
+    Progress progress(err, items.size(), terminal);
+    CheckBatch batch(a, std::move(items), inputs.size(), log.get(), &progress, out, err);
+    const ExitCode status = batch.run(lifetime);
+    if (status == ExitInternal) return status;
+    return worseCheckStatus(previous, status);
 }
 
 }  // namespace memlit::cli

@@ -2,6 +2,7 @@
 
 #include "cli/CheckCommand.hpp"
 #include "cli/CompareCommand.hpp"
+#include "cli/MergeCommand.hpp"
 #include "cli/Options.hpp"
 #include "cli/RunCommand.hpp"
 #include "support/Diagnostics.hpp"
@@ -14,6 +15,7 @@ ExitCode dispatch(const TopLevelArgs& a, std::ostream& out, std::ostream& err, L
     if (a.command == "check") return checkCommand(a.args, out, err, lifetime);
     if (a.command == "run") return runCommand(a.args, out, err);
     if (a.command == "compare") return compareCommand(a.args, out, err);
+    if (a.command == "merge") return mergeCommand(a.args, out, err);
     err << "memlit: error: unknown command '" << a.command << "'\n" << usage(Command::TopLevel);
     return ExitUsage;
 }

@@ -8,92 +8,6 @@ namespace memlit::cli {
 
 namespace {
 
-const char* const kTopLevelUsage =
-    "usage: memlit <command> [options] [args]\n"
-    "\n"
-    "commands:\n"
-    "  check     list the outcomes a memory model allows for litmus tests\n"
-    "  run       compile tests, run them on this machine, judge what it did by the model\n"
-    "  compare   compare two `run --json` results (CI regression)\n"
-    "\n"
-    "`memlit <command> --help` describes a command.\n"
-    "\n"
-    "options:\n"
-    "  -h, --help  show this help\n"
-    "  --version   show the version\n";
-
-const char* const kCheckUsage =
-    "usage: memlit check [options] FILE|DIR|@INDEX ...\n"
-    "\n"
-    "Lists every final state the model allows for each litmus test, decides its condition and\n"
-    "prints herd7's result block (or one JSON object per test with --json).\n"
-    "\n"
-    "options:\n"
-    "  --model M            model name (sc, tso, ...) or path to a .cat file;\n"
-    "                       default: chosen by the test's architecture (X86, X86_64: tso);\n"
-    "                       herd7's spellings -model M and -cat M are the same\n"
-    "  --cat-dir DIR        look up model names and included .cat files in DIR before the\n"
-    "                       bundled models (repeatable); herd7's -I DIR, -set-libdir DIR\n"
-    "  --skip-check NAME    do not enforce the model's check named NAME (repeatable);\n"
-    "                       herd7's -skipchecks NAME[,NAME...]\n"
-    "  --json               one JSON object per test on a line (see docs/cli.md)\n"
-    "  --engine E           auto (default): enumerate small tests concretely, else Z3;\n"
-    "                       z3: always the SMT encoding; enumerate: always concretely\n"
-    "  --timeout S          give up on a test after S seconds of solving (exit 3)\n"
-    "  --max-executions N   count witnesses up to N executions (default 100000; 0: off)\n"
-    "  --count-seconds S    ... and for at most S seconds per test (default 5; 0: no limit);\n"
-    "                       past either limit the states and verdict stay exact, the counts\n"
-    "                       are those seen so far (a note on stderr says so)\n"
-    "  --unroll K           Go tests: unroll every loop K times (0-16), overriding the\n"
-    "                       test's Unroll=K line (default 2)\n"
-    "  -h, --help           show this help\n"
-    "\n"
-    "exit status: 0 every test checked, 1 some input could not be checked,\n"
-    "             2 usage error, 3 the solver gave up on some test\n";
-
-const char* const kRunUsage =
-    "usage: memlit run FILE... [options]\n"
-    "\n"
-    "Runs litmus tests on this machine: generates a C++ harness with the test's instructions\n"
-    "as inline asm, compiles it, runs it and judges every observed final state by the model.\n"
-    "\n"
-    "options:\n"
-    "  --model M         model judging the states (default: tso for X86/X86_64);\n"
-    "                    herd7's spellings -model M and -cat M are the same\n"
-    "  --cat-dir DIR     look up model names and included .cat files in DIR first\n"
-    "                    (repeatable); herd7's -I DIR, -set-libdir DIR\n"
-    "  --iterations N    run N iterations (with --seconds too: whichever ends first)\n"
-    "  --seconds S       run for about S seconds per test (default 1)\n"
-    "  --timeout S       kill a harness after S seconds (default 60)\n"
-    "  --json FILE|-     write the whole result as JSON ('-': stdout, text output off)\n"
-    "  --emit DIR        write sources and a Makefile to DIR instead of running\n"
-    "  --cxx COMPILER    C++ compiler (default g++)\n"
-    "  --target T        build for T (aarch64, riscv64) with its cross compiler and run under\n"
-    "                    qemu-user, or natively on a T host; with --emit, the Makefile\n"
-    "                    cross-compiles\n"
-    "  --instances N     test instances per thread and round (default 1000)\n"
-    "  --sync-every K    threads line up before every K-th instance (default 32)\n"
-    "  --go GO           Go toolchain for Go tests (default go)\n"
-    "  --race            Go tests: build with -race and compare Go's race detector with\n"
-    "                    the model's data-race verdict\n"
-    "  --unroll K        Go tests: unroll loops K times (0-16) when checking the model\n"
-    "  -h, --help        show this help\n"
-    "\n"
-    "exit status: 0 nothing forbidden observed, 1 a forbidden state observed,\n"
-    "             2 usage error or a test that could not be run\n";
-
-const char* const kCompareUsage =
-    "usage: memlit compare BASELINE.json NEW.json [--strict]\n"
-    "\n"
-    "Compares two `memlit run --json` (or emitted results.json) files test by test.\n"
-    "\n"
-    "options:\n"
-    "  --strict     also fail on a state not in BASELINE and on a test that no longer runs\n"
-    "  -h, --help   show this help\n"
-    "\n"
-    "exit status: 1 when NEW shows a state the model forbids, or with --strict any state\n"
-    "             not in BASELINE or a test that no longer runs; 2 usage or unreadable input\n";
-
 /// herd7's single-dash long options. CLI11 knows only one-letter short options, so these
 /// words are rewritten to our spelling before it sees them (`-I` is an ordinary short one).
 struct HerdAlias {
@@ -215,8 +129,22 @@ struct CheckParser {
     CLI::Option* engine = valueOption(app, "--engine");
     CLI::Option* countSeconds = valueOption(app, "--count-seconds");
     CLI::Option* unroll = valueOption(app, "--unroll");
+    CLI::Option* maxEvents = valueOption(app, "--max-events");
+    CLI::Option* maxMemory = valueOption(app, "--max-memory");
+    CLI::Option* jobs = valueOption(app, "--jobs");
+    CLI::Option* output = valueOption(app, "--output");
+    CLI::Option* shard = valueOption(app, "--shard");
+    CLI::Option* resume = app.add_flag("--resume");
+    CLI::Option* quiet = app.add_flag("--quiet");
     CLI::Option* json = app.add_flag("--json");
     CLI::Option* inputs = app.add_option("inputs", inputWords);
+};
+
+struct MergeParser {
+    std::vector<std::string> fileWords;
+    CLI::App app{"", "memlit merge"};
+    CLI::Option* json = app.add_flag("--json");
+    CLI::Option* files = app.add_option("files", fileWords);
 };
 
 struct RunParser {
@@ -225,10 +153,11 @@ struct RunParser {
     std::vector<std::pair<std::string, CLI::Option*>> values;  // in the order they are checked
     CLI::Option* catDir = listOption(app, "-I,--cat-dir");
     CLI::Option* race = app.add_flag("--race");
+    CLI::Option* resume = app.add_flag("--resume");
     CLI::Option* inputs = app.add_option("inputs", inputWords);
     RunParser() {
         for (const char* name : {"--model", "--json", "--emit", "--cxx", "--target", "--go", "--iterations", "--instances",
-                                 "--sync-every", "--seconds", "--timeout", "--unroll"})
+                                 "--sync-every", "--seconds", "--timeout", "--unroll", "--output"})
             values.emplace_back(name, valueOption(app, name));
     }
 };
@@ -246,6 +175,46 @@ struct TopLevelParser {
     TopLevelParser() { app.prefix_command(); }  // the command and its words are left over
 };
 
+/// `K/N` with 1 <= K <= N.
+bool shardValue(const std::string& s, CheckArgs& a) {
+    const std::size_t slash = s.find('/');
+    if (slash == std::string::npos) return false;
+    auto k = wholeNumber(s.substr(0, slash)), n = wholeNumber(s.substr(slash + 1));
+    if (!k || !n || *k < 1 || *k > *n || *n > 1000000) return false;
+    a.shardIndex = static_cast<unsigned>(*k);
+    a.shardCount = static_cast<unsigned>(*n);
+    return true;
+}
+
+/// check's limits and batch options into `a`; the problem with the first bad one.
+std::optional<std::string> batchValues(const CheckParser& p, CheckArgs& a) {
+    if (auto v = lastValue(p.maxEvents)) {
+        auto n = wholeNumber(v);
+        if (!n) return "--max-events needs a whole number";
+        a.maxEvents = *n;
+    }
+    if (auto v = lastValue(p.maxMemory)) {
+        auto n = wholeNumber(v);
+        if (!n || *n > 1u << 30) return "--max-memory needs a whole number of megabytes";
+        a.maxMemoryMb = *n;
+    }
+    if (auto v = lastValue(p.jobs)) {
+        auto n = wholeNumber(v);
+        if (!n || *n < 1 || *n > 1024) return "--jobs needs a whole number from 1 to 1024";
+        a.jobs = static_cast<unsigned>(*n);
+    }
+    if (auto v = lastValue(p.output)) {
+        if (v->empty()) return "--output needs a file name";
+        a.output = *v;
+    }
+    if (auto v = lastValue(p.shard))
+        if (!shardValue(*v, a)) return "--shard needs K/N with 1 <= K <= N";
+    a.resume = p.resume->count() > 0;
+    a.quiet = p.quiet->count() > 0;
+    if (a.resume && a.output.empty()) return "--resume needs --output FILE";
+    return std::nullopt;
+}
+
 /// check's options into `a`; returns the problem with the first bad one.
 std::optional<std::string> checkValues(const CheckParser& p, CheckArgs& a) {
     if (auto m = lastValue(p.model)) {
@@ -255,9 +224,10 @@ std::optional<std::string> checkValues(const CheckParser& p, CheckArgs& a) {
     if (!allValues(p.catDir, a.catDirs)) return "--cat-dir needs a directory";
     if (!allValues(p.skipCheck, a.skipChecks)) return "--skip-check needs a check name";
     if (auto t = lastValue(p.timeout)) {
-        auto n = wholeNumber(t);
-        if (!n || *n > 86400) return "--timeout needs a whole number of seconds";
-        a.timeoutMs = static_cast<unsigned>(*n * 1000);
+        auto n = runNumber(*t);
+        if (!n || *n > 86400) return "--timeout needs a number of seconds (0 to 86400)";
+        a.timeoutSeconds = *n;
+        a.timeoutText = *t;
     }
     if (auto v = lastValue(p.maxExecutions)) {
         auto n = wholeNumber(v);
@@ -278,6 +248,7 @@ std::optional<std::string> checkValues(const CheckParser& p, CheckArgs& a) {
         if (!n || *n > 16) return "--unroll needs a whole number from 0 to 16";
         a.parse.unroll = static_cast<int>(*n);
     }
+    if (auto bad = batchValues(p, a)) return bad;
     a.json = p.json->count() > 0;
     a.inputs = p.inputWords;
     if (a.inputs.empty()) return "no input files";
@@ -314,10 +285,13 @@ std::optional<std::string> runValues(const RunParser& p, RunArgs& a) {
         else if (name == "--cxx") a.run.cxx = *v;
         else if (name == "--target") a.target = *v;
         else if (name == "--go") a.run.go = *v;
+        else if (name == "--output") a.output = *v;
         else if (!runNumberOption(name, *v, a, secondsGiven)) return "bad value '" + *v + "' for " + name;
     }
     if (!allValues(p.catDir, a.catDirs)) return "option --cat-dir needs a value";
     a.run.race = p.race->count() > 0;
+    a.resume = p.resume->count() > 0;
+    if (a.resume && a.output.empty()) return "--resume needs --output FILE";
     if (a.run.iterations > 0 && !secondsGiven) a.run.seconds = 0;  // --iterations alone: no time limit
     a.inputs = p.inputWords;
     if (a.inputs.empty()) return "no litmus file given";
@@ -338,16 +312,6 @@ std::vector<std::string> spellingsOf(const CLI::App& app) {
 
 }  // namespace
 
-const char* usage(Command c) {
-    switch (c) {
-    case Command::TopLevel: return kTopLevelUsage;
-    case Command::Check: return kCheckUsage;
-    case Command::Run: return kRunUsage;
-    case Command::Compare: return kCompareUsage;
-    }
-    return kTopLevelUsage;
-}
-
 std::optional<ExitCode> parseTopLevel(const std::vector<std::string>& args, TopLevelArgs& a,
                                       std::ostream& out, std::ostream& err) {
     TopLevelParser p;
@@ -360,7 +324,7 @@ std::optional<ExitCode> parseTopLevel(const std::vector<std::string>& args, TopL
     std::vector<std::string> rest = p.app.remaining();
     if (outcome == Outcome::Parsed && !rest.empty() && rest[0] == "help") outcome = Outcome::Help;
     if (outcome == Outcome::Parsed && rest.empty()) {
-        err << kTopLevelUsage;
+        err << usage(Command::TopLevel);
         return ExitUsage;
     }
     if (outcome != Outcome::Parsed) return finish(outcome, problem, "memlit", Command::TopLevel, out, err);
@@ -413,12 +377,27 @@ std::optional<ExitCode> parseCompare(const std::vector<std::string>& args, Compa
     return finish(outcome, problem, "memlit compare", Command::Compare, out, err);
 }
 
+std::optional<ExitCode> parseMerge(const std::vector<std::string>& args, MergeArgs& a,
+                                   std::ostream& out, std::ostream& err) {
+    MergeParser p;
+    std::string problem;
+    Outcome outcome = parseWords(p.app, args, problem);
+    if (outcome == Outcome::Parsed && p.fileWords.empty()) {
+        problem = "no result files";
+        outcome = Outcome::Error;
+    }
+    a.files = p.fileWords;
+    a.json = p.json->count() > 0;
+    return finish(outcome, problem, "memlit merge", Command::Merge, out, err);
+}
+
 std::vector<std::string> optionSpellings(Command c) {
     switch (c) {
     case Command::TopLevel: return spellingsOf(TopLevelParser().app);
     case Command::Check: return spellingsOf(CheckParser().app);
     case Command::Run: return spellingsOf(RunParser().app);
     case Command::Compare: return spellingsOf(CompareParser().app);
+    case Command::Merge: return spellingsOf(MergeParser().app);
     }
     return {};
 }

@@ -1,5 +1,5 @@
 #pragma once
-/// Options: the command lines of `memlit`, `check`, `run` and `compare`, parsed into plain
+/// Options: the command lines of `memlit`, `check`, `run`, `compare` and `merge`, parsed into plain
 /// structs, with herd7's single-dash spellings as aliases and each command's help text.
 /// CLI11 is heavy to compile, so it is included by Options.cpp alone.
 
@@ -15,7 +15,7 @@
 
 namespace memlit::cli {
 
-enum class Command { TopLevel, Check, Run, Compare };
+enum class Command { TopLevel, Check, Run, Compare, Merge };
 
 /// `memlit [--help|--version] COMMAND ARGS...`.
 struct TopLevelArgs {
@@ -28,12 +28,25 @@ struct CheckArgs {
     std::vector<std::string> catDirs;      // --cat-dir, herd's -I: model search path
     std::vector<std::string> skipChecks;   // --skip-check, herd's -skipchecks
     bool json = false;
-    unsigned timeoutMs = 0;
+    double timeoutSeconds = 0;             // --timeout: each test's wall-clock budget; 0: none
+    std::string timeoutText;               // ... as given, for messages
+    std::uint64_t maxEvents = 0;           // --max-events: 0 for no limit
+    std::uint64_t maxMemoryMb = 0;         // --max-memory: 0 for no limit
     std::uint64_t maxExecutions = 100000;
     unsigned countSeconds = 5;
     std::string engine = "auto";           // auto, z3 or enumerate
+    unsigned jobs = 0;                     // --jobs: 0 for every CPU
+    std::string output;                    // --output FILE: JSON lines appended as tests finish
+    bool resume = false;                   // --resume: skip tests already in --output
+    bool quiet = false;                    // --quiet: no progress line
+    unsigned shardIndex = 1, shardCount = 1;  // --shard K/N
     litmus::ParseOptions parse;
     std::vector<std::string> inputs;
+};
+
+struct MergeArgs {
+    std::vector<std::string> files;
+    bool json = false;
 };
 
 struct RunArgs {
@@ -44,6 +57,8 @@ struct RunArgs {
     std::string json;                   // file to write the JSON result to; "-": stdout
     std::string emit;                   // directory to emit sources to instead of running
     std::string target;                 // --target: empty for the host
+    std::string output;                 // --output FILE: one JSON line per finished test
+    bool resume = false;                // --resume: skip tests already in --output
     litmus::ParseOptions parse;
 };
 
@@ -61,6 +76,8 @@ std::optional<ExitCode> parseCheck(const std::vector<std::string>& args, CheckAr
                                    std::ostream& out, std::ostream& err);
 std::optional<ExitCode> parseRun(const std::vector<std::string>& args, RunArgs& a,
                                  std::ostream& out, std::ostream& err);
+std::optional<ExitCode> parseMerge(const std::vector<std::string>& args, MergeArgs& a,
+                                   std::ostream& out, std::ostream& err);
 std::optional<ExitCode> parseCompare(const std::vector<std::string>& args, CompareArgs& a,
                                      std::ostream& out, std::ostream& err);
 

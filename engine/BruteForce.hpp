@@ -57,7 +57,7 @@ struct Violation {
 };
 
 /// The enumerator as an Engine. It lists states and counts exactly: CheckOptions' limits
-/// (maxExecutions, countSeconds, timeoutMs) are the Z3 engine's; skipChecks applies.
+/// (maxExecutions, countSeconds) are the Z3 engine's; skipChecks and the budget apply.
 class BruteForceEngine final : public Engine {
 public:
     /// Gives up (nullopt and an error) past `maxCandidates` candidate executions.

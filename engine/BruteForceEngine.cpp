@@ -80,6 +80,7 @@ std::optional<CheckResult> BruteForceEngine::check(const PreparedTest& p, const 
     CheckResult result;
     result.places = p.places;
     const bool done = forEachCandidate(p, maxCandidates_, diags, [&](const Candidate& c) {
+        options.budget.check();  // the per-test deadline and memory ceiling (engine/Budget.hpp)
         AxiomVerdict v;
         if (!evaluate(*model, c, options.skipChecks, diags, v)) return false;
         if (v.consistent) record(p, c, v, result);

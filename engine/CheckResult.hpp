@@ -3,6 +3,7 @@
 /// final states, the verdict, witness counts, the flags that fire with their event pairs, and
 /// the executions that halt instead of ending.
 
+#include "engine/Budget.hpp"
 #include "litmus/LitmusTest.hpp"
 #include "litmus/State.hpp"
 #include "support/Diagnostics.hpp"
@@ -14,15 +15,16 @@
 
 namespace memlit::engine {
 
-/// What a check may spend (the Z3 engine's limits; the enumerator counts exactly) and which
-/// axioms it ignores (both engines).
+/// What a check may spend (the counting limits are the Z3 engine's: the enumerator counts
+/// exactly; the budget binds both) and which axioms it ignores (both engines).
 struct CheckOptions {
     /// Count executions (herd's Positive/Negative) up to this many; 0 turns counting off.
     std::uint64_t maxExecutions = 100000;
     /// ... and for at most this many seconds (0: no limit). States are listed exactly anyway.
     double countSeconds = 5.0;
-    /// Z3 time limit per solver call in milliseconds; 0 = none.
-    unsigned timeoutMs = 0;
+    /// The test's wall-clock deadline and memory ceiling: past either, the engine throws
+    /// BudgetExceeded (engine/Budget.hpp); Z3 calls get the time that remains.
+    Budget budget;
     /// Axioms (by their `as` name) that do not constrain the executions, as herd's -skipchecks.
     std::vector<std::string> skipChecks;
 };

@@ -1,5 +1,6 @@
 /// expandInputs: command-line inputs (files, directories, herd `@index` files) to litmus paths.
 
+#include "litmus/Inputs.hpp"
 #include "litmus/Parser.hpp"
 
 #include <algorithm>
@@ -18,13 +19,18 @@ public:
 
     /// `where`/`loc` name the index line that mentioned `arg` (empty for the command line).
     void input(const std::string& arg, const std::string& where, SourceLoc loc);
-    std::vector<std::string> out;
+    std::vector<Input> out;
 
 private:
+    /// Reports an input that yields no test, and keeps it in its place.
+    void failed(const std::string& input, const std::string& file, SourceLoc loc, const std::string& message) {
+        diags_.error(file, loc, message);
+        out.push_back({input, diags_.all().back()});
+    }
     void index(const fs::path& path, const std::string& where, SourceLoc loc);
     void missing(const std::string& arg, const std::string& where, SourceLoc loc) {
-        if (where.empty()) diags_.error(arg, {}, "no such file or directory");
-        else diags_.error(where, loc, "no such file or directory: '" + arg + "'");
+        if (where.empty()) failed(arg, arg, {}, "no such file or directory");
+        else failed(arg, where, loc, "no such file or directory: '" + arg + "'");
     }
 
     Diagnostics& diags_;
@@ -50,14 +56,14 @@ void Expander::input(const std::string& arg, const std::string& where, SourceLoc
         for (fs::recursive_directory_iterator it(p, ec), end; !ec && it != end; it.increment(ec))
             if (it->is_regular_file(ec) && it->path().extension() == ".litmus")
                 found.push_back(it->path().string());
-        if (ec) diags_.error(arg, {}, "cannot read directory: " + ec.message());
         std::sort(found.begin(), found.end());
-        out.insert(out.end(), found.begin(), found.end());
+        for (auto& f : found) out.push_back({std::move(f), std::nullopt});
+        if (ec) failed(arg, arg, {}, "cannot read directory: " + ec.message());
         return;
     }
     if (!fs::exists(p, ec)) return missing(arg, where, loc);
     if (isIndexName(p)) return index(p, where, loc);
-    out.push_back(arg);
+    out.push_back({arg, std::nullopt});
 }
 
 void Expander::index(const fs::path& path, const std::string& where, SourceLoc loc) {
@@ -66,13 +72,13 @@ void Expander::index(const fs::path& path, const std::string& where, SourceLoc l
     if (ec) canon = path;
     if (std::find(open_.begin(), open_.end(), canon) != open_.end()) {
         std::string msg = "index file '" + path.string() + "' includes itself";
-        if (where.empty()) diags_.error(path.string(), {}, msg);
-        else diags_.error(where, loc, msg);
+        if (where.empty()) failed(path.string(), path.string(), {}, msg);
+        else failed(path.string(), where, loc, msg);
         return;
     }
     std::ifstream in(path);
     if (!in || fs::is_directory(path, ec)) {
-        diags_.error(path.string(), {}, "cannot open index file");
+        failed(path.string(), path.string(), {}, "cannot open index file");
         return;
     }
     open_.push_back(canon);
@@ -93,10 +99,17 @@ void Expander::index(const fs::path& path, const std::string& where, SourceLoc l
 
 }  // namespace
 
-std::vector<std::string> expandInputs(const std::vector<std::string>& args, Diagnostics& diags) {
+std::vector<Input> expandInputList(const std::vector<std::string>& args, Diagnostics& diags) {
     Expander x(diags);
     for (const auto& a : args) x.input(a, {}, {});
     return std::move(x.out);
+}
+
+std::vector<std::string> expandInputs(const std::vector<std::string>& args, Diagnostics& diags) {
+    std::vector<std::string> paths;
+    for (auto& in : expandInputList(args, diags))
+        if (!in.problem) paths.push_back(std::move(in.path));
+    return paths;
 }
 
 }  // namespace memlit::litmus

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cstdio>
 
 namespace memlit::report {
 
@@ -19,7 +20,17 @@ void printJson(std::ostream& out, const CheckReport& rep) {
     j["name"] = rep.test ? rep.test->name : "";
     j["arch"] = rep.test ? rep.test->arch : "";
     j["model"] = rep.model;
-    if (rep.test && rep.result) {
+    if (rep.total > 0) {
+        j["index"] = rep.index;
+        j["total"] = rep.total;
+    }
+    if (rep.test && !rep.limit.empty()) {
+        j["status"] = "unknown";
+        j["kind"] = conditionKind(rep.test->condition);
+        j["condition"] = rep.test->condition.text;
+        j["verdict"] = "Unknown (" + rep.limit + ")";
+        j["limit"] = rep.limit;
+    } else if (rep.test && rep.result) {
         const auto& t = *rep.test;
         const auto& r = *rep.result;
         j["status"] = r.unknown ? "unknown" : "ok";
@@ -169,6 +180,119 @@ std::optional<std::vector<runner::ResultTest>> readRunResults(std::istream& in, 
     } catch (const nlohmann::json::exception& e) {
         error = e.what();
         return std::nullopt;
+    }
+}
+
+// ---- check results read back (--resume, merge) ----
+
+namespace {
+
+using In = nlohmann::json;
+
+/// A state object as formatState prints it: herd prints a whole array `t={1,2}` unbracketed.
+std::string stateText(const In& state) {
+    std::string out;
+    for (auto it = state.begin(); it != state.end(); ++it) {
+        if (it.key() == "condition") continue;
+        const std::string value = it.value().get<std::string>();
+        std::string place = it.key();
+        if (!value.empty() && value[0] == '{' && place.size() > 2 && place.front() == '[' && place.back() == ']')
+            place = place.substr(1, place.size() - 2);
+        out += (out.empty() ? "" : " ") + place + "=" + value + ";";
+    }
+    return out;
+}
+
+std::string haltSiteText(const In& site) {
+    std::string out = site.at("where").get<std::string>();
+    const std::string halt = site.at("halt").get<std::string>();
+    if (halt == "Blocked") out += " blocks forever";
+    else if (halt == "Panic") out += " panics";
+    else if (halt == "Cut") out += " needs more loop rounds";
+    const std::string what = site.value("what", std::string());
+    return what.empty() ? out : out + ": " + what;
+}
+
+void printFlagsAndHalts(std::ostream& out, const In& j) {
+    for (const auto& f : j.at("flags")) {
+        out << "Flag " << f.get<std::string>() << '\n';
+        if (f != kDataRace || !j.contains("races")) continue;
+        for (const auto& race : j.at("races")) {
+            const auto& sides = race.at("accesses");
+            out << "Race " << sides.at(0).at("where").get<std::string>() << " / "
+                << sides.at(1).at("where").get<std::string>();
+            if (race.at("witness").is_null()) out << " in an execution that halts\n";
+            else out << " in " << stateText(race.at("witness")) << '\n';
+        }
+    }
+    if (j.value("dataRaceFree", false)) out << "No data race\n";
+    for (const auto& h : j.at("halts")) {
+        std::string sites;
+        for (const auto& site : h.at("sites")) sites += (sites.empty() ? "" : "; ") + haltSiteText(site);
+        out << h.at("kind").get<std::string>() << ' ' << sites << '\n';
+    }
+}
+
+std::string timeText(const In& j) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.2f", j.value("time", 0.0));
+    return buf;
+}
+
+}  // namespace
+
+std::optional<ResultLine> readResultLine(const std::string& line, std::string& error) {
+    try {
+        const In j = In::parse(line);
+        if (!j.is_object() || !j.contains("index") || !j.contains("total") || !j.contains("file")) {
+            error = "not a memlit check result with an index (written by --output)";
+            return std::nullopt;
+        }
+        ResultLine r;
+        r.index = j.at("index").get<std::size_t>();
+        r.total = j.at("total").get<std::size_t>();
+        r.file = j.at("file").get<std::string>();
+        r.status = j.value("status", std::string("error"));
+        if (r.total == 0 || r.index >= r.total) {
+            error = "index " + std::to_string(r.index) + " is not below total " + std::to_string(r.total);
+            return std::nullopt;
+        }
+        return r;
+    } catch (const nlohmann::json::exception& e) {
+        error = std::string("not a JSON result: ") + e.what();
+        return std::nullopt;
+    }
+}
+
+bool printTextFromJson(std::ostream& out, const std::string& line) {
+    try {
+        const In j = In::parse(line);
+        if (!j.is_object()) return false;
+        const std::string status = j.value("status", std::string("error"));
+        if (status == "error" || status == "unsupported") return true;
+        const std::string name = j.at("name").get<std::string>();
+        out << "Test " << name << ' ' << j.at("kind").get<std::string>() << '\n';
+        if (j.contains("limit")) {
+            out << j.at("verdict").get<std::string>() << "\nCondition " << j.at("condition").get<std::string>()
+                << "\nTime " << name << ' ' << timeText(j) << "\n\n";
+            return true;
+        }
+        out << "States " << j.at("states").size() << '\n';
+        for (const auto& st : j.at("states")) out << stateText(st) << '\n';
+        out << j.at("verdict").get<std::string>() << "\nWitnesses\n";
+        const auto pos = j.at("positive").get<std::uint64_t>(), neg = j.at("negative").get<std::uint64_t>();
+        out << "Positive: " << pos << " Negative: " << neg << '\n';
+        printFlagsAndHalts(out, j);
+        out << "Condition " << j.at("condition").get<std::string>() << '\n';
+        // The Observation line counts satisfying executions first; for ~exists the Witnesses
+        // line (and so the JSON) has them the other way round.
+        const bool forbidden = j.at("kind") == "Forbidden";
+        out << "Observation " << name << ' ' << j.at("observation").get<std::string>() << ' '
+            << (forbidden ? neg : pos) << ' ' << (forbidden ? pos : neg) << '\n';
+        out << "Time " << name << ' ' << timeText(j) << "\n\n";
+        return true;
+    } catch (const nlohmann::json::exception&) {
+        return false;
     }
 }
 

@@ -5,6 +5,8 @@
 #include "litmus/LitmusTest.hpp"
 #include "engine/CheckResult.hpp"
 
+#include <cstddef>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <utility>
@@ -21,6 +23,19 @@ struct CheckReport {
     std::vector<std::string> errors;                 // formatted diagnostics
     bool unsupported = false;
     double seconds = 0;
+    /// The limit the test ran out of ("timeout", "memory", "max-events"; result null): its
+    /// verdict is `Unknown (LIMIT)`. Empty when none.
+    std::string limit;
+    /// Its place in the whole input list of the run (before --shard and --resume), and that
+    /// list's length; total 0: not part of a numbered batch, and not printed.
+    std::size_t index = 0, total = 0;
+};
+
+/// What `--resume` and `merge` read back from one JSON result line.
+struct ResultLine {
+    std::size_t index = 0, total = 0;
+    std::string file;
+    std::string status;  // ok, unknown, error, unsupported
 };
 
 /// herd's name for the condition's kind: Allowed (exists), Forbidden (~exists), Required (forall).
@@ -52,5 +67,13 @@ std::pair<std::uint64_t, std::uint64_t> witnesses(const litmus::LitmusTest& t, c
 
 void printText(std::ostream& out, const CheckReport& r);
 void printJson(std::ostream& out, const CheckReport& r);
+
+/// The numbered result of one JSON line, as printJson wrote it; nullopt with `error` when the
+/// line is not such a result (not JSON, or no index, total or file).
+std::optional<ResultLine> readResultLine(const std::string& line, std::string& error);
+/// herd7's text block of a JSON result line, exactly as printText prints the report printJson
+/// wrote it from (nothing for a test that could not be checked); false when the line is not
+/// a JSON object.
+bool printTextFromJson(std::ostream& out, const std::string& line);
 
 }  // namespace memlit::report

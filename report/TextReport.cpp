@@ -77,7 +77,23 @@ std::pair<std::uint64_t, std::uint64_t> witnesses(const litmus::LitmusTest& t, c
     return {r.positive, r.negative};
 }
 
+namespace {
+
+/// The block of a test that ran out of a limit: no states, the verdict Unknown (LIMIT).
+void printUnknown(std::ostream& out, const CheckReport& rep) {
+    const auto& t = *rep.test;
+    out << "Test " << t.name << ' ' << conditionKind(t.condition) << '\n';
+    out << "Unknown (" << rep.limit << ")\n";
+    out << "Condition " << t.condition.text << '\n';
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.2f", rep.seconds);
+    out << "Time " << t.name << ' ' << buf << "\n\n";
+}
+
+}  // namespace
+
 void printText(std::ostream& out, const CheckReport& rep) {
+    if (rep.test && !rep.limit.empty()) return printUnknown(out, rep);
     if (!rep.test || !rep.result) return;
     const auto& t = *rep.test;
     const auto& r = *rep.result;

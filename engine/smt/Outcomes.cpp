@@ -35,7 +35,7 @@ std::optional<litmus::State> pairWitness(Problem& pb, const z3::expr_vector& eit
     std::optional<litmus::State> witness;
     pb.solver.push();
     pb.solver.add(z3::mk_or(either));
-    r = pb.solver.check();
+    r = pb.check();
     if (r == z3::sat) {
         z3::model m = pb.solver.get_model();
         if (!m.eval(halts, true).is_true()) {
@@ -43,7 +43,7 @@ std::optional<litmus::State> pairWitness(Problem& pb, const z3::expr_vector& eit
         } else {
             pb.solver.push();
             pb.solver.add(!halts);
-            if (pb.solver.check() == z3::sat) witness = pb.observer.read(pb.solver.get_model());
+            if (pb.check() == z3::sat) witness = pb.observer.read(pb.solver.get_model());
             pb.solver.pop();
         }
     }
@@ -55,7 +55,7 @@ std::optional<litmus::State> pairWitness(Problem& pb, const z3::expr_vector& eit
 void remainingStates(Problem& pb, CheckResult& result) {
     for (const auto& s : result.states) pb.solver.add(pb.observer.differs(pb.ctx, s));
     for (;;) {
-        z3::check_result r = pb.solver.check();
+        z3::check_result r = pb.check();
         if (r == z3::unsat) break;
         if (r == z3::unknown) { result.unknown = true; break; }
         litmus::State s = pb.observer.read(pb.solver.get_model());
@@ -70,7 +70,7 @@ void firingFlags(Problem& pb, const std::vector<std::pair<std::string, z3::expr>
     for (const auto& [name, holds] : flags) {
         pb.solver.push();
         pb.solver.add(holds);
-        z3::check_result r = pb.solver.check();
+        z3::check_result r = pb.check();
         pb.solver.pop();
         if (r == z3::sat) result.flags.push_back(name);
         else if (r == z3::unknown) result.unknown = true;
@@ -109,7 +109,7 @@ void haltOutcomes(Problem& pb, const HaltGroups& groups, CheckResult& result) {
         if (covered[i]) continue;
         pb.solver.push();
         pb.solver.add(groups.fires[i]);
-        z3::check_result r = pb.solver.check();
+        z3::check_result r = pb.check();
         if (r == z3::unknown) result.unknown = true;
         if (r == z3::sat) {
             z3::model m = pb.solver.get_model();
@@ -141,7 +141,7 @@ void endStates(Problem& pb, const z3::expr& condition, const CheckOptions& optio
             capped = true;
             break;
         }
-        z3::check_result r = pb.solver.check();
+        z3::check_result r = pb.check();
         if (r == z3::unsat) break;
         if (r == z3::unknown) { result.unknown = true; break; }
         z3::model m = pb.solver.get_model();

@@ -92,25 +92,46 @@ HaltGroups::HaltGroups(z3::context& ctx, const litmus::LitmusTest& test, const E
     }
 }
 
-Problem::Problem(z3::context& c, const PreparedTest& test, const cat::Model& model, Diagnostics& diags)
-    : ctx(c), prepared(test), g(test.graph), enc(c, test.graph), domain(c, enc.base()),
+Problem::Problem(z3::context& c, const PreparedTest& test, const cat::Model& model, const Budget& b,
+                 Diagnostics& diags)
+    : ctx(c), budget(b), prepared(test), g(test.graph), enc(c, test.graph), domain(c, enc.base(), budget),
       checks(cat::interpret(model, domain, diags)), observed(test.test, test.places, test.graph, enc),
       observer(test.graph, test.places, observed), solver(c, z3::solver::simple()) {}
 
 std::unique_ptr<Problem> Problem::make(z3::context& ctx, const PreparedTest& test, const cat::Model& model,
-                                       AxiomMode mode, const std::vector<std::string>& skip, unsigned timeoutMs,
-                                       Diagnostics& diags) {
-    auto pb = std::make_unique<Problem>(ctx, test, model, diags);
+                                       AxiomMode mode, const std::vector<std::string>& skip,
+                                       const Budget& budget, Diagnostics& diags) {
+    budget.check();
+    auto pb = std::make_unique<Problem>(ctx, test, model, budget, diags);
     if (!pb->checks) return nullptr;
-    if (timeoutMs > 0) {
-        z3::params params(ctx);
-        params.set("timeout", timeoutMs);
-        pb->solver.set(params);
-    }
+    pb->budget.check();
     for (unsigned i = 0; i < pb->enc.constraints().size(); ++i) pb->solver.add(pb->enc.constraints()[i]);
     pb->addAxioms(mode, skip);
     if (test.test.filter) pb->solver.add(propExpr(ctx, *test.test.filter, test.places, pb->observed, pb->g));
     return pb;
+}
+
+void Problem::limitTime() {
+    budget.check();
+    if (auto ms = budget.remainingMs()) {
+        z3::params params(ctx);
+        params.set("timeout", *ms);
+        solver.set(params);
+    }
+}
+
+z3::check_result Problem::check() {
+    limitTime();
+    const z3::check_result r = solver.check();
+    if (r == z3::unknown) budget.check();  // the time limit ended the call
+    return r;
+}
+
+z3::check_result Problem::check(const z3::expr_vector& assumptions) {
+    limitTime();
+    const z3::check_result r = solver.check(assumptions);
+    if (r == z3::unknown) budget.check();
+    return r;
 }
 
 void Problem::addAxioms(AxiomMode mode, const std::vector<std::string>& skip) {

@@ -84,13 +84,19 @@ enum class AxiomMode {
 
 struct Problem {
     /// nullopt with diagnostics on a model error. `skip` names the axioms left out (Asserted).
+    /// Building it and every check() spend from `budget` (throwing BudgetExceeded).
     static std::unique_ptr<Problem> make(z3::context& ctx, const PreparedTest& test, const cat::Model& model,
                                          AxiomMode mode, const std::vector<std::string>& skip,
-                                         unsigned timeoutMs, Diagnostics& diags);
-    Problem(z3::context& ctx, const PreparedTest& test, const cat::Model& model, Diagnostics& diags);
+                                         const Budget& budget, Diagnostics& diags);
+    Problem(z3::context& ctx, const PreparedTest& test, const cat::Model& model, const Budget& budget,
+            Diagnostics& diags);
     Problem(const Problem&) = delete;
     Problem& operator=(const Problem&) = delete;
 
+    /// The solver's answer, within the budget: Z3 gets the time that remains, and an answer of
+    /// unknown because the deadline passed throws BudgetExceeded, as does a spent budget.
+    z3::check_result check();
+    z3::check_result check(const z3::expr_vector& assumptions);
     /// The guards of every axiom not named in `ignored` (Guarded).
     z3::expr_vector guardsExcept(const std::vector<std::string>& ignored) const;
     /// The execution of a satisfying assignment, as a value.
@@ -98,6 +104,7 @@ struct Problem {
 
     // In construction order: the model is interpreted before the observed values are encoded.
     z3::context& ctx;
+    Budget budget;
     const PreparedTest& prepared;
     const EventGraph& g;
     Encoding enc;
@@ -109,6 +116,7 @@ struct Problem {
     std::vector<AxiomGuard> guards;  // Guarded only
 
 private:
+    void limitTime();
     void addAxioms(AxiomMode mode, const std::vector<std::string>& skip);
 };
 

@@ -9,6 +9,7 @@
 namespace memlit::engine::smt {
 
 SymbolicDomain::Rel SymbolicDomain::relOf(Relation may) {
+    budget_.check();
     Rel r{std::move(may), {}};
     r.cell.assign(n() * n(), ctx_.bool_val(false));
     return r;
@@ -150,6 +151,7 @@ SymbolicDomain::Rel SymbolicDomain::plus(const Rel& a) {
     for (std::size_t k = 0; k < N; ++k)
         for (std::size_t i = 0; i < N; ++i) {
             if (!r.may.contains(i, k)) continue;
+            budget_.check();
             for (std::size_t j = 0; j < N; ++j) {
                 if (!r.may.contains(k, j)) continue;
                 z3::expr via = r.cell[i * N + k] && r.cell[k * N + j];

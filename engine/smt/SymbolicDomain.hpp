@@ -4,6 +4,7 @@
 /// false, so the interpreter's work and the formula size follow the static analysis.
 
 #include "cat/Vocabulary.hpp"
+#include "engine/Budget.hpp"
 #include "engine/Relation.hpp"
 
 #include <z3++.h>
@@ -41,7 +42,9 @@ public:
     using Rel = SymRel;
     using Bool = z3::expr;
 
-    SymbolicDomain(z3::context& ctx, const SymbolicBase& base) : ctx_(ctx), base_(base) {}
+    /// Building relations spends from `budget` (a large closure takes a while).
+    SymbolicDomain(z3::context& ctx, const SymbolicBase& base, const Budget& budget)
+        : ctx_(ctx), base_(base), budget_(budget) {}
 
     Set baseSet(cat::BaseSet s);
     Rel baseRel(cat::BaseRel r);
@@ -83,6 +86,7 @@ public:
 private:
     z3::context& ctx_;
     const SymbolicBase& base_;
+    const Budget& budget_;
     unsigned clockCounter_ = 0;
     std::size_t n() const { return base_.n; }
     Rel relOf(Relation may);

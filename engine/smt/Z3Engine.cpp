@@ -73,7 +73,7 @@ std::vector<std::string> minimalCore(Problem& pb, z3::expr_vector core) {
         z3::expr_vector rest(pb.ctx);
         for (unsigned k = 0; k < core.size(); ++k)
             if (k != i) rest.push_back(core[k]);
-        if (pb.solver.check(rest) == z3::unsat) core = rest;
+        if (pb.check(rest) == z3::unsat) core = rest;
         else ++i;
     }
     std::vector<std::string> names;
@@ -93,7 +93,7 @@ std::optional<CheckResult> Z3Engine::check(const PreparedTest& test, const cat::
                                            const CheckOptions& options, Diagnostics& diags) {
     return guarded([&]() -> std::optional<CheckResult> {
         auto pb = Problem::make(impl_->ctx, test, model, AxiomMode::Asserted, options.skipChecks,
-                                options.timeoutMs, diags);
+                                options.budget, diags);
         if (!pb) return std::nullopt;
         return checkProblem(*pb, options);
     });
@@ -103,10 +103,10 @@ std::optional<Execution> Z3Engine::witness(const PreparedTest& test, const cat::
                                            const litmus::State& state,
                                            const std::vector<std::string>& axiomsToIgnore, Diagnostics& diags) {
     return guarded([&]() -> std::optional<Execution> {
-        auto pb = Problem::make(impl_->ctx, test, model, AxiomMode::Guarded, {}, 0, diags);
+        auto pb = Problem::make(impl_->ctx, test, model, AxiomMode::Guarded, {}, Budget(), diags);
         if (!pb) return std::nullopt;
         endIn(*pb, state);
-        const z3::check_result r = pb->solver.check(pb->guardsExcept(axiomsToIgnore));
+        const z3::check_result r = pb->check(pb->guardsExcept(axiomsToIgnore));
         if (r == z3::unknown) gaveUp(test, diags);
         if (r != z3::sat) return std::nullopt;
         return pb->execution(pb->solver.get_model());
@@ -116,10 +116,10 @@ std::optional<Execution> Z3Engine::witness(const PreparedTest& test, const cat::
 std::optional<std::vector<std::string>> Z3Engine::violatedAxioms(const PreparedTest& test, const cat::Model& model,
                                                                  const litmus::State& state, Diagnostics& diags) {
     return guarded([&]() -> std::optional<std::vector<std::string>> {
-        auto pb = Problem::make(impl_->ctx, test, model, AxiomMode::Guarded, {}, 0, diags);
+        auto pb = Problem::make(impl_->ctx, test, model, AxiomMode::Guarded, {}, Budget(), diags);
         if (!pb) return std::nullopt;
         endIn(*pb, state);
-        const z3::check_result r = pb->solver.check(pb->guardsExcept({}));
+        const z3::check_result r = pb->check(pb->guardsExcept({}));
         if (r == z3::unknown) {
             gaveUp(test, diags);
             return std::nullopt;

@@ -246,7 +246,7 @@ TEST_CASE("CLI: -I DIR finds a model by name in DIR, and its includes", "[cli]")
     CHECK(without.err.find("unknown model 'mymodel'") != std::string::npos);
 }
 
-TEST_CASE("CLI: a model that fails to load is reported once, later tests say it could not be loaded", "[cli]") {
+TEST_CASE("CLI: a model that fails to load is reported once on stderr, in every result that needs it", "[cli]") {
     auto r = invoke({"check", "--json", "--model", "nosuchmodel", fixture("SB.litmus"), fixture("MP.litmus")});
     CHECK(r.status == 1);
     std::istringstream lines(r.out);
@@ -255,7 +255,8 @@ TEST_CASE("CLI: a model that fails to load is reported once, later tests say it 
     while (std::getline(lines, line)) objs.push_back(nlohmann::json::parse(line));
     REQUIRE(objs.size() == 2);
     CHECK(objs[0]["errors"][0].get<std::string>().rfind("memlit: error: unknown model 'nosuchmodel'", 0) == 0);
-    CHECK(objs[1]["errors"] == nlohmann::json::array({"memlit: error: model 'nosuchmodel' could not be loaded"}));
+    // Each result stands alone (a shard or a resumed run may start anywhere).
+    CHECK(objs[1]["errors"] == objs[0]["errors"]);
     // stderr carries the loader's diagnostic once.
     CHECK(r.err.find("unknown model 'nosuchmodel'") == r.err.rfind("unknown model 'nosuchmodel'"));
     CHECK(r.err.find("could not be loaded") == std::string::npos);

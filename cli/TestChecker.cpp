@@ -1,0 +1,154 @@
+#include "cli/TestChecker.hpp"
+
+#include "cli/CheckCommand.hpp"
+#include "engine/PreparedTest.hpp"
+#include "engine/smt/Z3Engine.hpp"
+#include "litmus/Parser.hpp"
+#include "report/Report.hpp"
+
+#include <chrono>
+#include <new>
+#include <optional>
+#include <sstream>
+
+#if defined(__SANITIZE_ADDRESS__)
+#include <sanitizer/lsan_interface.h>
+#endif
+
+namespace memlit::cli {
+
+/// One test on its way through the checker.
+struct TestChecker::Attempt {
+    const litmus::Input& input;
+    engine::Budget budget;
+    Diagnostics diags;
+    report::CheckReport rep;
+    std::optional<litmus::LitmusTest> test;
+    std::optional<engine::CheckResult> result;
+    std::vector<Diagnostic> modelDiags;
+    std::size_t events = 0;
+};
+
+TestChecker::TestChecker(const CheckArgs& a, SharedModels& models)
+    : args_(a), models_(models), engines_(a.engine, enumerator_, [this]() -> engine::Engine& {
+          if (!z3_) z3_ = std::make_unique<engine::smt::Z3Engine>();
+          return *z3_;
+      }) {
+    options_.maxExecutions = a.maxExecutions;
+    options_.countSeconds = a.countSeconds;
+    options_.skipChecks = a.skipChecks;
+}
+
+TestChecker::~TestChecker() = default;
+
+void TestChecker::skipFreeingSolver() {
+    engine::smt::Z3Engine* kept = z3_.release();
+#if defined(__SANITIZE_ADDRESS__)
+    // Not a leak to report: kept alive on purpose until the process ends.
+    if (kept) __lsan_ignore_object(kept);
+#else
+    (void)kept;
+#endif
+}
+
+Finished TestChecker::check(const litmus::Input& input, std::size_t index, std::size_t total) {
+    const auto start = std::chrono::steady_clock::now();
+    std::optional<engine::Budget::Clock::time_point> deadline;
+    if (args_.timeoutSeconds > 0)
+        deadline = start + std::chrono::duration_cast<engine::Budget::Clock::duration>(
+                               std::chrono::duration<double>(args_.timeoutSeconds));
+    Attempt at{input, engine::Budget(deadline, args_.maxMemoryMb << 20), {}, {}, {}, {}, {}, 0};
+    at.rep.file = input.path;
+    at.rep.index = index;
+    at.rep.total = total;
+    solve(at);
+    at.rep.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    Finished f;
+    f.index = index;
+    render(at, f);
+    return f;
+}
+
+void TestChecker::solve(Attempt& at) {
+    if (at.input.problem) {
+        at.diags.error(at.input.problem->file, at.input.problem->loc, at.input.problem->message);
+        return;
+    }
+    at.test = litmus::loadLitmus(at.input.path, at.diags, args_.parse);
+    if (!at.test) return;
+    at.rep.test = &*at.test;
+    at.rep.model = args_.model ? *args_.model : defaultModelFor(at.test->arch);
+    SharedModels::Lookup model = models_.get(at.rep.model);
+    at.modelDiags = model.diags;
+    if (!model.model) return;
+    try {
+        at.budget.check();
+        auto prepared = engine::prepare(*at.test, at.diags);
+        if (!prepared) return;
+        at.events = prepared->graph.size();
+        if (args_.maxEvents > 0 && at.events > args_.maxEvents) {
+            at.rep.limit = "max-events";
+            return;
+        }
+        options_.budget = at.budget;
+        at.result = engines_.check(*prepared, *model.model, options_, at.diags);
+    } catch (const engine::BudgetExceeded& e) {
+        at.rep.limit = e.kind == engine::BudgetExceeded::Kind::Time ? "timeout" : "memory";
+    } catch (const std::bad_alloc&) {
+        at.rep.limit = "memory";
+    } catch (const InternalError& e) {
+        at.diags.error(at.input.path, {}, std::string("internal error: ") + e.what());
+    }
+    options_.budget = engine::Budget();
+}
+
+std::string TestChecker::limitMessage(const std::string& limit, std::size_t events) const {
+    if (limit == "timeout")
+        return "the test took longer than --timeout " + args_.timeoutText + " s; its verdict is Unknown (timeout)";
+    if (limit == "max-events")
+        return "the test has " + std::to_string(events) + " events, more than --max-events " +
+               std::to_string(args_.maxEvents) + "; its verdict is Unknown (max-events)";
+    if (args_.maxMemoryMb == 0) return "out of memory while checking the test; its verdict is Unknown (memory)";
+    return "memlit's memory use passed --max-memory " + std::to_string(args_.maxMemoryMb) +
+           " MB while checking the test; its verdict is Unknown (memory)";
+}
+
+void TestChecker::render(Attempt& at, Finished& f) const {
+    report::CheckReport& rep = at.rep;
+    if (!rep.limit.empty()) at.diags.error(at.input.path, {}, limitMessage(rep.limit, at.events));
+    std::ostringstream err;
+    at.diags.print(err);
+    for (const auto& d : at.modelDiags) rep.errors.push_back(Diagnostics::format(d));
+    for (const auto& d : at.diags.all()) rep.errors.push_back(Diagnostics::format(d));
+    rep.unsupported = at.diags.onlyUnsupported();
+    f.status = ExitOk;
+    if (at.result) {
+        rep.result = &*at.result;
+        if (!at.result->countsExact && args_.maxExecutions > 0)
+            err << rep.file << ": note: witness counts stopped after " << at.result->positive + at.result->negative
+                << " executions; the states and the verdict are exact\n";
+        if (at.result->unknown) {
+            err << rep.file << ": error: the solver gave up; the states may be incomplete\n";
+            f.status = ExitSolverUnknown;
+        }
+    } else {
+        f.status = rep.limit.empty() ? ExitInputError : ExitSolverUnknown;
+    }
+    std::ostringstream json, out;
+    report::printJson(json, rep);
+    f.json = json.str();
+    if (args_.json) f.out = f.json;
+    else {
+        report::printText(out, rep);
+        f.out = out.str();
+    }
+    f.err = err.str();
+    f.model = rep.model;
+    std::ostringstream modelErr;
+    for (const auto& d : at.modelDiags) modelErr << Diagnostics::format(d) << '\n';
+    f.modelErr = modelErr.str();
+    f.name = at.test ? at.test->name : rep.file;
+    f.seconds = rep.seconds;
+}
+
+}  // namespace memlit::cli

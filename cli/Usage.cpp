@@ -1,0 +1,135 @@
+// The --help text of every command (declared in cli/Options.hpp): kept apart from the
+// parsers so each file stays one job.
+#include "cli/Options.hpp"
+
+namespace memlit::cli {
+
+namespace {
+
+const char* const kTopLevelUsage =
+    "usage: memlit <command> [options] [args]\n"
+    "\n"
+    "commands:\n"
+    "  check     list the outcomes a memory model allows for litmus tests\n"
+    "  run       compile tests, run them on this machine, judge what it did by the model\n"
+    "  compare   compare two `run --json` results (CI regression)\n"
+    "  merge     combine `check --output` result files (shards) into one report\n"
+    "\n"
+    "`memlit <command> --help` describes a command.\n"
+    "\n"
+    "options:\n"
+    "  -h, --help  show this help\n"
+    "  --version   show the version\n";
+
+const char* const kCheckUsage =
+    "usage: memlit check [options] FILE|DIR|@INDEX ...\n"
+    "\n"
+    "Lists every final state the model allows for each litmus test, decides its condition and\n"
+    "prints herd7's result block (or one JSON object per test with --json).\n"
+    "\n"
+    "options:\n"
+    "  --model M            model name (sc, tso, ...) or path to a .cat file;\n"
+    "                       default: chosen by the test's architecture (X86, X86_64: tso);\n"
+    "                       herd7's spellings -model M and -cat M are the same\n"
+    "  --cat-dir DIR        look up model names and included .cat files in DIR before the\n"
+    "                       bundled models (repeatable); herd7's -I DIR, -set-libdir DIR\n"
+    "  --skip-check NAME    do not enforce the model's check named NAME (repeatable);\n"
+    "                       herd7's -skipchecks NAME[,NAME...]\n"
+    "  --json               one JSON object per test on a line (see docs/cli.md)\n"
+    "  --engine E           auto (default): enumerate small tests concretely, else Z3;\n"
+    "                       z3: always the SMT encoding; enumerate: always concretely\n"
+    "  --timeout S          each test's wall-clock budget, parsing to enumeration, in\n"
+    "                       seconds (fractions allowed); past it: Unknown (timeout), exit 3\n"
+    "  --max-events N       a test with more than N events is Unknown (max-events), exit 3\n"
+    "  --max-memory MB      a test checked while memlit's resident memory exceeds MB is\n"
+    "                       Unknown (memory), exit 3\n"
+    "  --max-executions N   count witnesses up to N executions (default 100000; 0: off)\n"
+    "  --count-seconds S    ... and for at most S seconds per test (default 5; 0: no limit);\n"
+    "                       past either limit the states and verdict stay exact, the counts\n"
+    "                       are those seen so far (a note on stderr says so)\n"
+    "  --unroll K           Go tests: unroll every loop K times (0-16), overriding the\n"
+    "                       test's Unroll=K line (default 2)\n"
+    "  --jobs N             check N tests at a time (default: one per CPU); results are\n"
+    "                       printed in input order and are the same for every N\n"
+    "  --output FILE        append each test's JSON result to FILE as it finishes\n"
+    "  --resume             skip the tests whose results FILE already holds\n"
+    "  --shard K/N          check only the K-th of N deterministic slices of the inputs\n"
+    "  --quiet              no progress line (shown on stderr when it is a terminal)\n"
+    "  -h, --help           show this help\n"
+    "\n"
+    "exit status: 0 every test checked, 1 some input could not be checked,\n"
+    "             2 usage error, 3 some test hit a limit or the solver gave up\n";
+
+const char* const kMergeUsage =
+    "usage: memlit merge [--json] RESULTS.jsonl ...\n"
+    "\n"
+    "Combines the JSON-lines results of `memlit check --output` (say, one file per shard)\n"
+    "into one report in input order: herd7's text blocks, or with --json one object a line.\n"
+    "Fails when a test appears twice or some test of the run is missing.\n"
+    "\n"
+    "options:\n"
+    "  --json       print the merged results as JSON lines\n"
+    "  -h, --help   show this help\n"
+    "\n"
+    "exit status: as `check` for the merged results (0, 1 or 3); 2 usage error, an\n"
+    "             unreadable file, a duplicated or a missing test\n";
+
+const char* const kRunUsage =
+    "usage: memlit run FILE... [options]\n"
+    "\n"
+    "Runs litmus tests on this machine: generates a C++ harness with the test's instructions\n"
+    "as inline asm, compiles it, runs it and judges every observed final state by the model.\n"
+    "\n"
+    "options:\n"
+    "  --model M         model judging the states (default: tso for X86/X86_64);\n"
+    "                    herd7's spellings -model M and -cat M are the same\n"
+    "  --cat-dir DIR     look up model names and included .cat files in DIR first\n"
+    "                    (repeatable); herd7's -I DIR, -set-libdir DIR\n"
+    "  --iterations N    run N iterations (with --seconds too: whichever ends first)\n"
+    "  --seconds S       run for about S seconds per test (default 1)\n"
+    "  --timeout S       kill a harness after S seconds (default 60)\n"
+    "  --json FILE|-     write the whole result as JSON ('-': stdout, text output off)\n"
+    "  --emit DIR        write sources and a Makefile to DIR instead of running\n"
+    "  --cxx COMPILER    C++ compiler (default g++)\n"
+    "  --target T        build for T (aarch64, riscv64) with its cross compiler and run under\n"
+    "                    qemu-user, or natively on a T host; with --emit, the Makefile\n"
+    "                    cross-compiles\n"
+    "  --instances N     test instances per thread and round (default 1000)\n"
+    "  --sync-every K    threads line up before every K-th instance (default 32)\n"
+    "  --go GO           Go toolchain for Go tests (default go)\n"
+    "  --race            Go tests: build with -race and compare Go's race detector with\n"
+    "                    the model's data-race verdict\n"
+    "  --unroll K        Go tests: unroll loops K times (0-16) when checking the model\n"
+    "  --output FILE     append each test's JSON result to FILE as it finishes\n"
+    "  --resume          skip the tests whose results FILE already holds\n"
+    "  -h, --help        show this help\n"
+    "\n"
+    "exit status: 0 nothing forbidden observed, 1 a forbidden state observed,\n"
+    "             2 usage error or a test that could not be run\n";
+
+const char* const kCompareUsage =
+    "usage: memlit compare BASELINE.json NEW.json [--strict]\n"
+    "\n"
+    "Compares two `memlit run --json` (or emitted results.json) files test by test.\n"
+    "\n"
+    "options:\n"
+    "  --strict     also fail on a state not in BASELINE and on a test that no longer runs\n"
+    "  -h, --help   show this help\n"
+    "\n"
+    "exit status: 1 when NEW shows a state the model forbids, or with --strict any state\n"
+    "             not in BASELINE or a test that no longer runs; 2 usage or unreadable input\n";
+
+}  // namespace
+
+const char* usage(Command c) {
+    switch (c) {
+    case Command::TopLevel: return kTopLevelUsage;
+    case Command::Check: return kCheckUsage;
+    case Command::Run: return kRunUsage;
+    case Command::Compare: return kCompareUsage;
+    case Command::Merge: return kMergeUsage;
+    }
+    return kTopLevelUsage;
+}
+
+}  // namespace memlit::cli

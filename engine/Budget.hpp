@@ -1,0 +1,53 @@
+#pragma once
+/// Budget: what checking one test may spend — a wall-clock deadline and a ceiling on the
+/// process's resident memory — and BudgetExceeded, which ends the check when either has run
+/// out. The engines call `check()` at safe points (each candidate execution, each relation
+/// the Z3 encoding builds, before each solver call) and give Z3 only the time that remains, so
+/// a test stops within moments of its deadline however it is being checked.
+
+#include <chrono>
+#include <cstdint>
+#include <exception>
+#include <optional>
+
+namespace memlit::engine {
+
+/// Thrown by Budget::check. The caller (cli/) turns it into the verdict `Unknown (timeout)` or
+/// `Unknown (memory)`; the engines do not catch it.
+struct BudgetExceeded : std::exception {
+    enum class Kind { Time, Memory };
+    explicit BudgetExceeded(Kind k) : kind(k) {}
+    const char* what() const noexcept override {
+        return kind == Kind::Time ? "time budget exhausted" : "memory budget exhausted";
+    }
+    Kind kind;
+};
+
+/// One test's budget. Unlimited by default. Not shared between threads: each worker checks its
+/// own test's budget (the memory it looks at is the whole process's).
+class Budget {
+public:
+    using Clock = std::chrono::steady_clock;
+
+    Budget() = default;
+    /// `deadline`: nullopt for none; `maxResidentBytes`: 0 for none.
+    Budget(std::optional<Clock::time_point> deadline, std::uint64_t maxResidentBytes)
+        : deadline_(deadline), maxResident_(maxResidentBytes) {}
+
+    /// Throws BudgetExceeded when the deadline has passed or the process's resident memory is
+    /// above the ceiling (read at most every few milliseconds: reading it costs a system call).
+    void check() const;
+    bool expired() const { return deadline_ && Clock::now() >= *deadline_; }
+    /// Whole milliseconds left, rounded up, for a solver's time limit; nullopt without deadline.
+    std::optional<unsigned> remainingMs() const;
+
+private:
+    std::optional<Clock::time_point> deadline_;
+    std::uint64_t maxResident_ = 0;
+    mutable Clock::time_point nextMemoryLook_{};
+};
+
+/// The resident memory of this process in bytes (Linux /proc/self/statm); 0 when unknown.
+std::uint64_t residentBytes();
+
+}  // namespace memlit::engine
