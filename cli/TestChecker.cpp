@@ -100,6 +100,10 @@ void TestChecker::solve(Attempt& at) {
         at.diags.error(at.input.path, {}, std::string("internal error: ") + e.what());
     }
     options_.budget = engine::Budget();
+    // A fresh Z3 context for every test: the models Z3 finds (and so the race witnesses
+    // printed) depend on the context's history, which must not depend on which tests this
+    // worker happened to check before.
+    z3_.reset();
 }
 
 std::string TestChecker::limitMessage(const std::string& limit, std::size_t events) const {

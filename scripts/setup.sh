@@ -5,7 +5,7 @@
 #             `memlit run --target aarch64` and `--target riscv64`
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
-pkgs=(g++ cmake make pkg-config libz3-dev nlohmann-json3-dev libcli11-dev catch2 python3 golang-go)
+pkgs=(g++ cmake make pkg-config libz3-dev nlohmann-json3-dev libcli11-dev catch2 python3 golang-go parallel)
 build=
 for arg in "$@"; do
   case "$arg" in
