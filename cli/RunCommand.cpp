@@ -50,6 +50,12 @@ std::string diagText(const Diagnostics& diags) {
     return s;
 }
 
+/// True when some execution of the check was cut at the unrolling bound.
+bool cutAtBound(const engine::CheckResult& c) {
+    return std::any_of(c.halts.begin(), c.halts.end(),
+                       [](const engine::HaltOutcome& h) { return h.kind == litmus::Halt::Kind::Cut; });
+}
+
 /// One `run` over its inputs: tests are checked by the model, then run (or emitted).
 class HardwareRun {
 public:
@@ -141,7 +147,7 @@ private:
         }
         if (checked->unknown)
             err_ << "memlit run: warning: " << file << ": the solver gave up; allowed states may be incomplete\n";
-        runner::ModelVerdict verdict{modelName, checked->states};
+        runner::ModelVerdict verdict{modelName, checked->states, cutAtBound(*checked)};
         if (emitting()) {
             auto source = runner::generateHarness(*test, *gen, verdict, diags);
             if (!source) reports_.push_back(failedReport(file, RunStatus::Unsupported, diagText(diags)));
