@@ -5,7 +5,7 @@
 #             `memlit run --target aarch64`, `--target riscv64` and `--target ppc64le`
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
-pkgs=(g++ cmake make pkg-config libz3-dev nlohmann-json3-dev libcli11-dev catch2 python3 golang-go)
+pkgs=(g++ cmake make pkg-config libz3-dev nlohmann-json3-dev libcli11-dev catch2 python3 python3-yaml golang-go)
 build=
 for arg in "$@"; do
   case "$arg" in
