@@ -17,6 +17,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 
@@ -50,6 +51,12 @@ std::string diagText(const Diagnostics& diags) {
     return s;
 }
 
+/// True when some execution of the check was cut at the unrolling bound.
+bool cutAtBound(const engine::CheckResult& c) {
+    return std::any_of(c.halts.begin(), c.halts.end(),
+                       [](const engine::HaltOutcome& h) { return h.kind == litmus::Halt::Kind::Cut; });
+}
+
 /// One `run` over its inputs: tests are checked by the model, then run (or emitted).
 class HardwareRun {
 public:
@@ -62,8 +69,16 @@ public:
         auto files = litmus::expandInputs(a_.inputs, inputDiags);
         inputDiags.print(err_);
         bool failures = inputDiags.hasErrors();
+        // An unwritable --json file is found before the first test runs, not after the last.
+        if (writingJsonFile() && !writeJson()) return ExitNotRun;
         if (!emitting()) printCompilerLine();
-        for (const auto& file : files) runFile(file);
+        for (const auto& file : files) {
+            runFile(file);
+            // What finished is out before the next test starts: the text (a file is buffered)
+            // and the whole JSON document so far.
+            out_.flush();
+            if (writingJsonFile() && !writeJson()) return ExitNotRun;
+        }
         bool forbidden = false;
         for (const auto& r : reports_) {
             if (r.status != RunStatus::Ok) {
@@ -73,7 +88,7 @@ public:
             forbidden = forbidden || r.forbiddenStates > 0;
         }
         if (emitting()) return emit(failures);
-        if (!a_.json.empty() && !writeJson()) failures = true;
+        if (a_.json == "-") writeJson();
         if (forbidden) return ExitForbidden;
         return failures ? ExitNotRun : ExitOk;
     }
@@ -81,6 +96,7 @@ public:
 private:
     bool emitting() const { return !a_.emit.empty(); }
     bool textOut() const { return a_.json != "-"; }
+    bool writingJsonFile() const { return !a_.json.empty() && a_.json != "-" && !emitting(); }
 
     void printCompilerLine() {
         std::string error;
@@ -141,7 +157,7 @@ private:
         }
         if (checked->unknown)
             err_ << "memlit run: warning: " << file << ": the solver gave up; allowed states may be incomplete\n";
-        runner::ModelVerdict verdict{modelName, checked->states};
+        runner::ModelVerdict verdict{modelName, checked->states, cutAtBound(*checked)};
         if (emitting()) {
             auto source = runner::generateHarness(*test, *gen, verdict, diags);
             if (!source) reports_.push_back(failedReport(file, RunStatus::Unsupported, diagText(diags)));
@@ -198,9 +214,15 @@ private:
             report::printRunJson(out_, s, reports_);
             return true;
         }
-        std::ofstream f(a_.json);
-        report::printRunJson(f, s, reports_);
-        if (f) return true;
+        // A new file renamed over the old one: a run stopped at any moment leaves a whole
+        // document of the tests that finished.
+        const std::string part = a_.json + ".part";
+        {
+            std::ofstream f(part);
+            report::printRunJson(f, s, reports_);
+            if (f.flush() && std::rename(part.c_str(), a_.json.c_str()) == 0) return true;
+        }
+        std::remove(part.c_str());
         err_ << "memlit run: error: cannot write " << a_.json << "\n";
         return false;
     }

@@ -120,11 +120,13 @@ Json testJson(const runner::RunReport& r) {
     t["seconds"] = r.seconds;
     t["condition"] = r.condition.text;
     Json hist = Json::array();
-    for (const auto& row : r.observed)
+    for (const auto& row : r.observed) {
         hist.push_back({{"state", litmus::formatState(r.places, row.state)},
                         {"count", row.count},
                         {"allowed", row.allowed},
                         {"condition", row.satisfies}});
+        if (row.beyondBound) hist.back()["beyondBound"] = true;
+    }
     t["histogram"] = hist;
     Json unseen = Json::array();
     for (const auto& row : r.unseen)
@@ -136,6 +138,7 @@ Json testJson(const runner::RunReport& r) {
                     {"positive", r.positive},
                     {"negative", r.negative},
                     {"forbidden", r.forbiddenStates}};
+    if (r.unjudgedStates > 0) t["verdict"]["beyondBound"] = r.unjudgedStates;
     if (r.raceDetected)
         t["raceDetector"] = {{"fired", *r.raceDetected},
                              {"modelRace", r.modelRace.value_or(false)},
@@ -173,7 +176,8 @@ std::optional<std::vector<runner::ResultTest>> readRunResults(std::istream& in, 
             if (t.contains("histogram"))
                 for (const auto& s : t.at("histogram"))
                     r.states.push_back({s.at("state").get<std::string>(),
-                                        s.at("count").get<std::uint64_t>(), s.value("allowed", true)});
+                                        s.at("count").get<std::uint64_t>(),
+                                        s.value("allowed", true) || s.value("beyondBound", false)});
             tests.push_back(std::move(r));
         }
         return tests;

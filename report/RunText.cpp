@@ -20,10 +20,11 @@ void printRunNotes(std::ostream& out, const runner::RunReport& r) {
             << (r.pinned ? "pinned" : "more threads than CPUs: not pinned, barrier yields") << "\n";
     if (r.execution != "hardware")
         out << "Execution " << r.execution << ": the host's memory ordering, not the target's\n";
-    const std::size_t allowed = r.unseen.size() + r.observed.size() - r.forbiddenStates;
-    out << "Model " << r.model << ": " << allowed << " allowed states, "
-        << (r.observed.size() - r.forbiddenStates) << " observed";
+    const std::size_t seen = r.observed.size() - r.forbiddenStates - r.unjudgedStates;
+    out << "Model " << r.model << ": " << r.unseen.size() + seen << " allowed states, " << seen << " observed";
     if (r.forbiddenStates > 0) out << "; " << r.forbiddenStates << " FORBIDDEN state(s) observed";
+    if (r.unjudgedStates > 0)
+        out << "; " << r.unjudgedStates << " state(s) beyond the unrolling bound, not judged (raise it with --unroll)";
     out << "\n";
     for (const auto& row : r.unseen) {
         char bound[32];
@@ -53,7 +54,8 @@ void printRunText(std::ostream& out, const runner::RunReport& r) {
         std::snprintf(count, sizeof count, "%-6llu", static_cast<unsigned long long>(row.count));
         out << count << " " << (row.satisfies ? "*>" : ":>") << " "
             << litmus::formatState(r.places, row.state);
-        if (!row.allowed) out << "  ! forbidden by " << r.model;
+        if (row.beyondBound) out << "  ? beyond the unrolling bound, not judged";
+        else if (!row.allowed) out << "  ! forbidden by " << r.model;
         out << "\n";
     }
     out << (r.ok ? "Ok" : "No") << "\n\nWitnesses\n";

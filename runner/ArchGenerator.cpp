@@ -4,6 +4,7 @@
 
 #include "litmus/Architecture.hpp"
 #include "runner/AArch64Generator.hpp"
+#include "runner/PpcGenerator.hpp"
 #include "runner/RiscvGenerator.hpp"
 #include "runner/X86Generator.hpp"
 
@@ -14,6 +15,7 @@ namespace {
 std::unique_ptr<ArchGenerator> makeX86() { return std::make_unique<X86Generator>(); }
 std::unique_ptr<ArchGenerator> makeAArch64() { return std::make_unique<AArch64Generator>(); }
 std::unique_ptr<ArchGenerator> makeRiscv() { return std::make_unique<RiscvGenerator>(); }
+std::unique_ptr<ArchGenerator> makePpc() { return std::make_unique<PpcGenerator>(); }
 
 /// How one architecture runs; `make` is set for RunKind::Harness only.
 struct ArchRunner {
@@ -29,6 +31,7 @@ const ArchRunner kRunners[] = {
     {litmus::ArchId::X86_64, RunKind::Harness, &makeX86},
     {litmus::ArchId::AArch64, RunKind::Harness, &makeAArch64},
     {litmus::ArchId::RISCV, RunKind::Harness, &makeRiscv},
+    {litmus::ArchId::PPC, RunKind::Harness, &makePpc},
     {litmus::ArchId::Go, RunKind::GoProgram, nullptr},
 };
 
@@ -59,7 +62,7 @@ std::vector<std::string> hostArchitectures() {
     return {"AArch64"};
 #elif defined(__riscv) && __riscv_xlen == 64
     return {"RISCV"};
-#elif defined(__powerpc64__)
+#elif defined(__powerpc64__) && defined(__LITTLE_ENDIAN__)
     return {"PPC"};
 #else
     return {};

@@ -29,6 +29,7 @@ struct ThreadAsm {
     std::vector<std::string> lines;      // asm template lines, `%` already escaped
     std::vector<std::string> hwRegs;     // every hardware register the code reads or writes
     std::vector<std::string> locations;  // every location used as a memory operand
+    std::vector<std::string> clobbers;   // registers the code changes beyond "cc" (Power: "cr1")
     bool operator==(const ThreadAsm&) const = default;
 };
 

@@ -23,6 +23,7 @@ struct TargetSpec {
 const TargetSpec kTargets[] = {
     {"aarch64", "AArch64", "aarch64-linux-gnu", "qemu-aarch64"},
     {"riscv64", "RISCV", "riscv64-linux-gnu", "qemu-riscv64"},
+    {"ppc64le", "PPC", "powerpc64le-linux-gnu", "qemu-ppc64le"},
 };
 
 RunReport failed(const litmus::LitmusTest& test, const ModelVerdict& verdict, const CrossTarget& target,

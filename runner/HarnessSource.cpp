@@ -170,7 +170,9 @@ std::string threadFunction(const Layout& lay, int t) {
                        " * MEMLIT_LINE])");
     for (const auto& r : th.code.hwRegs) outs.push_back("\"+r\"(r_" + r + ")");
     for (std::size_t i = 0; i < outs.size(); ++i) os << (i ? ", " : " ") << outs[i];
-    os << "\n            :\n            : \"cc\", \"memory\");\n";
+    os << "\n            :\n            : \"cc\", ";
+    for (const auto& r : th.code.clobbers) os << "\"" << r << "\", ";
+    os << "\"memory\");\n";
     for (std::size_t j = 0; j < th.outRegs.size(); ++j)
         os << "        o[" << j << "] = r_" << th.outRegs[j] << ";\n";
     os << "    }\n}\n";

@@ -19,6 +19,9 @@ namespace memlit::runner {
 struct ModelVerdict {
     std::string model;                   // e.g. "tso"
     std::vector<litmus::State> allowed;  // over observedPlaces(test)
+    /// Some execution was cut at the unrolling bound: a state outside `allowed` may be one a
+    /// longer loop reaches, so it is not judged (never reported as forbidden).
+    bool cut = false;
 };
 
 struct HarnessSource {

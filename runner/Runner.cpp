@@ -229,7 +229,9 @@ RunReport judge(const litmus::LitmusTest& test, const HarnessRun& run, const Mod
             row.state.values[j].asUnsigned = type.bits == 64 && !type.isSigned && !row.state.values[j].isSym();
         }
         (row.satisfies ? r.positive : r.negative) += o.count;
-        if (!row.allowed) ++r.forbiddenStates;
+        row.beyondBound = !row.allowed && verdict.cut;
+        if (row.beyondBound) ++r.unjudgedStates;
+        else if (!row.allowed) ++r.forbiddenStates;
         r.observed.push_back(row);
     }
     for (const auto& s : verdict.allowed) {

@@ -106,6 +106,7 @@ struct StateRow {
     std::uint64_t count = 0;
     bool allowed = true;     // the model allows it
     bool satisfies = false;  // the condition's proposition holds
+    bool beyondBound = false;  // not allowed, but the model cut a loop: not judged
     bool operator==(const StateRow&) const = default;
 };
 
@@ -127,6 +128,7 @@ struct RunReport {
     std::uint64_t positive = 0;     // runs whose final state satisfies the proposition
     std::uint64_t negative = 0;
     std::size_t forbiddenStates = 0;  // distinct observed states the model forbids
+    std::size_t unjudgedStates = 0;   // distinct observed states beyond the unrolling bound
     std::optional<bool> raceDetected;  // Go with --race: Go's race detector fired
     std::optional<bool> modelRace;     // Go with --race: the model flags data-race
 

@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
 # Installs the Debian packages memlit needs (only those missing), then configures and builds.
 # Usage: scripts/setup.sh [--cross] [BUILD_DIR]   (default: build)
-#   --cross   also the AArch64 and RISC-V cross compilers and qemu-user, for
-#             `memlit run --target aarch64` and `--target riscv64`
+#   --cross   also the AArch64, RISC-V and Power cross compilers and qemu-user, for
+#             `memlit run --target aarch64`, `--target riscv64` and `--target ppc64le`
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
-pkgs=(g++ cmake make pkg-config libz3-dev nlohmann-json3-dev libcli11-dev catch2 python3 golang-go parallel)
+pkgs=(g++ cmake make pkg-config libz3-dev nlohmann-json3-dev libcli11-dev catch2 python3 python3-yaml golang-go parallel)
 build=
 for arg in "$@"; do
   case "$arg" in
-    --cross) pkgs+=(g++-aarch64-linux-gnu g++-riscv64-linux-gnu qemu-user) ;;
+    --cross) pkgs+=(g++-aarch64-linux-gnu g++-riscv64-linux-gnu g++-powerpc64le-linux-gnu qemu-user) ;;
     -*) echo "setup: unknown option $arg (usage: scripts/setup.sh [--cross] [BUILD_DIR])" >&2; exit 2 ;;
     *) build=$arg ;;
   esac

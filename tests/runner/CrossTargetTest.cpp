@@ -56,7 +56,7 @@ TEST_CASE("CrossTarget: aarch64 is cross-compiled statically and emulated unless
         CHECK(t->execution() == "emulated (qemu-aarch64)");
     }
     CHECK_FALSE(runner::findTarget("riscv"));
-    CHECK(runner::targetNames() == std::vector<std::string>{"aarch64", "riscv64"});
+    CHECK(runner::targetNames() == std::vector<std::string>{"aarch64", "riscv64", "ppc64le"});
 
     runner::RunOptions options;
     options.cxx = "clang++";
@@ -100,7 +100,7 @@ TEST_CASE("run command: an AArch64 test without --target is refused on a host th
 TEST_CASE("run command: an unknown --target is a usage error", "[runner][aarch64]") {
     std::ostringstream out, err;
     CHECK(cli::runCommand({kArmDir + "MP.litmus", "--target", "riscv"}, out, err) == 2);
-    CHECK_THAT(err.str(), Catch::StartsWith("memlit run: error: unknown target 'riscv' (known: aarch64, riscv64)\n"));
+    CHECK_THAT(err.str(), Catch::StartsWith("memlit run: error: unknown target 'riscv' (known: aarch64, riscv64, ppc64le)\n"));
 }
 
 TEST_CASE("run command --target aarch64: the fixtures run and show only states the aarch64 model allows",
