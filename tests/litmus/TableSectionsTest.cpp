@@ -80,3 +80,21 @@ TEST_CASE("Table sections: states print the locations and the condition's places
     CHECK(shownPart(State{{Value::number(1), Value::number(2), Value::number(3)}}, 2) ==
           State{{Value::number(1), Value::number(2)}});
 }
+
+TEST_CASE("Table sections: a symbolic register of the initial state is a register of every thread", "[litmus][table]") {
+    Diagnostics d;
+    auto t = parse("PPC T\n{ %a=x; 1:%b=y; }\n P0           | P1           ;\n"
+                   " lwz r1,0(%a) | lwz r1,0(%b) ;\nexists (0:r1=0)\n",
+                   d);
+    REQUIRE(t);
+    std::vector<Place> regs;
+    for (const auto& e : t->init) regs.push_back(e.place);
+    CHECK(regs == std::vector<Place>{{0, "%s_a"}, {1, "%s_a"}, {1, "%s_b"}});
+    // Malformed: no value, or a broken operand; and architectures without them decline them.
+    CHECK(errors("PPC T\n{ %a=; }\n P0 ;\n lwz r1,0(%a) ;\nexists (0:r1=0)\n") ==
+          std::vector<std::string>{"t.litmus:2:6: error: expected a value (an integer or a location name), found ';'"});
+    CHECK(errors("PPC T\n{ %a=x; }\n P0 ;\n lwz r1,0(%a ;\nexists (0:r1=0)\n") ==
+          std::vector<std::string>{"t.litmus:4:9: error: bad operand '0(%a' for 'lwz'"});
+    CHECK(errors("RISCV T\n{ %a=x; }\n P0 ;\n lw x5,0(x6) ;\nexists (0:x5=0)\n") ==
+          std::vector<std::string>{"t.litmus:2:3: error: unsupported feature: symbolic registers ('%a')"});
+}
