@@ -93,6 +93,7 @@ std::optional<CheckResult> BruteForceEngine::check(const PreparedTest& p, const 
     std::sort(result.halts.begin(), result.halts.end(),
               [](const HaltOutcome& a, const HaltOutcome& b) { return a.sites < b.sites; });
     declaredFlags(unresolved.statements, result.declaredFlags);
+    keepShownPlaces(p, result);
     return result;
 }
 
@@ -104,7 +105,7 @@ std::optional<Execution> BruteForceEngine::witness(const PreparedTest& p, const 
     if (!model) return std::nullopt;
     std::optional<Execution> found;
     const bool done = forEachCandidate(p, maxCandidates_, diags, [&](const Candidate& c) {
-        if (!c.halted.empty() || !(c.state == state)) return true;
+        if (!c.halted.empty() || !(litmus::shownPart(c.state, state.values.size()) == state)) return true;
         AxiomVerdict v;
         if (!evaluate(*model, c, axiomsToIgnore, diags, v)) return false;
         if (!v.consistent) return true;
@@ -134,7 +135,7 @@ std::optional<std::vector<Violation>> BruteForceEngine::violations(const Prepare
     std::vector<Violation> out;
     bool allowed = false;
     const bool done = forEachCandidate(p, maxCandidates_, diags, [&](const Candidate& c) {
-        if (!c.halted.empty() || !(c.state == state)) return true;
+        if (!c.halted.empty() || !(litmus::shownPart(c.state, state.values.size()) == state)) return true;
         AxiomVerdict v;
         if (!evaluate(*model, c, {}, diags, v)) return false;
         axioms = v.axioms;

@@ -1,5 +1,7 @@
 #include "engine/CheckResult.hpp"
 
+#include "engine/PreparedTest.hpp"
+
 #include <algorithm>
 
 namespace memlit::engine {
@@ -10,6 +12,15 @@ EventSite siteAt(const litmus::LitmusTest& test, int thread, SourceLoc loc) {
         for (const auto& r : test.raw[static_cast<std::size_t>(thread)])
             if (r.loc == loc) s.text = r.text;
     return s;
+}
+
+void keepShownPlaces(const PreparedTest& test, CheckResult& r) {
+    if (r.places.size() <= test.shown) return;
+    r.places.resize(test.shown);
+    for (auto& s : r.states) s = litmus::shownPart(s, test.shown);
+    r.states.erase(std::unique(r.states.begin(), r.states.end()), r.states.end());
+    for (auto& f : r.flagPairs)
+        if (f.witness) f.witness = litmus::shownPart(*f.witness, test.shown);
 }
 
 HaltOutcome haltOutcome(std::vector<HaltSiteReport> sites) {

@@ -84,6 +84,12 @@ struct CheckResult {
     bool unknown = false;                // the solver gave up (timeout): states may be incomplete
 };
 
+/// Cuts `r`'s places and states (and flag witnesses) to the places `test` prints, its first
+/// `test.shown` columns, merging states that differed only in places the filter alone reads.
+/// Both engines call it last: their states stay in herd's order, a prefix of a sorted order.
+struct PreparedTest;
+void keepShownPlaces(const PreparedTest& test, CheckResult& r);
+
 /// The site of thread `thread`'s statement at `loc`, with its source text.
 EventSite siteAt(const litmus::LitmusTest& test, int thread, SourceLoc loc);
 /// The outcome of an execution reaching `sites`, classified as HaltOutcome says.

@@ -97,7 +97,7 @@ private:
             for (const auto& op : th.ops) {
                 std::visit([&](const auto& o) { collectOp(o); }, op.kind);
             }
-        for (const auto& p : litmus::observedPlaces(test_))
+        for (const auto& p : litmus::evaluatedPlaces(test_))
             if (!p.isRegister()) addLocation(p.name);
     }
     void collectOp(const litmus::Load& o) { collectExprLocations(o.addr); }

@@ -9,8 +9,9 @@ namespace memlit::engine {
 std::optional<PreparedTest> prepare(litmus::LitmusTest test, Diagnostics& diags) {
     auto graph = buildEvents(test, diags);
     if (!graph) return std::nullopt;
-    PreparedTest p{std::move(test), std::move(*graph), {}, 0};
-    p.places = litmus::observedPlaces(p.test);
+    PreparedTest p{std::move(test), std::move(*graph), {}, 0, 0};
+    p.places = litmus::evaluatedPlaces(p.test);
+    p.shown = litmus::observedPlaces(p.test).size();
     p.candidates = candidateCount(p.graph);
     return p;
 }

@@ -15,7 +15,10 @@ namespace memlit::engine {
 struct PreparedTest {
     litmus::LitmusTest test;
     EventGraph graph;
-    std::vector<litmus::Place> places;  // observedPlaces(test): the columns of every state
+    /// evaluatedPlaces(test): the columns of every state an engine computes; the first `shown`
+    /// are observedPlaces(test), the rest only the filter reads (keepShownPlaces drops them).
+    std::vector<litmus::Place> places;
+    std::size_t shown = 0;
     /// Candidate executions the enumerator tries (read sources x coherence orders x choices),
     /// saturating at UINT64_MAX: what `--engine auto` decides by.
     std::uint64_t candidates = 0;

@@ -35,6 +35,7 @@ std::string stripComments(std::string_view text, const std::string& file, Diagno
             if (out[k] != '\n') out[k] = ' ';
     };
     std::size_t i = 0;
+    bool sawBrace = false;  // a `{` outside comments and strings: the initial state has begun
     while (i < text.size()) {
         char c = text[i];
         if (c == '"') {  // strings are kept verbatim
@@ -54,6 +55,14 @@ std::string stripComments(std::string_view text, const std::string& file, Diagno
                     ++i;
                 }
             }
+            // herd's splitter does not read comments before the initial state: it starts the
+            // state at the first `{`. A comment opened there and never closed ends at that `{`.
+            const std::size_t brace = text.find('{', start);
+            if (depth != 0 && !sawBrace && brace != std::string_view::npos) {
+                blank(start, brace);
+                i = brace;
+                continue;
+            }
             if (depth != 0) {
                 SourceText src{std::string(text)};
                 diags.error(file, src.locOf(start), "unterminated comment");
@@ -68,6 +77,7 @@ std::string stripComments(std::string_view text, const std::string& file, Diagno
             blank(i, j);
             i = j;
         } else {
+            sawBrace = sawBrace || c == '{';
             ++i;
         }
     }

@@ -30,7 +30,8 @@ private:
 
 /// Replaces comments by spaces, keeping every newline so positions stay valid. Comments are
 /// `(* ... *)` (nested) anywhere outside double-quoted strings, and `//` to the end of the line
-/// when it starts a line or follows a blank (so `http://` in a metadata value is kept).
+/// when it starts a line or follows a blank (so `http://` in a metadata value is kept). A `(*`
+/// before the initial state that is never closed ends at the next `{`, as herd reads it.
 std::string stripComments(std::string_view text, const std::string& file, Diagnostics& diags);
 
 struct Token {

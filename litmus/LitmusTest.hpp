@@ -32,6 +32,9 @@ struct Value {
 
 /// A register `T:NAME` (thread >= 0) or a memory location `x` / `[x]` (thread == -1).
 struct Place {
+    /// A symbolic register of the initial state (`%x0=x`), before the table front end gives
+    /// it to each thread: only between StateParser::parseInit and the front end.
+    static constexpr int kSymbolic = -2;
     int thread = -1;
     std::string name;
     bool isRegister() const { return thread >= 0; }

@@ -35,12 +35,28 @@ bool placeOrder(const Place& a, const Place& b) {
 
 std::vector<Place> observedPlaces(const LitmusTest& test) {
     std::vector<Place> all = test.locations;
-    if (test.filter) collect(*test.filter, all);
     collect(test.condition.prop, all);
     std::vector<Place> out;
     for (const auto& p : all)
         if (std::find(out.begin(), out.end(), p) == out.end()) out.push_back(p);
     std::stable_sort(out.begin(), out.end(), placeOrder);
+    return out;
+}
+
+std::vector<Place> evaluatedPlaces(const LitmusTest& test) {
+    std::vector<Place> out = observedPlaces(test);
+    const std::size_t shown = out.size();
+    std::vector<Place> extra;
+    if (test.filter) collect(*test.filter, extra);
+    for (const auto& p : extra)
+        if (std::find(out.begin(), out.end(), p) == out.end()) out.push_back(p);
+    std::stable_sort(out.begin() + static_cast<std::ptrdiff_t>(shown), out.end(), placeOrder);
+    return out;
+}
+
+State shownPart(const State& s, std::size_t shown) {
+    State out = s;
+    if (out.values.size() > shown) out.values.resize(shown);
     return out;
 }
 

@@ -16,10 +16,19 @@ struct State {
     bool operator==(const State&) const = default;
 };
 
-/// The places a test observes: `locations [...]` first, then those of the filter and
-/// the condition, without repeats, sorted as herd prints them (registers by thread then name,
-/// then memory locations by name).
+/// The places a test observes, the columns of its printed states: those of `locations [...]`
+/// and of the condition, without repeats, sorted as herd prints them (registers by thread then
+/// name, then memory locations by name). A place only the `filter` names is not printed, as in
+/// herd, which displays the `locations` and the condition's places and reads the filter on the
+/// whole final state.
 std::vector<Place> observedPlaces(const LitmusTest& test);
+
+/// The places whose final values a checker computes: `observedPlaces` (a prefix) followed by
+/// the places only the filter names, sorted the same way among themselves.
+std::vector<Place> evaluatedPlaces(const LitmusTest& test);
+
+/// `s` (over `evaluatedPlaces`) cut to its first `shown` values, those of `observedPlaces`.
+State shownPart(const State& s, std::size_t shown);
 
 /// Herd's order of states: lexicographic over values in place order, numbers below addresses.
 bool stateLess(const State& a, const State& b);

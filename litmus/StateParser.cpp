@@ -134,7 +134,8 @@ std::optional<Place> StateParser::place() {
         lex_.next();
         if (lex_.peek().kind != K::Name && lex_.peek().kind != K::SymbReg)
             return failed("a register name");
-        Place p{static_cast<int>(*thread), namer_(lex_.next().text)};
+        const Token r = lex_.next();
+        Place p{static_cast<int>(*thread), namer_(r.kind == K::SymbReg ? "%" + r.text : r.text)};
         registers_.emplace_back(p, loc);
         return p;
     }
@@ -222,8 +223,10 @@ bool StateParser::initItem(std::vector<InitEntry>& out) {
         }
     }
     if (!havePlace && lex_.peek().kind == K::SymbReg) {
-        diags_.unsupported(file_, lex_.loc(), "symbolic registers ('%" + lex_.peek().text + "')");
-        return false;
+        // `%x0=x` names no thread: the table front end gives it to every thread, or declines it.
+        e.loc = lex_.loc();
+        e.place = Place{Place::kSymbolic, "%" + lex_.next().text};
+        havePlace = true;
     }
     if (!havePlace) {
         if (lex_.peek().kind == K::Star) {

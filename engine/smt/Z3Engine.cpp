@@ -56,6 +56,7 @@ std::optional<CheckResult> checkProblem(Problem& pb, const CheckOptions& options
     endStates(pb, condition, options, result);
     std::sort(result.states.begin(), result.states.end(), litmus::stateLess);
     result.ok = litmus::conditionHolds(test.condition, pb.prepared.places, result.states);
+    keepShownPlaces(pb.prepared, result);
     return result;
 }
 

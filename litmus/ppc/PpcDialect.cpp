@@ -23,7 +23,7 @@ std::string registerName(std::string_view name) {
 }  // namespace
 
 const FrontEnd& ppcFrontEnd() {
-    static const TableFrontEnd fe(Dialect{&lowerCell, &registerName});
+    static const TableFrontEnd fe(Dialect{&lowerCell, &registerName, true});
     return fe;
 }
 

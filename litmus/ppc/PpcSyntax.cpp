@@ -3,6 +3,7 @@
 #include "litmus/Lexer.hpp"
 #include "litmus/table/CellSyntax.hpp"
 
+#include <algorithm>
 #include <cctype>
 
 namespace memlit::litmus {
@@ -58,6 +59,11 @@ bool isSpace(char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; 
 
 std::optional<std::string> ppcRegister(std::string_view s) {
     if (auto n = numbered(s, "r", 31)) return "r" + std::to_string(*n);
+    // herd's symbolic registers `%x0`, a register of their own in each thread; `%s_x0` in the
+    // IR, apart from the builder's temporaries (`%t0`, `%L0`, `%ra0`).
+    if (s.size() > 1 && s[0] == '%' &&
+        std::all_of(s.begin() + 1, s.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_'; }))
+        return "%s_" + std::string(s.substr(1));
     return std::nullopt;
 }
 

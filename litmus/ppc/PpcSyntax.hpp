@@ -40,7 +40,8 @@ struct PpcInstr {
 /// instruction is ignored. Reports syntax errors through `out`; nullopt on error.
 std::optional<PpcInstr> parsePpc(std::string_view cell, SourceLoc loc, ThreadBuilder& out);
 
-/// The IR name (`r0`..`r31`) of a general-purpose register written in any case, else nullopt.
+/// The IR name (`r0`..`r31`) of a general-purpose register written in any case, or `%s_x0` of
+/// herd's symbolic register `%x0`; else nullopt.
 std::optional<std::string> ppcRegister(std::string_view s);
 
 }  // namespace memlit::litmus

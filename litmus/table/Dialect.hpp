@@ -18,6 +18,8 @@ struct Dialect {
     bool (*lowerCell)(std::string_view cell, SourceLoc loc, ThreadBuilder& out);
     /// The IR name of a register written `name` in the init or the condition (`EAX`, `rax`).
     std::string (*registerName)(std::string_view name);
+    /// Whether herd's symbolic registers (`%x0`, one per thread) are registers of the dialect.
+    bool symbolicRegisters = false;
 };
 
 }  // namespace memlit::litmus

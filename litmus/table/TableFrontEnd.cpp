@@ -35,6 +35,7 @@ private:
     bool lowerCell(std::string_view cell, std::size_t offset, ThreadBuilder& b);
     void checkBranches(const Thread& t);
     void checkThreads(const std::vector<std::pair<Place, SourceLoc>>& regs, std::size_t n);
+    bool symbolicRegisters(LitmusTest& t);
 
     const SourceText& src_;
     std::string_view s_;
@@ -156,12 +157,42 @@ void TableParser::checkThreads(const std::vector<std::pair<Place, SourceLoc>>& r
                                          std::to_string(n) + (n == 1 ? " thread)" : " threads)"));
 }
 
+// herd's symbolic registers (`%x0=x`, old Power tests): a register of that name in every
+// thread, where the dialect has them (Dialect::symbolicRegisters); declined elsewhere.
+bool TableParser::symbolicRegisters(LitmusTest& t) {
+    std::vector<InitEntry> out;
+    for (auto& e : t.init) {
+        if (e.place.thread != Place::kSymbolic) {
+            out.push_back(std::move(e));
+            continue;
+        }
+        const std::string name = dialect_.registerName(e.place.name);
+        if (!dialect_.symbolicRegisters) {
+            diags_.unsupported(file_, e.loc, "symbolic registers ('" + e.place.name + "')");
+            return false;
+        }
+        for (std::size_t i = 0; i < t.threads.size(); ++i) {
+            InitEntry r = e;
+            r.place = Place{static_cast<int>(i), name};
+            out.push_back(std::move(r));
+        }
+    }
+    t.init = std::move(out);
+    return true;
+}
+
 bool TableParser::run(LitmusTest& t, std::size_t begin) {
     StateParser init(src_, begin + 1, s_.size(), file_, diags_, dialect_.registerName);
     if (!init.parseInit(t.init)) return false;
-    std::size_t pos = init.offset();
+    std::size_t pos = skipBlank(init.offset());
+    // herd's old Power tests close the initial state with `};`.
+    if (pos < s_.size() && s_[pos] == ';') ++pos;
     if (!table(t, pos)) return false;
-    StateParser rest(src_, pos, s_.size(), file_, diags_, dialect_.registerName);
+    if (!symbolicRegisters(t)) return false;
+    // As herd's splitter, the constraints end at the first `<<`: what follows is a block of
+    // directives for other tools (ppcmem's `<< show 0 >>`), which herd ignores.
+    const std::size_t end = std::min(s_.find("<<", pos), s_.size());
+    StateParser rest(src_, pos, end, file_, diags_, dialect_.registerName);
     if (!rest.parseConstraints(t)) return false;
     normalizeConstants(t);
     checkThreads(init.registers(), t.threads.size());
