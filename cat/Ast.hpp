@@ -83,6 +83,10 @@ struct Let {
 
 enum class CheckKind { Acyclic, Irreflexive, Empty };
 
+/// The flag an `undefined_unless` check raises when it fails (herd's name for it): an
+/// execution with undefined behaviour, reported with the verdict `Undef`.
+inline constexpr const char* kUndefinedFlag = "*undef*";
+
 /// `[flag] [~]acyclic|irreflexive|empty expr [as name]`. Without `as`, the name is the
 /// expression's source text.
 struct Check {

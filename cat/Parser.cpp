@@ -29,7 +29,7 @@ namespace {
 using K = Token::Kind;
 
 const std::set<std::string, std::less<>> kUnsupportedStatements = {
-    "forall", "enum", "undefined_unless", "instructions", "events", "match", "begin", "do"};
+    "forall", "enum", "instructions", "events", "match", "begin", "do"};
 
 std::optional<std::string> readFile(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
@@ -106,9 +106,9 @@ private:
     bool startsStatement(const Token& t) const {
         static const std::set<std::string, std::less<>> starts = {
             "let", "include", "procedure", "call", "acyclic", "irreflexive", "empty", "flag",
-            "show", "unshow", "end", "if", "with"};
+            "show", "unshow", "end", "if", "with", "undefined_unless"};
         static const std::set<std::string, std::less<>> unsupportedStarts = {
-            "forall", "enum", "undefined_unless", "instructions", "events"};
+            "forall", "enum", "instructions", "events"};
         return t.kind == K::End || (t.kind == K::Ident && starts.count(t.text) != 0) ||
                (t.kind == K::Ident && unsupportedStarts.count(t.text) != 0) ||
                (t.kind == K::Tilde && startsCheckKeyword(peek(1)));
@@ -178,7 +178,7 @@ private:
         if (t.text == "if") return ifVariant(out);
         if (t.text == "with") return withFrom();
         if (t.text == "flag" || t.text == "acyclic" || t.text == "irreflexive" ||
-            t.text == "empty")
+            t.text == "empty" || t.text == "undefined_unless")
             return check(out);
         if (kUnsupportedStatements.count(t.text) != 0) {
             unsupported(loc, "'" + t.text + "'");
@@ -295,7 +295,10 @@ private:
     bool check(std::vector<Statement>& out) {
         const SourceLoc loc = peek().loc;
         Check c;
-        if (isKeyword(peek(), "flag")) {
+        // `undefined_unless CHECK`: an execution failing CHECK has undefined behaviour. A
+        // flag that fires when CHECK fails, named `*undef*` as herd reports it.
+        const bool undefinedUnless = isKeyword(peek(), "undefined_unless");
+        if (isKeyword(peek(), "flag") || undefinedUnless) {
             take();
             c.isFlag = true;
         }
@@ -324,6 +327,10 @@ private:
             auto name = identifier("a name after 'as'");
             if (!name) return false;
             c.name = *name;
+        }
+        if (undefinedUnless) {
+            c.negated = !c.negated;
+            c.name = kUndefinedFlag;
         }
         out.push_back({std::move(c), file_, loc});
         return true;

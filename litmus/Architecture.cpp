@@ -14,6 +14,7 @@ const FrontEnd& aarch64FrontEnd();
 const FrontEnd& riscvFrontEnd();
 const FrontEnd& ppcFrontEnd();
 const FrontEnd& goFrontEnd();
+const FrontEnd& cFrontEnd();
 
 namespace {
 
@@ -55,6 +56,13 @@ const std::vector<Architecture>& architectures() {
         {ArchId::Go, "Go", "go", {64, true},
          {"AT", "LOCK", "UNLOCK", "WG", "ONCE", "GO", "CHAN", "CHIDX", "RLOCK", "RUNLOCK", "PROBE"},
          &goFrontEnd()},
+        // C11 memory orders (NA: a plain access) and the Linux-kernel primitives' tags
+        // (litmus/c/CLowering.hpp, docs/c.md); herd's default type is `int`.
+        {ArchId::C, "C", "rc11", {32, true},
+         {"NA", "RLX", "ACQ", "REL", "ACQ_REL", "SC", "Once", "Acquire", "Release", "Noreturn", "Mb", "Rmb", "Wmb",
+          "Barrier", "Before-atomic", "After-atomic", "After-spinlock", "After-unlock-lock", "Rcu-lock",
+          "Rcu-unlock", "Sync-rcu", "LKR", "LKW", "UL", "LF"},
+         &cFrontEnd()},
     };
     return all;
 }

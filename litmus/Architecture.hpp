@@ -15,7 +15,7 @@ class FrontEnd;
 
 /// Names an architecture in code, so that layers above litmus/ (the hardware runner) key
 /// their own per-architecture tables on it instead of comparing header names.
-enum class ArchId { X86, X86_64, AArch64, RISCV, PPC, Go };
+enum class ArchId { X86, X86_64, AArch64, RISCV, PPC, Go, C };
 
 struct Architecture {
     ArchId id;

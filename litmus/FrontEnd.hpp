@@ -36,6 +36,12 @@ public:
     /// cells, program text, locations, filter, condition; `t.arch`, `t.name`, `t.doc` and
     /// `t.meta` are already set). Reports positioned diagnostics; returns false on error.
     virtual bool parseBody(const TestBody& body, LitmusTest& t) const = 0;
+    /// The file's text with comments blanked (newlines kept), before the header is read. The
+    /// default is herd's `(* ... *)` and `//` (litmus/Lexer.hpp); C, where `(*x` is code,
+    /// reads C comments inside its functions (litmus/c/CComments.cpp).
+    virtual std::string blankComments(std::string_view text, const std::string& file, Diagnostics& diags) const {
+        return stripComments(text, file, diags);
+    }
 };
 
 }  // namespace memlit::litmus

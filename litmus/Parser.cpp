@@ -139,7 +139,13 @@ std::optional<LitmusTest> parseLitmus(std::string_view text, const std::string& 
 std::optional<LitmusTest> parseLitmus(std::string_view text, const std::string& file, Diagnostics& diags,
                                       const ParseOptions& options, const std::vector<Architecture>& known) {
     std::size_t before = errorCount(diags);
-    SourceText src(stripComments(text, file, diags));
+    // The header's first word picks the front end, whose comment syntax the body follows.
+    std::size_t b = 0;
+    while (b < text.size() && isSpace(text[b])) ++b;
+    std::size_t e = b;
+    while (e < text.size() && !isSpace(text[e])) ++e;
+    const Architecture* arch = findArchitecture(known, text.substr(b, e - b));
+    SourceText src(arch ? arch->frontEnd->blankComments(text, file, diags) : stripComments(text, file, diags));
     if (errorCount(diags) != before) return std::nullopt;
     LitmusTest t;
     t.file = file;

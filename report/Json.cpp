@@ -45,7 +45,7 @@ void printJson(std::ostream& out, const CheckReport& rep) {
             states.push_back(std::move(o));
         }
         j["states"] = std::move(states);
-        j["verdict"] = r.ok ? "Ok" : "No";
+        j["verdict"] = verdictName(r);
         j["observation"] = observation(t, r);
         const auto [pos, neg] = witnesses(t, r);
         j["positive"] = pos;  // as herd's Witnesses line
@@ -62,11 +62,11 @@ void printJson(std::ostream& out, const CheckReport& rep) {
                 o[litmus::formatPlace(r.places[i])] = litmus::formatValue(s.values[i]);
             return o;
         };
-        if (std::find(r.declaredFlags.begin(), r.declaredFlags.end(), kDataRace) != r.declaredFlags.end()) {
+        if (std::any_of(r.declaredFlags.begin(), r.declaredFlags.end(), isRaceFlag)) {
             j["dataRaceFree"] = raceFree(r);
             auto races = nlohmann::ordered_json::array();
             for (const auto& p : r.flagPairs) {
-                if (p.flag != kDataRace) continue;
+                if (!isRaceFlag(p.flag)) continue;
                 nlohmann::ordered_json race;
                 race["accesses"] = nlohmann::ordered_json::array({site(p.a), site(p.b)});
                 race["witness"] = p.witness ? state(*p.witness) : nlohmann::ordered_json();

@@ -45,9 +45,16 @@ std::string observation(const litmus::LitmusTest& t, const engine::CheckResult& 
 
 /// The flag name of data races (`flag ~empty race as data-race`, models/go.cat).
 inline constexpr const char* kDataRace = "data-race";
+/// The flag of undefined behaviour (an `undefined_unless` check failing, models/rc11.cat): the
+/// verdict is then `Undef`, and its pairs are printed as races.
+inline constexpr const char* kUndefined = "*undef*";
+/// A flag whose pairs are two racing accesses: data-race or *undef*.
+bool isRaceFlag(const std::string& flag);
+/// herd's verdict line: `Undef` when an allowed execution has undefined behaviour, else Ok / No.
+std::string verdictName(const engine::CheckResult& r);
 /// `P0:x = 1 (file:3:13)`: a thread, the source text of an access and its position.
 std::string formatSite(const std::string& file, const engine::EventSite& s);
-/// The model declares the data-race flag and no allowed execution raises it.
+/// The model declares the data-race (or *undef*) flag and no allowed execution raises it.
 bool raceFree(const engine::CheckResult& r);
 /// "Blocked", "Panic", "Cut" (or "Unstarted"): why one thread stopped.
 std::string haltKindName(litmus::Halt::Kind k);

@@ -67,8 +67,15 @@ std::string formatHalt(const std::string& file, const engine::HaltOutcome& h) {
     return out;
 }
 
+bool isRaceFlag(const std::string& flag) { return flag == kDataRace || flag == kUndefined; }
+
+std::string verdictName(const engine::CheckResult& r) {
+    if (std::find(r.flags.begin(), r.flags.end(), kUndefined) != r.flags.end()) return "Undef";
+    return r.ok ? "Ok" : "No";
+}
+
 bool raceFree(const engine::CheckResult& r) {
-    auto has = [](const std::vector<std::string>& v) { return std::find(v.begin(), v.end(), kDataRace) != v.end(); };
+    auto has = [](const std::vector<std::string>& v) { return std::any_of(v.begin(), v.end(), isRaceFlag); };
     return has(r.declaredFlags) && !has(r.flags) && !r.unknown;
 }
 
@@ -100,13 +107,13 @@ void printText(std::ostream& out, const CheckReport& rep) {
     out << "Test " << t.name << ' ' << conditionKind(t.condition) << '\n';
     out << "States " << r.states.size() << '\n';
     for (const auto& s : r.states) out << litmus::formatState(r.places, s) << '\n';
-    out << (r.ok ? "Ok" : "No") << '\n';
+    out << verdictName(r) << '\n';
     out << "Witnesses\n";
     const auto [pos, neg] = witnesses(t, r);
     out << "Positive: " << pos << " Negative: " << neg << '\n';
     for (const auto& f : r.flags) {
         out << "Flag " << f << '\n';
-        if (f != kDataRace) continue;
+        if (!isRaceFlag(f)) continue;
         for (const auto& p : r.flagPairs) {
             if (p.flag != f) continue;
             out << "Race " << formatSite(rep.file, p.a) << " / " << formatSite(rep.file, p.b);
