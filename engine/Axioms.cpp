@@ -24,6 +24,19 @@ bool isNamed(const std::vector<std::string>& names, const std::string& name) {
     return std::find(names.begin(), names.end(), name) != names.end();
 }
 
+bool mayComplete(const cat::Model& model, const ConcreteExecution& exec, const std::vector<bool>& persistent,
+                 const std::vector<std::string>& masked) {
+    ConcreteDomain domain(exec);
+    Diagnostics ignored;
+    auto results = cat::interpret(model, domain, ignored);
+    if (!results || results->size() != persistent.size()) return true;
+    for (std::size_t i = 0; i < results->size(); ++i) {
+        const auto& r = (*results)[i];
+        if (persistent[i] && !r.holds && !isNamed(masked, r.name)) return false;
+    }
+    return true;
+}
+
 AxiomVerdict checkAxioms(const cat::Model& model, const ConcreteExecution& exec,
                          const std::vector<std::string>& masked, Diagnostics& diags) {
     ConcreteDomain domain(exec);

@@ -30,6 +30,13 @@ struct AxiomVerdict {
 AxiomVerdict checkAxioms(const cat::Model& model, const ConcreteExecution& exec,
                          const std::vector<std::string>& masked, Diagnostics& diags);
 
+/// Whether `exec`, a partial candidate (rf and co holding only some of their pairs), may still
+/// complete to a consistent execution: false when an axiom not masked, marked in `persistent`
+/// (persistentChecks, by check index), already fails. True on a model error (the complete
+/// candidates report it).
+bool mayComplete(const cat::Model& model, const ConcreteExecution& exec, const std::vector<bool>& persistent,
+                 const std::vector<std::string>& masked);
+
 /// Whether `name` is among `names`.
 bool isNamed(const std::vector<std::string>& names, const std::string& name);
 

@@ -19,13 +19,16 @@ constexpr int kNoSource = -1;
 /// goes to the visitor.
 class Enumerator {
 public:
-    Enumerator(const PreparedTest& p, Diagnostics& d, std::uint64_t cap, const CandidateVisitor& visit)
-        : prepared_(p), test_(p.test), g_(p.graph), diags_(d), cap_(cap), places_(p.places), visit_(visit) {
+    Enumerator(const PreparedTest& p, Diagnostics& d, std::uint64_t cap, const CandidateVisitor& visit,
+               const PartialCheck& mayComplete)
+        : prepared_(p), test_(p.test), g_(p.graph), diags_(d), cap_(cap), places_(p.places), visit_(visit),
+          mayComplete_(mayComplete) {
         for (std::size_t i = 0; i < g_.size(); ++i)
             if (g_.events[i].isRead()) reads_.push_back(i);
     }
 
     bool run() {
+        if (mayComplete_ && fixedShape()) return runPruned();
         source_.assign(g_.size(), kNoSource);
         // Every assignment of the free 0/1 choices (e.g. store-exclusive success).
         for (std::uint64_t bits = 0; bits < (std::uint64_t{1} << g_.choices); ++bits) {
@@ -46,6 +49,7 @@ private:
     std::uint64_t candidates_ = 0;
     const std::vector<litmus::Place>& places_;
     const CandidateVisitor& visit_;
+    const PartialCheck& mayComplete_;
     std::vector<std::size_t> reads_;
     std::vector<int> source_;             // per read event: the write it reads from
     std::vector<std::int64_t> values_;    // per event: read value (reads only)
@@ -53,6 +57,116 @@ private:
     std::vector<bool> exec_;
     std::vector<std::int64_t> addr_;
     std::vector<std::size_t> eventAt_;    // per dense index: the graph event
+    // The pruned enumeration (fixed shape): the coherence order built so far, per address
+    // group of writes, and the pairs it fixes (every placed write precedes the others).
+    std::vector<std::vector<std::size_t>> groups_;
+    std::vector<std::vector<std::size_t>> coOrder_;
+    Relation coPartial_;
+    std::vector<std::size_t> liveReads_;  // the executed reads, in graph order
+
+    /// Whether every event's guard and every memory event's address is a constant, so that
+    /// one set of events and addresses serves every candidate.
+    bool fixedShape() const {
+        for (const auto& e : g_.events)
+            if (!e.guard.isConst() || (e.isMemory() && !e.addr.isConst())) return false;
+        return true;
+    }
+
+    bool runPruned() {
+        const std::size_t n = g_.size();
+        source_.assign(n, kNoSource);
+        values_.assign(n, 0);
+        exec_.assign(n, false);
+        addr_.assign(n, 0);
+        std::map<std::int64_t, std::vector<std::size_t>> byAddr;
+        for (std::size_t i = 0; i < n; ++i) {
+            const Event& e = g_.events[i];
+            exec_[i] = e.guard.value != 0;
+            if (e.isMemory()) addr_[i] = e.addr.value;
+            if (!exec_[i]) continue;
+            if (e.kind == EventKind::Write) byAddr[addr_[i]].push_back(i);
+            if (e.isRead()) liveReads_.push_back(i);
+        }
+        coPartial_ = Relation(n);
+        for (std::size_t i = 0; i < n; ++i)   // initial writes come first
+            if (exec_[i] && g_.events[i].kind == EventKind::Init)
+                for (std::size_t w : byAddr[addr_[i]]) coPartial_.set(i, w);
+        for (auto& [a, ws] : byAddr) groups_.push_back(ws);
+        coOrder_.assign(groups_.size(), {});
+        for (std::uint64_t bits = 0; bits < (std::uint64_t{1} << g_.choices); ++bits) {
+            choices_.assign(g_.choices, 0);
+            for (std::uint32_t c = 0; c < g_.choices; ++c) choices_[c] = (bits >> c) & 1;
+            if (!placeCoherence(0)) return false;
+        }
+        return true;
+    }
+
+    bool mayComplete() {
+        return mayComplete_(concreteExecution(table_, {exec_, addr_, source_, coPartial_}));
+    }
+
+    /// The next write of group k's coherence order, each unplaced one in turn.
+    bool placeCoherence(std::size_t k) {
+        if (k == groups_.size()) return chooseLiveSources(0);
+        auto& order = coOrder_[k];
+        const auto& ws = groups_[k];
+        if (order.size() + 1 >= ws.size()) {   // the last one has no choice left
+            const std::size_t before = order.size();
+            for (std::size_t w : ws)
+                if (std::find(order.begin(), order.end(), w) == order.end()) order.push_back(w);
+            const bool go = placeCoherence(k + 1);
+            order.resize(before);
+            return go;
+        }
+        for (std::size_t w : ws) {
+            if (std::find(order.begin(), order.end(), w) != order.end()) continue;
+            std::vector<std::size_t> added;
+            for (std::size_t u : ws)
+                if (u != w && std::find(order.begin(), order.end(), u) == order.end()) {
+                    coPartial_.set(w, u);
+                    added.push_back(u);
+                }
+            order.push_back(w);
+            const bool go = !mayComplete() || placeCoherence(k);
+            order.pop_back();
+            for (std::size_t u : added) coPartial_.reset(w, u);
+            if (!go) return false;
+        }
+        return true;
+    }
+
+    /// The source of the k-th executed read, each write to its address in turn.
+    bool chooseLiveSources(std::size_t k) {
+        if (k == liveReads_.size()) return evaluateFixed();
+        const std::size_t r = liveReads_[k];
+        for (std::size_t w = 0; w < g_.size(); ++w) {
+            if (!exec_[w] || !g_.events[w].isWrite() || addr_[w] != addr_[r]) continue;
+            source_[r] = static_cast<int>(w);
+            const bool go = !mayComplete() || chooseLiveSources(k + 1);
+            source_[r] = kNoSource;
+            if (!go) return false;
+        }
+        return true;
+    }
+
+    /// A complete candidate of the pruned enumeration: its values, assumptions and the rest.
+    bool evaluateFixed() {
+        if (!computeValues() || !assumptionsHold()) return true;
+        if (++candidates_ > cap_) {
+            diags_.error(test_.file, {}, "brute force: more than " + std::to_string(cap_) + " candidate executions");
+            return false;
+        }
+        return evaluateExecution(coOrder_);
+    }
+
+    /// The assumptions that do not wait for final values.
+    bool assumptionsHold() const {
+        for (const auto& a : g_.assumptions)
+            if (!mentionsFinal(a.guard) && !mentionsFinal(a.cond) && evalTerm(a.guard, values_, choices_) != 0 &&
+                evalTerm(a.cond, values_, choices_) == 0)
+                return false;
+        return true;
+    }
 
     bool chooseSources(std::size_t k) {
         if (k == reads_.size()) return evaluateCandidate();
@@ -108,10 +222,7 @@ private:
             if (g_.events[i].isMemory()) addr_[i] = evalTerm(g_.events[i].addr, values_, choices_);
         }
         // Conditions on final values wait for the coherence order (evaluateExecution).
-        for (const auto& a : g_.assumptions)
-            if (!mentionsFinal(a.guard) && !mentionsFinal(a.cond) && evalTerm(a.guard, values_, choices_) != 0 &&
-                evalTerm(a.cond, values_, choices_) == 0)
-                return true;
+        if (!assumptionsHold()) return true;
         for (auto r : reads_) {
             int w = source_[r];
             if (!exec_[r]) {
@@ -239,8 +350,8 @@ Execution Candidate::execution() const {
 }
 
 bool forEachCandidate(const PreparedTest& test, std::uint64_t maxCandidates, Diagnostics& diags,
-                      const CandidateVisitor& visit) {
-    return Enumerator(test, diags, maxCandidates, visit).run();
+                      const CandidateVisitor& visit, const PartialCheck& mayComplete) {
+    return Enumerator(test, diags, maxCandidates, visit, mayComplete).run();
 }
 
 }  // namespace memlit::engine

@@ -43,10 +43,17 @@ struct Candidate {
 /// Returns false to stop the enumeration.
 using CandidateVisitor = std::function<bool(const Candidate&)>;
 
+/// Whether a partial candidate — every event and address fixed, rf and co holding only some
+/// of their pairs — may still complete to one the visitor wants; false skips every completion.
+using PartialCheck = std::function<bool(const ConcreteExecution&)>;
+
 /// Calls `visit` on every candidate. False when the visitor stopped it, or past
-/// `maxCandidates` candidates (with an error).
+/// `maxCandidates` candidates (with an error). With `mayComplete`, and when no event's guard
+/// or address depends on a value read, the coherence orders are built write by write and the
+/// read sources read by read, and a partial candidate `mayComplete` rejects is not completed:
+/// the visitor then sees only the candidates whose every partial candidate it accepted.
 bool forEachCandidate(const PreparedTest& test, std::uint64_t maxCandidates, Diagnostics& diags,
-                      const CandidateVisitor& visit);
+                      const CandidateVisitor& visit, const PartialCheck& mayComplete = {});
 
 /// An axiom that forbids one candidate: its name and a cycle of its relation, by event id
 /// (empty when the axiom is not a cycle check).
@@ -60,8 +67,11 @@ struct Violation {
 /// (maxExecutions, countSeconds) are the Z3 engine's; skipChecks and the budget apply.
 class BruteForceEngine final : public Engine {
 public:
-    /// Gives up (nullopt and an error) past `maxCandidates` candidate executions.
-    explicit BruteForceEngine(std::uint64_t maxCandidates = 2000000) : maxCandidates_(maxCandidates) {}
+    /// Gives up (nullopt and an error) past `maxCandidates` candidate executions. With
+    /// `prune`, check() skips the completions of a partial candidate that an axiom whose
+    /// failure persists (persistentChecks) already forbids.
+    explicit BruteForceEngine(std::uint64_t maxCandidates = 2000000, bool prune = true)
+        : maxCandidates_(maxCandidates), prune_(prune) {}
 
     std::optional<CheckResult> check(const PreparedTest& test, const cat::Model& model,
                                      const CheckOptions& options, Diagnostics& diags) override;
@@ -80,6 +90,7 @@ public:
 
 private:
     std::uint64_t maxCandidates_;
+    bool prune_;
     /// violations(), also giving every axiom's name in model order.
     std::optional<std::vector<Violation>> violations(const PreparedTest& test, const cat::Model& model,
                                                      const litmus::State& state, Diagnostics& diags,

@@ -2,6 +2,7 @@
 // visit of the candidates (engine/BruteForce.cpp) with the model evaluated concretely.
 
 #include "engine/Axioms.hpp"
+#include "engine/AxiomsPolarity.hpp"
 #include "engine/BruteForce.hpp"
 
 #include "cat/Ast.hpp"
@@ -79,13 +80,19 @@ std::optional<CheckResult> BruteForceEngine::check(const PreparedTest& p, const 
     if (!model) return std::nullopt;
     CheckResult result;
     result.places = p.places;
+    // Only consistent candidates count, so a partial one that a persistent axiom forbids
+    // needs no completion.
+    const std::vector<bool> persistent = prune_ ? persistentChecks(*model) : std::vector<bool>{};
+    PartialCheck mayCompleteTo;
+    if (std::find(persistent.begin(), persistent.end(), true) != persistent.end())
+        mayCompleteTo = [&](const ConcreteExecution& x) { return mayComplete(*model, x, persistent, options.skipChecks); };
     const bool done = forEachCandidate(p, maxCandidates_, diags, [&](const Candidate& c) {
         options.budget.check();  // the per-test deadline and memory ceiling (engine/Budget.hpp)
         AxiomVerdict v;
         if (!evaluate(*model, c, options.skipChecks, diags, v)) return false;
         if (v.consistent) record(p, c, v, result);
         return true;
-    });
+    }, mayCompleteTo);
     if (!done) return std::nullopt;
     std::sort(result.states.begin(), result.states.end(), litmus::stateLess);
     result.ok = litmus::conditionHolds(p.test.condition, p.places, result.states);
