@@ -23,7 +23,7 @@ namespace {
 class CheckRun {
 public:
     CheckRun(const CheckArgs& a, std::ostream& out, std::ostream& err)
-        : a_(a), out_(out), err_(err), models_(engine::architectureVocabulary(), a.catDirs) {
+        : a_(a), out_(out), err_(err), models_(engine::architectureVocabulary(), a.catDirs, a.variants) {
         options_.timeoutMs = a.timeoutMs;
         options_.maxExecutions = a.maxExecutions;
         options_.countSeconds = a.countSeconds;

@@ -36,6 +36,8 @@ const char* const kCheckUsage =
     "                       bundled models (repeatable); herd7's -I DIR, -set-libdir DIR\n"
     "  --skip-check NAME    do not enforce the model's check named NAME (repeatable);\n"
     "                       herd7's -skipchecks NAME[,NAME...]\n"
+    "  --variant NAME       set herd's model variant NAME, read by the cat `if \"NAME\"`\n"
+    "                       (repeatable; default: none); herd7's -variant NAME[,NAME...]\n"
     "  --json               one JSON object per test on a line (see docs/cli.md)\n"
     "  --engine E           auto (default): enumerate small tests concretely, else Z3;\n"
     "                       z3: always the SMT encoding; enumerate: always concretely\n"
@@ -101,7 +103,8 @@ struct HerdAlias {
     const char* ours;
 };
 constexpr HerdAlias kHerdAliases[] = {
-    {"-model", "--model"}, {"-cat", "--model"}, {"-set-libdir", "--cat-dir"}, {"-skipchecks", "--skip-check"}};
+    {"-model", "--model"}, {"-cat", "--model"}, {"-set-libdir", "--cat-dir"}, {"-skipchecks", "--skip-check"},
+    {"-variant", "--variant"}};
 
 std::vector<std::string> withHerdAliases(const std::vector<std::string>& args) {
     std::vector<std::string> out;
@@ -210,6 +213,7 @@ struct CheckParser {
     CLI::Option* model = valueOption(app, "--model");
     CLI::Option* catDir = listOption(app, "-I,--cat-dir");
     CLI::Option* skipCheck = listOption(app, "--skip-check")->delimiter(',');
+    CLI::Option* variant = listOption(app, "--variant")->delimiter(',');
     CLI::Option* timeout = valueOption(app, "--timeout");
     CLI::Option* maxExecutions = valueOption(app, "--max-executions");
     CLI::Option* engine = valueOption(app, "--engine");
@@ -254,6 +258,7 @@ std::optional<std::string> checkValues(const CheckParser& p, CheckArgs& a) {
     }
     if (!allValues(p.catDir, a.catDirs)) return "--cat-dir needs a directory";
     if (!allValues(p.skipCheck, a.skipChecks)) return "--skip-check needs a check name";
+    if (!allValues(p.variant, a.variants)) return "--variant needs a variant name";
     if (auto t = lastValue(p.timeout)) {
         auto n = wholeNumber(t);
         if (!n || *n > 86400) return "--timeout needs a whole number of seconds";
