@@ -52,6 +52,7 @@ struct Expr {
         Seq,         // `a ; b`
         Union,       // `a | b`
         Try,         // `try a with b`: args[ref.id], chosen by cat::resolve (docs/cat.md)
+        IfVariant,   // `if "v" then a else b`: args[ref.id], chosen by the parser
         Opaque,      // a herd body memlit steps over; `name` says which construct it uses
         LetIn,       // `let binds[0] = args[0] and ... in args.back()`
     };
@@ -59,7 +60,7 @@ struct Expr {
     std::string name;
     std::vector<Expr> args;
     SourceLoc loc;
-    NameRef ref;   // Name and Call only
+    NameRef ref;   // Name and Call; for Try and IfVariant, which of args stands
     std::vector<std::string> binds;   // LetIn only: the names bound, in order
     bool operator==(const Expr&) const = default;
 };

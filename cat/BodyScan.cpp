@@ -1,5 +1,6 @@
 #include "cat/BodyScan.hpp"
 
+#include <algorithm>
 #include <set>
 #include <string_view>
 
@@ -12,7 +13,7 @@ using K = Token::Kind;
 bool endsBody(const TokenCursor& in, const Token& t, const Token& next) {
     static const std::set<std::string, std::less<>> enders = {
         "let", "include", "procedure", "call", "acyclic", "irreflexive", "empty", "flag",
-        "show", "unshow", "with", "if", "and", "in", "end", "else", "as", "forall", "enum",
+        "show", "unshow", "with", "if", "assert", "and", "in", "end", "else", "as", "forall", "enum",
         "undefined_unless", "instructions", "events"};
     if (t.kind == K::End) return true;
     if (t.kind == K::Tilde)
@@ -66,33 +67,92 @@ BodyExtent scanBody(const TokenCursor& in) {
     }
 }
 
-bool skipVariantCondition(TokenCursor& in) {
-    for (;;) {
-        if (in.peek().kind != K::String) {
-            in.unsupported(in.peek().loc, "'if' on anything but herd variant strings");
-            return false;
-        }
-        in.take();
-        if (in.peek().kind != K::Amp && in.peek().kind != K::Bar) return true;
-        const K op = in.take().kind;
-        if (!in.expect(op, op == K::Amp ? "'&&'" : "'||'")) return false;
+namespace {
+
+std::optional<bool> variantDisjunction(TokenCursor& in, const std::vector<std::string>& variants);
+
+std::optional<bool> variantAtom(TokenCursor& in, const std::vector<std::string>& variants) {
+    const Token& t = in.peek();
+    if (t.kind == K::String) {
+        const bool set = std::find(variants.begin(), variants.end(), in.take().text) != variants.end();
+        return set;
     }
+    if (in.isKeyword(t, "not")) {
+        in.take();
+        auto inner = variantAtom(in, variants);
+        if (!inner) return std::nullopt;
+        return !*inner;
+    }
+    if (t.kind == K::LParen) {
+        in.take();
+        auto inner = variantDisjunction(in, variants);
+        if (!inner || !in.expect(K::RParen, "')'")) return std::nullopt;
+        return inner;
+    }
+    in.unsupported(t.loc, "'if' on anything but herd variant strings");
+    return std::nullopt;
+}
+
+/// `&&` or `||` next (two tokens): the operator's kind, consumed.
+bool takeDoubled(TokenCursor& in, K kind) {
+    if (in.peek().kind != kind || in.peek(1).kind != kind) return false;
+    in.take();
+    in.take();
+    return true;
+}
+
+std::optional<bool> variantConjunction(TokenCursor& in, const std::vector<std::string>& variants) {
+    auto value = variantAtom(in, variants);
+    while (value && takeDoubled(in, K::Amp)) {
+        auto rhs = variantAtom(in, variants);
+        if (!rhs) return std::nullopt;
+        value = *value && *rhs;
+    }
+    return value;
+}
+
+std::optional<bool> variantDisjunction(TokenCursor& in, const std::vector<std::string>& variants) {
+    auto value = variantConjunction(in, variants);
+    while (value && takeDoubled(in, K::Bar)) {
+        auto rhs = variantConjunction(in, variants);
+        if (!rhs) return std::nullopt;
+        value = *value || *rhs;
+    }
+    if (value && (in.peek().kind == K::Amp || in.peek().kind == K::Bar)) {
+        in.expected(in.peek().kind == K::Amp ? "'&&'" : "'||'");
+        return std::nullopt;
+    }
+    return value;
+}
+
+}  // namespace
+
+std::optional<bool> variantCondition(TokenCursor& in, const std::vector<std::string>& variants) {
+    return variantDisjunction(in, variants);
 }
 
 bool skipToElseOrEnd(TokenCursor& in) {
-    int depth = 0;
+    int depth = 0;       // open `if` statements, `match`, `begin`, `procedure` blocks
+    int thenElses = 0;   // `else`s owed to `if ... then` expressions
     for (;;) {
         const Token& t = in.peek();
         if (t.kind == K::End) {
             in.expected("'end' closing the 'if'");
             return false;
         }
-        if (depth == 0 && (in.isKeyword(t, "else") || in.isKeyword(t, "end"))) return true;
-        if (in.isKeyword(t, "match") || in.isKeyword(t, "begin") ||
-            in.isKeyword(t, "procedure") || (in.isKeyword(t, "if") && in.peek(1).kind == K::String))
+        if (in.isKeyword(t, "else") && thenElses > 0) {
+            --thenElses;
+        } else if (depth == 0 && (in.isKeyword(t, "else") || in.isKeyword(t, "end"))) {
+            return true;
+        } else if (in.isKeyword(t, "match") || in.isKeyword(t, "begin") ||
+                   in.isKeyword(t, "procedure") || in.isKeyword(t, "if")) {
             ++depth;
-        else if (in.isKeyword(t, "end"))
+        } else if (in.isKeyword(t, "then") && !in.isKeyword(in.previous(), "as")) {
+            --depth;   // the `if` it follows was an expression, closed by its `else`
+            ++thenElses;
+        } else if (in.isKeyword(t, "end")) {
             --depth;
+        }
         in.take();
     }
 }

@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace memlit::cat {
 
@@ -21,9 +22,10 @@ struct BodyExtent {
 /// `as` or the end of the file.
 BodyExtent scanBody(const TokenCursor& in);
 
-/// After `if`: the condition `"variant" [&& "variant" | || "variant"]...`; false (reported)
-/// when it is anything else.
-bool skipVariantCondition(TokenCursor& in);
+/// After `if`: herd's condition on its `-variant` switches, `"v"`, `not c`, `c && c`,
+/// `c || c` and brackets (`not` binds tightest, then `&&`, then `||`), read and evaluated
+/// with exactly the variants in `variants` set. nullopt (reported) when it is anything else.
+std::optional<bool> variantCondition(TokenCursor& in, const std::vector<std::string>& variants);
 
 /// Steps over an `if`'s then branch to its `else` or `end` (left unread), past nested blocks.
 bool skipToElseOrEnd(TokenCursor& in);

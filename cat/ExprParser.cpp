@@ -1,5 +1,7 @@
 #include "cat/ExprParser.hpp"
 
+#include "cat/BodyScan.hpp"
+
 namespace memlit::cat {
 
 using K = Token::Kind;
@@ -115,8 +117,9 @@ std::optional<Expr> ExprParser::primary() {
     case K::Ident: {
         if (t.text == "try") return tryWith();
         if (t.text == "let") return letIn();
+        if (t.text == "if") return ifVariant();
         if (in_.isAnyKeyword(t)) {
-            if (t.text == "if" || t.text == "match" || t.text == "let" || t.text == "fun")
+            if (t.text == "match" || t.text == "fun")
                 in_.unsupported(loc, "'" + t.text + "' expression");
             else
                 in_.expected("an expression");
@@ -147,6 +150,32 @@ std::optional<Expr> ExprParser::tryWith() {
     auto alt = expression();
     if (!alt) return std::nullopt;
     return Expr{Expr::Op::Try, "", {std::move(*body), std::move(*alt)}, loc, {}, {}};
+}
+
+/// `if COND then a else b`, COND over herd's variants: decided here, where the variants are
+/// known; cat::resolve and the interpreter see only the branch chosen (`ref.id`), so the
+/// other may name what this architecture or variant set lacks.
+std::optional<Expr> ExprParser::ifVariant() {
+    const SourceLoc loc = in_.take().loc;
+    const auto holds = variantCondition(in_, variants_);
+    if (!holds) return std::nullopt;
+    if (!in_.isKeyword(in_.peek(), "then")) {
+        in_.expected("'then'");
+        return std::nullopt;
+    }
+    in_.take();
+    auto yes = expression();
+    if (!yes) return std::nullopt;
+    if (!in_.isKeyword(in_.peek(), "else")) {
+        in_.expected("'else'");
+        return std::nullopt;
+    }
+    in_.take();
+    auto no = expression();
+    if (!no) return std::nullopt;
+    Expr out{Expr::Op::IfVariant, "", {std::move(*yes), std::move(*no)}, loc, {}, {}};
+    out.ref = {NameRef::Kind::Builtin, *holds ? 0u : 1u};
+    return out;
 }
 
 /// `let a = e and b = e in body`; each binding sees the names from before the `let`.

@@ -6,13 +6,16 @@
 #include "cat/TokenCursor.hpp"
 
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace memlit::cat {
 
 class ExprParser {
 public:
-    explicit ExprParser(TokenCursor& in) : in_(in) {}
+    /// `variants`: herd's `-variant` switches that are set, for `if "v" then a else b`.
+    explicit ExprParser(TokenCursor& in, const std::vector<std::string>& variants = {})
+        : in_(in), variants_(variants) {}
 
     std::optional<Expr> expression();
     /// `(e, e)` after a procedure or function name.
@@ -25,9 +28,11 @@ private:
     std::optional<Expr> primary();
     std::optional<Expr> tryWith();
     std::optional<Expr> letIn();
+    std::optional<Expr> ifVariant();
     bool startsOperand(const Token& t) const;
 
     TokenCursor& in_;
+    const std::vector<std::string>& variants_;
     int depth_ = 0;
 };
 

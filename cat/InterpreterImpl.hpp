@@ -367,7 +367,8 @@ private:
         case Op::EmptyAny: return Value{EmptyAny{}};
         case Op::Universe: return setV(d_.universe());
         case Op::Call: return call(e, file, env, depth);
-        case Op::Try: return eval(e.args.at(e.ref.id), file, env, depth);
+        case Op::Try:
+        case Op::IfVariant: return eval(e.args.at(e.ref.id), file, env, depth);
         case Op::LetIn: {
             EnvPtr inner = env;
             for (std::size_t i = 0; i < e.binds.size(); ++i) {

@@ -16,22 +16,26 @@ namespace memlit::cat {
 /// Parses a model. `file` names it in diagnostics and anchors relative includes. Unless
 /// `withPrelude` is false (or the file is stdlib.cat itself), the bundled stdlib.cat is
 /// included first. An `include "x.cat"` not found next to the including file is looked up in
-/// `searchDirs` (in order), then among the bundled models. Returns nullopt after reporting
-/// `file:line:col: error: ...` diagnostics.
+/// `searchDirs` (in order), then among the bundled models. `variants` are herd's `-variant`
+/// switches that are set (`if "v"` in statements and expressions); every other is unset.
+/// Returns nullopt after reporting `file:line:col: error: ...` diagnostics.
 std::optional<Model> parseModel(std::string_view text, const std::string& file,
                                 Diagnostics& diags, bool withPrelude = true,
-                                const std::vector<std::string>& searchDirs = {});
+                                const std::vector<std::string>& searchDirs = {},
+                                const std::vector<std::string>& variants = {});
 
 /// `tso` finds tso.cat in the bundled models directory; a name containing '/' or ending in
 /// ".cat" is a path. A name is looked up in `searchDirs` (herd's `-I DIR`) before the bundled
 /// directories, and so are the model's includes. An unknown name reports the bundled names.
 std::optional<Model> loadModel(const std::string& nameOrPath, Diagnostics& diags,
-                               const std::vector<std::string>& searchDirs = {});
+                               const std::vector<std::string>& searchDirs = {},
+                               const std::vector<std::string>& variants = {});
 
 /// loadModel, then cat::resolve against `vocabulary`: every name bound once, an unknown one
 /// reported (once) and the model rejected. What the CLI calls, once per model per run.
 std::optional<Model> loadModel(const std::string& nameOrPath, const Vocabulary& vocabulary,
-                               Diagnostics& diags, const std::vector<std::string>& searchDirs = {});
+                               Diagnostics& diags, const std::vector<std::string>& searchDirs = {},
+                               const std::vector<std::string>& variants = {});
 
 /// Candidate bundled-model directories in search order: $MEMLIT_MODELS_DIR,
 /// <dir of the executable>/../share/memlit/models, the install dir, the source tree's models/.

@@ -16,8 +16,10 @@ namespace memlit::cat {
 class ModelCache {
 public:
     /// Every model is resolved against `vocabulary` as it loads (cat/Resolve.hpp).
-    /// `searchDirs`: where model names and includes are looked up before the bundled models.
-    explicit ModelCache(Vocabulary vocabulary, std::vector<std::string> searchDirs = {});
+    /// `searchDirs`: where model names and includes are looked up before the bundled models;
+    /// `variants`: herd's `-variant` switches set for every model (cat/Model.hpp).
+    explicit ModelCache(Vocabulary vocabulary, std::vector<std::string> searchDirs = {},
+                        std::vector<std::string> variants = {});
 
     /// The model, loaded on the first request for `nameOrPath`; nullptr when it cannot be
     /// loaded. The first failing request adds the loader's diagnostics to `diags`; later
@@ -30,6 +32,7 @@ public:
 private:
     Vocabulary vocabulary_;
     std::vector<std::string> searchDirs_;
+    std::vector<std::string> variants_;
     std::map<std::string, std::optional<Model>> models_;  // nullopt: failed to load
 };
 

@@ -52,6 +52,7 @@ struct Context {
     std::vector<std::string> stack;   // canonical paths of files being parsed
     std::set<std::string> done;       // canonical paths already included
     std::vector<std::string> searchDirs;  // where includes are looked up before the bundled dir
+    std::vector<std::string> variants;    // herd's -variant switches that are set
 };
 
 class Parser {
@@ -59,7 +60,7 @@ public:
     Parser(Context& ctx, FileId file, std::string_view text)
         : ctx_(ctx), file_(file), text_(text),
           in_(lex(text, ctx.model.files[file], ctx.diags), ctx.model.files[file], ctx.diags),
-          expr_(in_) {}
+          expr_(in_, ctx.variants) {}
 
     void parseFile(bool top, std::vector<Statement>& out) {
         std::string name;
@@ -106,7 +107,7 @@ private:
     bool startsStatement(const Token& t) const {
         static const std::set<std::string, std::less<>> starts = {
             "let", "include", "procedure", "call", "acyclic", "irreflexive", "empty", "flag",
-            "show", "unshow", "end", "if", "with", "undefined_unless"};
+            "show", "unshow", "end", "if", "with", "undefined_unless", "assert"};
         static const std::set<std::string, std::less<>> unsupportedStarts = {
             "forall", "enum", "instructions", "events"};
         return t.kind == K::End || (t.kind == K::Ident && starts.count(t.text) != 0) ||
@@ -114,9 +115,7 @@ private:
                (t.kind == K::Tilde && startsCheckKeyword(peek(1)));
     }
 
-    bool startsCheckKeyword(const Token& t) const {
-        return isKeyword(t, "acyclic") || isKeyword(t, "irreflexive") || isKeyword(t, "empty");
-    }
+    bool startsCheckKeyword(const Token& t) const { return isKeyword(t, "acyclic") || isKeyword(t, "irreflexive") || isKeyword(t, "empty"); }
 
     /// Skips an unsupported block construct through its matching `end`.
     void skipBlock() {
@@ -177,8 +176,8 @@ private:
         if (t.text == "show" || t.text == "unshow") return show();
         if (t.text == "if") return ifVariant(out);
         if (t.text == "with") return withFrom();
-        if (t.text == "flag" || t.text == "acyclic" || t.text == "irreflexive" ||
-            t.text == "empty" || t.text == "undefined_unless")
+        if (t.text == "flag" || t.text == "assert" || t.text == "acyclic" ||
+            t.text == "irreflexive" || t.text == "empty" || t.text == "undefined_unless")
             return check(out);
         if (kUnsupportedStatements.count(t.text) != 0) {
             unsupported(loc, "'" + t.text + "'");
@@ -238,24 +237,26 @@ private:
         return true;
     }
 
-    /// `if "variant" [&& "variant"...] statements [else statements] end`. memlit runs no
-    /// herd variant (`-variant`), so every condition is false and only the else branch is
-    /// read: the other may include files written for herd options memlit lacks.
+    /// `if COND statements [else statements] end`, COND over herd's `-variant` switches (set
+    /// with --variant). The branch not chosen is stepped over unparsed: it may include files
+    /// written for options memlit lacks.
     bool ifVariant(std::vector<Statement>& out) {
         take();
-        if (!skipVariantCondition(in_) || !skipToElseOrEnd(in_)) return false;
+        const auto holds = variantCondition(in_, ctx_.variants);
+        if (!holds) return false;
+        if (*holds) parseStatements(out, true);
+        else if (!skipToElseOrEnd(in_)) return false;
         if (isKeyword(peek(), "else")) {
             take();
-            parseStatements(out, true);
+            if (!*holds) parseStatements(out, true);
+            else if (!skipToElseOrEnd(in_)) return false;
         }
         return expectKeyword("end", "'end' closing the 'if'");
     }
 
-    /// `with co from e`: memlit's engines already range over every coherence order (each
-    /// per-location total order of the writes, initial write first, FW last), which is the
-    /// choice herd's `generate_cos` offers; its cobase is kept by the stock models' own
-    /// coherence axioms. So the choice adds nothing and `e` is not evaluated. Choosing any
-    /// other name is declined.
+    /// `with co from e`: memlit's engines already range over every coherence order (initial
+    /// write first, FW last), the choice herd's `generate_cos` offers; its cobase is kept by
+    /// the stock models' own coherence axioms. So `e` is not evaluated. Other names: declined.
     bool withFrom() {
         const SourceLoc loc = take().loc;
         auto name = identifier("a name after 'with'");
@@ -301,6 +302,8 @@ private:
         if (isKeyword(peek(), "flag") || undefinedUnless) {
             take();
             c.isFlag = true;
+        } else if (isKeyword(peek(), "assert")) {   // herd's sanity check: kept as an axiom
+            take();
         }
         if (peek().kind == K::Tilde) {
             take();
@@ -440,10 +443,11 @@ std::string stem(const std::string& path) { return fs::path(path).stem().string(
 
 std::optional<Model> parseModel(std::string_view text, const std::string& file,
                                 Diagnostics& diags, bool withPrelude,
-                                const std::vector<std::string>& searchDirs) {
+                                const std::vector<std::string>& searchDirs,
+                                const std::vector<std::string>& variants) {
     const std::size_t errorsBefore = diags.all().size();
     Model model;
-    Context ctx{model, diags, {}, {}, searchDirs};
+    Context ctx{model, diags, {}, {}, searchDirs, variants};
     if (withPrelude && fs::path(file).filename() != "stdlib.cat") {
         if (auto prelude = findBundledFile("stdlib.cat")) {
             Parser::includeFile(ctx, *prelude, model.statements, {}, file);
@@ -465,7 +469,8 @@ std::optional<Model> parseModel(std::string_view text, const std::string& file,
 }
 
 std::optional<Model> loadModel(const std::string& nameOrPath, Diagnostics& diags,
-                               const std::vector<std::string>& searchDirs) {
+                               const std::vector<std::string>& searchDirs,
+                               const std::vector<std::string>& variants) {
     const bool isPath = nameOrPath.find('/') != std::string::npos ||
                         (nameOrPath.size() >= 4 &&
                          nameOrPath.compare(nameOrPath.size() - 4, 4, ".cat") == 0);
@@ -487,12 +492,13 @@ std::optional<Model> loadModel(const std::string& nameOrPath, Diagnostics& diags
         diags.error("", {}, "cannot read model file '" + *path + "'");
         return std::nullopt;
     }
-    return parseModel(*text, *path, diags, true, searchDirs);
+    return parseModel(*text, *path, diags, true, searchDirs, variants);
 }
 
 std::optional<Model> loadModel(const std::string& nameOrPath, const Vocabulary& vocabulary,
-                               Diagnostics& diags, const std::vector<std::string>& searchDirs) {
-    auto model = loadModel(nameOrPath, diags, searchDirs);
+                               Diagnostics& diags, const std::vector<std::string>& searchDirs,
+                               const std::vector<std::string>& variants) {
+    auto model = loadModel(nameOrPath, diags, searchDirs, variants);
     if (!model || !resolve(*model, vocabulary, diags)) return std::nullopt;
     return model;
 }

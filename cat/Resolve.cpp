@@ -127,6 +127,7 @@ private:
     void expr(Expr& e, FileId file) {
         if (e.op == Expr::Op::Try) return tryWith(e, file);
         if (e.op == Expr::Op::LetIn) return letIn(e, file);
+        if (e.op == Expr::Op::IfVariant) return expr(e.args.at(e.ref.id), file);
         for (auto& a : e.args) expr(a, file);
         if (e.op == Expr::Op::Name) name(e, file);
         else if (e.op == Expr::Op::Call) callee(e, file);

@@ -27,6 +27,7 @@ struct CheckArgs {
     std::optional<std::string> model;      // unset: chosen by the test's architecture
     std::vector<std::string> catDirs;      // --cat-dir, herd's -I: model search path
     std::vector<std::string> skipChecks;   // --skip-check, herd's -skipchecks
+    std::vector<std::string> variants;     // --variant, herd's -variant: cat `if "v"` switches
     bool json = false;
     double timeoutSeconds = 0;             // --timeout: each test's wall-clock budget; 0: none
     std::string timeoutText;               // ... as given, for messages

@@ -17,8 +17,9 @@ namespace memlit::cli {
 
 class SharedModels {
 public:
-    SharedModels(cat::Vocabulary vocabulary, std::vector<std::string> searchDirs)
-        : cache_(std::move(vocabulary), std::move(searchDirs)) {}
+    SharedModels(cat::Vocabulary vocabulary, std::vector<std::string> searchDirs,
+                 std::vector<std::string> variants = {})
+        : cache_(std::move(vocabulary), std::move(searchDirs), std::move(variants)) {}
 
     struct Lookup {
         const cat::Model* model = nullptr;  // null: it could not be loaded

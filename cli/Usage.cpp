@@ -35,6 +35,8 @@ const char* const kCheckUsage =
     "                       bundled models (repeatable); herd7's -I DIR, -set-libdir DIR\n"
     "  --skip-check NAME    do not enforce the model's check named NAME (repeatable);\n"
     "                       herd7's -skipchecks NAME[,NAME...]\n"
+    "  --variant NAME       set herd's model variant NAME, read by the cat `if \"NAME\"`\n"
+    "                       (repeatable; default: none); herd7's -variant NAME[,NAME...]\n"
     "  --json               one JSON object per test on a line (see docs/cli.md)\n"
     "  --engine E           auto (default): enumerate small tests concretely, else Z3;\n"
     "                       z3: always the SMT encoding; enumerate: always concretely\n"

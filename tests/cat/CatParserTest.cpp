@@ -51,6 +51,7 @@ std::string show(const Expr& e) {
     case Op::Seq: return bin(";");
     case Op::Union: return bin("|");
     case Op::Try: return "try " + show(e.args[0]) + " with " + show(e.args[1]);
+    case Op::IfVariant: return "if ? then " + show(e.args[0]) + " else " + show(e.args[1]);
     case Op::Opaque: return "<" + e.name + ">";
     case Op::LetIn: return "let ... in " + show(e.args.back());
     }
@@ -230,7 +231,8 @@ TEST_CASE("Cat parser: diagnostics", "[cat]") {
 TEST_CASE("Cat parser: unsupported constructs are positioned diagnostics", "[cat]") {
     using V = std::vector<std::string>;
     CHECK(errorsOf("let x = if po then rf else co") ==
-          V{"t.cat:1:9: error: unsupported feature: cat construct 'if' expression"});
+          V{"t.cat:1:12: error: unsupported feature: cat construct 'if' on anything but herd "
+            "variant strings"});
     CHECK(errorsOf("acyclic match po") ==
           V{"t.cat:1:9: error: unsupported feature: cat construct 'match' expression"});
     CHECK(errorsOf("let x = {a, b}") ==
