@@ -3,6 +3,7 @@
 #include "cli/CheckCommand.hpp"
 #include "litmus/Architecture.hpp"
 #include "cli/Options.hpp"
+#include "cli/ResultLog.hpp"
 #include "litmus/Parser.hpp"
 #include "cat/ModelCache.hpp"
 #include "engine/ArchVocabulary.hpp"
@@ -72,8 +73,12 @@ public:
         // An unwritable --json file is found before the first test runs, not after the last.
         if (writingJsonFile() && !writeJson()) return ExitNotRun;
         if (!emitting()) printCompilerLine();
-        for (const auto& file : files) {
-            runFile(file);
+        if (!a_.output.empty() && !(log_ = ResultLog::open(a_.output, a_.resume, inputDiags))) {
+            inputDiags.print(err_);
+            return ExitUsage;
+        }
+        for (std::size_t i = 0; i < files.size(); ++i) {
+            runLogged(files[i], i, files.size());
             // What finished is out before the next test starts: the text (a file is buffered)
             // and the whole JSON document so far.
             out_.flush();
@@ -124,6 +129,17 @@ private:
             if (auto prepared = engine::prepare(test, diags))
                 checked = checker_.check(*prepared, *model, engine::CheckOptions{}, diags);
         return checked;
+    }
+
+    /// runFile, skipping a test --resume finds in the --output log and logging the others.
+    void runLogged(const std::string& file, std::size_t index, std::size_t total) {
+        auto done = log_ ? log_->previous().find(index) : std::map<std::size_t, report::ResultLine>::const_iterator();
+        if (log_ && done != log_->previous().end() && done->second.file == file) return;
+        const std::size_t before = reports_.size();
+        runFile(file);
+        Diagnostics logDiags;
+        if (log_ && reports_.size() > before && !log_->append(report::runTestJsonLine(reports_.back(), index, total), logDiags))
+            logDiags.print(err_);
     }
 
     void runFile(const std::string& file) {
@@ -236,6 +252,7 @@ private:
     engine::smt::Z3Engine checker_;
     std::string compilerVersion_, goVersion_;
     std::vector<RunReport> reports_;
+    std::unique_ptr<ResultLog> log_;  // --output
     std::vector<runner::EmittedTest> emitted_;
 };
 

@@ -148,6 +148,13 @@ Json testJson(const runner::RunReport& r) {
 
 }  // namespace
 
+std::string runTestJsonLine(const runner::RunReport& r, std::size_t index, std::size_t total) {
+    Json t = testJson(r);
+    t["index"] = index;
+    t["total"] = total;
+    return t.dump() + "\n";
+}
+
 void printRunJson(std::ostream& out, const RunSummary& s, const std::vector<runner::RunReport>& reports) {
     Json doc;
     doc["memlit"] = MEMLIT_VERSION;

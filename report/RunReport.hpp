@@ -32,6 +32,9 @@ struct RunSummary {
 void printRunText(std::ostream& out, const runner::RunReport& report);
 
 /// The whole run as one JSON document (indented, newline-terminated).
+/// One test of a run as one JSON line (its object in printRunJson's `tests`, plus `index` and
+/// `total`, its place in the run's inputs): `memlit run --output`, read back by --resume.
+std::string runTestJsonLine(const runner::RunReport& r, std::size_t index, std::size_t total);
 void printRunJson(std::ostream& out, const RunSummary& summary, const std::vector<runner::RunReport>& reports);
 
 /// The tests of a `memlit run --json` document or an emitted results.json. Returns nullopt

@@ -179,3 +179,25 @@ TEST_CASE("Batch: four shards run by GNU parallel merge into the unsharded run",
     CHECK(m.status == 0);
     CHECK(timeless(m.out) == timeless(invoke({"check", "--json", dir("X86")}).out));
 }
+
+TEST_CASE("Batch: run --output logs each test, --resume skips those logged", "[batch]") {
+    Scratch s;
+    const std::string log = s.file("run.jsonl"), bad = s.file("bad.litmus");
+    std::ofstream(bad) << "X86 bad\n{ }\n P0 ;\n FROB ;\nexists (x=1)\n";
+    const std::string foreign = dir("PPC") + "/" + std::filesystem::path(testing::fixtures("PPC")[0]).filename().string();
+    auto first = invoke({"run", "--output", log, bad, foreign});
+    CHECK(first.status == 2);
+    auto logged = timeless(slurp(log));
+    REQUIRE(logged.size() == 2);
+    std::ifstream in(log);
+    std::string line;
+    std::getline(in, line);
+    auto j = nlohmann::json::parse(line);
+    CHECK(j["index"] == 0);
+    CHECK(j["total"] == 2);
+    CHECK(j["file"] == bad);
+    auto again = invoke({"run", "--output", log, "--resume", bad, foreign});
+    CHECK(again.status == 0);  // nothing left to run
+    CHECK(timeless(slurp(log)) == logged);
+    CHECK(invoke({"run", "--resume", bad}).status == 2);
+}
