@@ -12,6 +12,7 @@
 #include "runner/Emit.hpp"
 #include "runner/GoGenerator.hpp"
 #include "runner/HostInfo.hpp"
+#include "runner/Interrupt.hpp"
 #include "engine/PreparedTest.hpp"
 #include "engine/smt/Z3Engine.hpp"
 
@@ -72,8 +73,10 @@ public:
         // An unwritable --json file is found before the first test runs, not after the last.
         if (writingJsonFile() && !writeJson()) return ExitNotRun;
         if (!emitting()) printCompilerLine();
+        runner::InterruptGuard guard;
         for (const auto& file : files) {
             runFile(file);
+            if (int sig = runner::interruptSignal()) return interrupted(sig);
             // What finished is out before the next test starts: the text (a file is buffered)
             // and the whole JSON document so far.
             out_.flush();
@@ -95,6 +98,17 @@ public:
 
 private:
     bool emitting() const { return !a_.emit.empty(); }
+
+    /// SIGINT or SIGTERM: the test that was running is dropped (its harness and temporary
+    /// directory are gone), what finished is written, and the status says which signal.
+    ExitCode interrupted(int sig) {
+        if (!reports_.empty() && reports_.back().status == RunStatus::Interrupted) reports_.pop_back();
+        out_.flush();
+        if (!a_.json.empty() && !emitting()) writeJson();
+        err_ << "memlit run: interrupted by signal " << sig << "; " << reports_.size()
+             << " finished test(s) written\n";
+        return static_cast<ExitCode>(ExitInterrupted + sig);
+    }
     bool textOut() const { return a_.json != "-"; }
     bool writingJsonFile() const { return !a_.json.empty() && a_.json != "-" && !emitting(); }
 
