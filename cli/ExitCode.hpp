@@ -15,6 +15,7 @@ enum ExitCode : int {
     ExitNotRun = 2,         // run: a test could not be run; compare: a result file is unreadable
     ExitSolverUnknown = 3,  // check: the solver gave up on some test (--timeout)
     ExitInternal = 70,      // a bug in memlit
+    ExitInterrupted = 128,  // run: stopped by a signal; the status is 128 + the signal (SIGINT: 130)
 };
 
 }  // namespace memlit::cli

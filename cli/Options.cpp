@@ -354,10 +354,6 @@ std::optional<ExitCode> parseRun(const std::vector<std::string>& args, RunArgs& 
     RunParser p;
     std::string problem;
     Outcome outcome = parseWords(p.app, args, problem);
-    // litmus7's `-a N` (use N CPUs) has no one-option equivalent: say what memlit does instead.
-    if (problem == "unknown option '-a'")
-        problem += " (litmus7's -a N, the number of CPUs: memlit pins thread i to the i-th CPU it may use; "
-                   "choose the CPUs with taskset)";
     if (outcome == Outcome::Parsed)
         if (auto bad = runValues(p, a)) {
             problem = *bad;

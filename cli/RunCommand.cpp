@@ -13,6 +13,7 @@
 #include "runner/Emit.hpp"
 #include "runner/GoGenerator.hpp"
 #include "runner/HostInfo.hpp"
+#include "runner/Interrupt.hpp"
 #include "engine/PreparedTest.hpp"
 #include "engine/smt/Z3Engine.hpp"
 
@@ -77,8 +78,10 @@ public:
             inputDiags.print(err_);
             return ExitUsage;
         }
+        runner::InterruptGuard guard;
         for (std::size_t i = 0; i < files.size(); ++i) {
             runLogged(files[i], i, files.size());
+            if (int sig = runner::interruptSignal()) return interrupted(sig);
             // What finished is out before the next test starts: the text (a file is buffered)
             // and the whole JSON document so far.
             out_.flush();
@@ -100,6 +103,17 @@ public:
 
 private:
     bool emitting() const { return !a_.emit.empty(); }
+
+    /// SIGINT or SIGTERM: the test that was running is dropped (its harness and temporary
+    /// directory are gone), what finished is written, and the status says which signal.
+    ExitCode interrupted(int sig) {
+        if (!reports_.empty() && reports_.back().status == RunStatus::Interrupted) reports_.pop_back();
+        out_.flush();
+        if (!a_.json.empty() && !emitting()) writeJson();
+        err_ << "memlit run: interrupted by signal " << sig << "; " << reports_.size()
+             << " finished test(s) written\n";
+        return static_cast<ExitCode>(ExitInterrupted + sig);
+    }
     bool textOut() const { return a_.json != "-"; }
     bool writingJsonFile() const { return !a_.json.empty() && a_.json != "-" && !emitting(); }
 
@@ -138,7 +152,9 @@ private:
         const std::size_t before = reports_.size();
         runFile(file);
         Diagnostics logDiags;
-        if (log_ && reports_.size() > before && !log_->append(report::runTestJsonLine(reports_.back(), index, total), logDiags))
+        // An interrupted test is not finished: --resume must run it again.
+        const bool finished = reports_.size() > before && reports_.back().status != RunStatus::Interrupted;
+        if (log_ && finished && !log_->append(report::runTestJsonLine(reports_.back(), index, total), logDiags))
             logDiags.print(err_);
     }
 

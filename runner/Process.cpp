@@ -1,5 +1,7 @@
 #include "runner/Process.hpp"
 
+#include "runner/Interrupt.hpp"
+
 #include <cerrno>
 #include <chrono>
 #include <csignal>
@@ -10,11 +12,9 @@
 
 #include <fcntl.h>
 #include <poll.h>
-#include <spawn.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-extern char** environ;
 
 namespace memlit::runner {
 
@@ -60,6 +60,7 @@ std::string ProcessResult::describe() const {
         return std::string("timed out after ") + buf + " s and was killed";
     }
     case Status::SpawnFailed: return "could not be started: " + error;
+    case Status::Interrupted: return "was stopped: memlit received signal " + std::to_string(signal);
     }
     return "unknown";
 }
@@ -77,43 +78,69 @@ ProcessResult runProcess(const std::vector<std::string>& argv, double timeoutSec
         return r;
     }
 
-    posix_spawn_file_actions_t actions;
-    posix_spawnattr_t attr;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawnattr_init(&attr);
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-    posix_spawn_file_actions_adddup2(&actions, out.fd[1], 1);
-    posix_spawn_file_actions_adddup2(&actions, err.fd[1], 2);
-    if (!workDir.empty()) posix_spawn_file_actions_addchdir_np(&actions, workDir.c_str());
-    // A fresh process group: a timeout kills the harness and anything it forked.
-    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK |
-                                        POSIX_SPAWN_SETSIGDEF);
-    posix_spawnattr_setpgroup(&attr, 0);
-    sigset_t none, dflt;
-    sigemptyset(&none);
-    sigemptyset(&dflt);
-    sigaddset(&dflt, SIGPIPE);
-    posix_spawnattr_setsigmask(&attr, &none);
-    posix_spawnattr_setsigdefault(&attr, &dflt);
-
+    Pipe execErr;  // the child writes errno here when exec fails; closed by a successful exec
+    if (!execErr.open()) {
+        r.error = std::string("pipe: ") + std::strerror(errno);
+        return r;
+    }
     std::vector<char*> cargv;
     for (const auto& a : argv) cargv.push_back(const_cast<char*>(a.c_str()));
     cargv.push_back(nullptr);
 
     auto start = Clock::now();
-    pid_t pid = -1;
-    int rc = ::posix_spawnp(&pid, cargv[0], &actions, &attr, cargv.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    posix_spawnattr_destroy(&attr);
+    const pid_t parent = ::getpid();
+    pid_t pid = ::fork();
+    if (pid == 0) {
+        // The child: only async-signal-safe calls until exec. A fresh process group (a timeout
+        // or an interrupt kills the harness and anything it forked), and death with memlit,
+        // even when memlit is killed with SIGKILL.
+        ::setpgid(0, 0);
+        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+        if (::getppid() != parent) ::_exit(127);
+        sigset_t none;
+        sigemptyset(&none);
+        ::sigprocmask(SIG_SETMASK, &none, nullptr);
+        ::signal(SIGPIPE, SIG_DFL);
+        ::signal(SIGINT, SIG_DFL);
+        ::signal(SIGTERM, SIG_DFL);
+        int devnull = ::open("/dev/null", O_RDONLY);
+        if (devnull >= 0) ::dup2(devnull, 0);
+        ::dup2(out.fd[1], 1);
+        ::dup2(err.fd[1], 2);
+        if (workDir.empty() || ::chdir(workDir.c_str()) == 0) ::execvp(cargv[0], cargv.data());
+        int e = errno;
+        ssize_t ignored = ::write(execErr.fd[1], &e, sizeof e);
+        (void)ignored;
+        ::_exit(127);
+    }
     out.closeEnd(1);
     err.closeEnd(1);
-    if (rc != 0) {
-        r.error = argv[0] + ": " + std::strerror(rc);
+    execErr.closeEnd(1);
+    if (pid < 0) {
+        r.error = std::string("fork: ") + std::strerror(errno);
+        return r;
+    }
+    ::setpgid(pid, pid);  // also here, so the group exists before any kill below
+    setForegroundChild(pid);
+    int execErrno = 0;
+    ssize_t got = 0;
+    while ((got = ::read(execErr.fd[0], &execErrno, sizeof execErrno)) < 0 && errno == EINTR) {
+    }
+    if (got == static_cast<ssize_t>(sizeof execErrno)) {
+        int status = 0;
+        while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+        }
+        setForegroundChild(0);
+        r.error = argv[0] + ": " + std::strerror(execErrno);
         return r;
     }
 
-    bool outOpen = true, errOpen = true, timedOut = false;
+    bool outOpen = true, errOpen = true, timedOut = false, interrupted = false;
     while (outOpen || errOpen) {
+        if (interruptSignal() != 0) {
+            interrupted = true;
+            break;
+        }
         int waitMs = -1;
         if (timeoutSeconds > 0) {
             double left = timeoutSeconds -
@@ -137,8 +164,12 @@ ProcessResult runProcess(const std::vector<std::string>& argv, double timeoutSec
     int status = 0;
     while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
     }
+    setForegroundChild(0);
     r.seconds = std::chrono::duration<double>(Clock::now() - start).count();
-    if (timedOut) {
+    if (interrupted) {
+        r.status = ProcessResult::Status::Interrupted;
+        r.signal = interruptSignal();
+    } else if (timedOut) {
         r.status = ProcessResult::Status::TimedOut;
     } else if (WIFSIGNALED(status)) {
         r.status = ProcessResult::Status::Signaled;

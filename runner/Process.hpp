@@ -10,10 +10,10 @@
 namespace memlit::runner {
 
 struct ProcessResult {
-    enum class Status { Exited, Signaled, TimedOut, SpawnFailed };
+    enum class Status { Exited, Signaled, TimedOut, SpawnFailed, Interrupted };
     Status status = Status::SpawnFailed;
     int exitCode = -1;    // Exited
-    int signal = 0;       // Signaled
+    int signal = 0;       // Signaled; Interrupted: the signal memlit received
     std::string out;      // captured stdout
     std::string err;      // captured stderr
     std::string error;    // SpawnFailed: why (e.g. "No such file or directory")

@@ -23,6 +23,7 @@ const std::pair<RunStatus, const char*> kStatusNames[] = {
     {RunStatus::Crashed, "crash"},
     {RunStatus::TimedOut, "timeout"},
     {RunStatus::BadOutput, "bad-output"},
+    {RunStatus::Interrupted, "interrupted"},
 };
 
 }  // namespace
@@ -132,6 +133,8 @@ HarnessRun buildAndRun(const HarnessBuild& build, const RunOptions& options) {
     std::vector<std::string> cc = build.buildCommand;
     for (auto& w : cc) w = w == "SRC" ? src : w == "BIN" ? bin : w;
     auto built = runProcess(cc, options.compileTimeout, dir->path());
+    if (built.status == ProcessResult::Status::Interrupted)
+        return failedRun(RunStatus::Interrupted, build.builderName + " " + built.describe());
     if (built.status == ProcessResult::Status::SpawnFailed)
         return failedRun(RunStatus::CompilerMissing, build.missingBuilder + ": " + built.error);
     if (!built.succeeded())
@@ -148,6 +151,8 @@ HarnessRun buildAndRun(const HarnessBuild& build, const RunOptions& options) {
         return failedRun(RunStatus::Crashed, build.what + " " + run.describe());
     case ProcessResult::Status::TimedOut:
         return failedRun(RunStatus::TimedOut, build.what + " " + run.describe());
+    case ProcessResult::Status::Interrupted:
+        return failedRun(RunStatus::Interrupted, build.what + " " + run.describe());
     case ProcessResult::Status::Signaled:
         return failedRun(RunStatus::Crashed, build.what + " was " + run.describe());
     case ProcessResult::Status::Exited:

@@ -38,6 +38,7 @@ enum class RunStatus {
     Crashed,        // the harness died on a signal or exited non-zero
     TimedOut,       // killed after RunOptions::timeout
     BadOutput,      // the harness printed something memlit cannot read
+    Interrupted,    // memlit received SIGINT or SIGTERM while the test was built or ran
 };
 
 /// "ok", "unsupported", "input-error", "compiler-missing", "compile-error", "crash", "timeout",

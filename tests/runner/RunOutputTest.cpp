@@ -1,5 +1,5 @@
 // Where `memlit run` writes: an unwritable --json file is found before anything runs, the JSON
-// file is a whole document after every finished test, litmus7's `-a N` gets a clear error.
+// file is a whole document after every finished test.
 
 #include "cli/RunCommand.hpp"
 #include "runner/Process.hpp"
@@ -39,12 +39,4 @@ TEST_CASE("run command: the --json file holds every finished test and no partial
     CHECK(doc["tests"].size() == 2);
     CHECK_FALSE(std::filesystem::exists(json + ".part"));
     CHECK_THAT(out.str(), Catch::Contains("Observation SB "));  // text output stays on with a file
-}
-
-TEST_CASE("run command: litmus7's -a N is a usage error that says what memlit does", "[runner]") {
-    std::ostringstream out, err;
-    CHECK(cli::runCommand({"-a", "2", kSB}, out, err) == 2);
-    CHECK_THAT(err.str(), Catch::StartsWith("memlit run: error: unknown option '-a' (litmus7's -a N, the number "
-                                            "of CPUs: memlit pins thread i to the i-th CPU it may use; choose "
-                                            "the CPUs with taskset)\n"));
 }
