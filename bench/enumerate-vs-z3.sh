@@ -1,0 +1,14 @@
+#!/bin/sh
+# Times the two engines on each litmus file given (exact counts: --max-executions 0) and prints
+# one line per test: user seconds of the enumerator, of Z3, and the enumerator's counts. What
+# the `--engine auto` thresholds in engine/EngineSelector.hpp were chosen from
+# (docs/performance.md). Usage: bench/enumerate-vs-z3.sh MEMLIT MODEL FILE...
+set -eu
+memlit=$1; model=$2; shift 2
+for f in "$@"; do
+    e=$( { /usr/bin/time -f "%U" "$memlit" check --model "$model" --engine enumerate --max-executions 0 "$f" >/tmp/enumerate-vs-z3.$$ 2>/dev/null; } 2>&1 | tail -1)
+    obs=$(grep '^Observation' /tmp/enumerate-vs-z3.$$ | cut -d' ' -f3- || true)
+    z=$( { /usr/bin/time -f "%U" "$memlit" check --model "$model" --engine z3 --max-executions 0 "$f" >/dev/null 2>&1; } 2>&1 | tail -1)
+    printf '%s\tenumerate %ss\tz3 %ss\t%s\n' "$(basename "$f" .litmus)" "$e" "$z" "$obs"
+done
+rm -f /tmp/enumerate-vs-z3.$$
