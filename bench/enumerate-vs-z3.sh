@@ -6,9 +6,13 @@
 set -eu
 memlit=$1; model=$2; shift 2
 for f in "$@"; do
-    e=$( { /usr/bin/time -f "%U" "$memlit" check --model "$model" --engine enumerate --max-executions 0 "$f" >/tmp/enumerate-vs-z3.$$ 2>/dev/null; } 2>&1 | tail -1)
+    /usr/bin/time -o /tmp/enumerate-vs-z3.t$$ -f "%U" "$memlit" check --model "$model" --engine enumerate \
+        --max-executions 0 "$f" >/tmp/enumerate-vs-z3.$$ 2>/dev/null || true
+    e=$(cat /tmp/enumerate-vs-z3.t$$)
     obs=$(grep '^Observation' /tmp/enumerate-vs-z3.$$ | cut -d' ' -f3- || true)
-    z=$( { /usr/bin/time -f "%U" "$memlit" check --model "$model" --engine z3 --max-executions 0 "$f" >/dev/null 2>&1; } 2>&1 | tail -1)
+    /usr/bin/time -o /tmp/enumerate-vs-z3.t$$ -f "%U" "$memlit" check --model "$model" --engine z3 \
+        --max-executions 0 "$f" >/dev/null 2>&1 || true
+    z=$(cat /tmp/enumerate-vs-z3.t$$)
     printf '%s\tenumerate %ss\tz3 %ss\t%s\n' "$(basename "$f" .litmus)" "$e" "$z" "$obs"
 done
-rm -f /tmp/enumerate-vs-z3.$$
+rm -f /tmp/enumerate-vs-z3.$$ /tmp/enumerate-vs-z3.t$$
