@@ -28,7 +28,7 @@ public:
     }
 
     bool run() {
-        if (mayComplete_ && fixedShape()) return runPruned();
+        if (mayComplete_ && fixedShape(g_)) return runPruned();
         source_.assign(g_.size(), kNoSource);
         // Every assignment of the free 0/1 choices (e.g. store-exclusive success).
         for (std::uint64_t bits = 0; bits < (std::uint64_t{1} << g_.choices); ++bits) {
@@ -63,14 +63,6 @@ private:
     std::vector<std::vector<std::size_t>> coOrder_;
     Relation coPartial_;
     std::vector<std::size_t> liveReads_;  // the executed reads, in graph order
-
-    /// Whether every event's guard and every memory event's address is a constant, so that
-    /// one set of events and addresses serves every candidate.
-    bool fixedShape() const {
-        for (const auto& e : g_.events)
-            if (!e.guard.isConst() || (e.isMemory() && !e.addr.isConst())) return false;
-        return true;
-    }
 
     bool runPruned() {
         const std::size_t n = g_.size();
@@ -334,6 +326,12 @@ private:
 };
 
 }  // namespace
+
+bool fixedShape(const EventGraph& g) {
+    for (const auto& e : g.events)
+        if (!e.guard.isConst() || (e.isMemory() && !e.addr.isConst())) return false;
+    return true;
+}
 
 Execution Candidate::execution() const {
     Execution x;

@@ -47,6 +47,10 @@ using CandidateVisitor = std::function<bool(const Candidate&)>;
 /// of their pairs — may still complete to one the visitor wants; false skips every completion.
 using PartialCheck = std::function<bool(const ConcreteExecution&)>;
 
+/// Whether no event's guard or address depends on a value read: then forEachCandidate
+/// can prune partial candidates.
+bool fixedShape(const EventGraph& g);
+
 /// Calls `visit` on every candidate. False when the visitor stopped it, or past
 /// `maxCandidates` candidates (with an error). With `mayComplete`, and when no event's guard
 /// or address depends on a value read, the coherence orders are built write by write and the

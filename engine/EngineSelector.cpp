@@ -1,6 +1,7 @@
 #include "engine/EngineSelector.hpp"
 
 #include "cat/Ast.hpp"
+#include "engine/BruteForce.hpp"
 
 namespace memlit::engine {
 
@@ -38,7 +39,9 @@ Engine& EngineSelector::select(const PreparedTest& test, const cat::Model& model
     case EngineMode::Z3: return z3_();
     case EngineMode::Auto: break;
     }
-    if (!declaresFlag(model) && test.candidates <= kEnumerateAtMost) return enumerator_;
+    if (declaresFlag(model)) return z3_();
+    if (test.candidates <= kEnumerateAtMost) return enumerator_;
+    if (test.candidates <= kEnumeratePrunedAtMost && fixedShape(test.graph)) return enumerator_;
     return z3_();
 }
 

@@ -22,6 +22,9 @@ std::optional<EngineMode> engineMode(std::string_view name);
 
 /// With `auto`, tests with at most this many candidate executions are enumerated.
 constexpr std::uint64_t kEnumerateAtMost = 4096;
+/// And tests of a fixed shape (engine/BruteForce.hpp: fixedShape), whose partial candidates
+/// the enumerator prunes, with at most this many (docs/performance.md: the measurements).
+constexpr std::uint64_t kEnumeratePrunedAtMost = 1000000;
 
 /// Whether a model declares a `flag` (in procedures too): the Z3 engine reports which pairs of
 /// events a firing flag relates (data races), the enumerator only that it fires.

@@ -73,7 +73,7 @@ TEST_CASE("EngineSelector: engine names are auto, z3 and enumerate", "[engine][s
     CHECK_FALSE(engine::engineMode("herd"));
 }
 
-TEST_CASE("EngineSelector: auto enumerates up to 4096 candidates, else and for flagged models asks Z3",
+TEST_CASE("EngineSelector: auto enumerates up to 4096 candidates (fixed-shape tests: a million), else and for flagged models asks Z3",
           "[engine][selector]") {
     Setup s;
     auto autoSel = s.selector("auto");
@@ -83,8 +83,19 @@ TEST_CASE("EngineSelector: auto enumerates up to 4096 candidates, else and for f
     CHECK(s.made == 0);  // no Z3 engine for a test that is enumerated
     p.candidates = engine::kEnumerateAtMost;
     CHECK(&autoSel.select(p, sc) == &s.enumerator);
-    p.candidates = engine::kEnumerateAtMost + 1;
+    p.candidates = engine::kEnumerateAtMost + 1;   // SB's shape is fixed: the enumerator prunes
+    CHECK(engine::fixedShape(p.graph));
+    CHECK(&autoSel.select(p, sc) == &s.enumerator);
+    p.candidates = engine::kEnumeratePrunedAtMost;
+    CHECK(&autoSel.select(p, sc) == &s.enumerator);
+    p.candidates = engine::kEnumeratePrunedAtMost + 1;
     CHECK(&autoSel.select(p, sc) == &s.z3);
+    Diagnostics d;
+    auto ctrl = engine::prepare(testing::parse(testing::sourceDir() + "/tests/litmus/X86/MP+ctrl.litmus"), d);
+    REQUIRE(ctrl);
+    CHECK_FALSE(engine::fixedShape(ctrl->graph));   // a read under a branch
+    ctrl->candidates = engine::kEnumerateAtMost + 1;
+    CHECK(&autoSel.select(*ctrl, sc) == &s.z3);
     p.candidates = 4;
     CHECK(&autoSel.select(p, flagged()) == &s.z3);
     CHECK(engine::declaresFlag(flagged()));
