@@ -4,6 +4,7 @@
 #include "report/Report.hpp"
 #include "litmus/Architecture.hpp"
 #include "litmus/Parser.hpp"
+#include "litmus/ResultComment.hpp"
 #include "cat/ModelCache.hpp"
 #include "engine/ArchVocabulary.hpp"
 #include "engine/BruteForce.hpp"
@@ -12,6 +13,8 @@
 #include "engine/smt/Z3Engine.hpp"
 
 #include <chrono>
+#include <fstream>
+#include <sstream>
 #include <memory>
 #include <optional>
 
@@ -96,7 +99,26 @@ private:
         }
         if (a_.json) report::printJson(out_, rep);
         else report::printText(out_, rep);
+        if (a_.expectFromComments && test && result) compareWithComment(file, *test, *result);
         out_.flush();
+    }
+
+    /// --expect-from-comments: `Expect NAME Never: match` (or `MISMATCH, observed ...`) on
+    /// stdout (stderr with --json); a mismatch makes the exit status 4.
+    void compareWithComment(const std::string& file, const litmus::LitmusTest& test, const engine::CheckResult& r) {
+        std::ifstream in(file, std::ios::binary);
+        std::ostringstream text;
+        text << in.rdbuf();
+        std::ostream& o = a_.json ? err_ : out_;
+        const auto want = litmus::resultComment(text.str());
+        if (!want) {
+            o << "Expect " << test.name << " none: no 'Result: Never|Sometimes|Always' comment\n";
+            return;
+        }
+        const std::string seen = report::observation(test, r);
+        o << "Expect " << test.name << ' ' << *want << ": " << (seen == *want ? "match" : "MISMATCH, observed " + seen)
+          << '\n';
+        if (seen != *want && status_ == ExitOk) status_ = ExitMismatch;
     }
 
     /// Tells on stderr when the counts or the states are not complete.

@@ -44,8 +44,10 @@ const char* const kCheckUsage =
     "  --count-seconds S    ... and for at most S seconds per test (default 5; 0: no limit);\n"
     "                       past either limit the states and verdict stay exact, the counts\n"
     "                       are those seen so far (a note on stderr says so)\n"
-    "  --unroll K           Go tests: unroll every loop K times (0-16), overriding the\n"
-    "                       test's Unroll=K line (default 2)\n"
+    "  --unroll K           Go and C tests: unroll every loop K times (0-16), overriding\n"
+    "                       the test's Unroll=K line (default 2)\n"
+    "  --expect-from-comments  compare each observation with the test's comment\n"
+    "                       'Result: Never|Sometimes|Always' (exit 4 on a mismatch)\n"
     "  -h, --help           show this help\n"
     "\n"
     "exit status: 0 every test checked, 1 some input could not be checked,\n"
@@ -216,6 +218,7 @@ struct CheckParser {
     CLI::Option* countSeconds = valueOption(app, "--count-seconds");
     CLI::Option* unroll = valueOption(app, "--unroll");
     CLI::Option* json = app.add_flag("--json");
+    CLI::Option* expectFromComments = app.add_flag("--expect-from-comments");
     CLI::Option* inputs = app.add_option("inputs", inputWords);
 };
 
@@ -279,6 +282,7 @@ std::optional<std::string> checkValues(const CheckParser& p, CheckArgs& a) {
         a.parse.unroll = static_cast<int>(*n);
     }
     a.json = p.json->count() > 0;
+    a.expectFromComments = p.expectFromComments->count() > 0;
     a.inputs = p.inputWords;
     if (a.inputs.empty()) return "no input files";
     return std::nullopt;

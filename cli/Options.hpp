@@ -32,6 +32,7 @@ struct CheckArgs {
     std::uint64_t maxExecutions = 100000;
     unsigned countSeconds = 5;
     std::string engine = "auto";           // auto, z3 or enumerate
+    bool expectFromComments = false;       // compare with the test's `Result:` comment
     litmus::ParseOptions parse;
     std::vector<std::string> inputs;
 };
