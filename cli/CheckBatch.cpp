@@ -36,7 +36,7 @@ ExitCode CheckBatch::run(Lifetime lifetime) {
     if (lifetime == Lifetime::Process)
         for (auto& c : checkers) c->skipFreeingSolver();  // see Lifetime::Process
     if (progress_) progress_->hide();
-    return status_;
+    return status_ == ExitOk && mismatch_ ? ExitMismatch : status_;
 }
 
 void CheckBatch::work(TestChecker& checker) {
@@ -93,6 +93,7 @@ void CheckBatch::print(const Finished& f) {
     out_ << f.out;
     out_.flush();
     if (progress_) progress_->redraw();
+    mismatch_ = mismatch_ || f.mismatch;
     status_ = f.status == ExitInternal || status_ == ExitInternal ? ExitInternal : worseCheckStatus(status_, f.status);
 }
 

@@ -61,6 +61,7 @@ private:
     std::map<std::size_t, Finished> ready_;
     std::set<std::string> modelsReported_;
     ExitCode status_ = ExitOk;
+    bool mismatch_ = false;  // --expect-from-comments found a test that disagrees
 };
 
 /// The worse of two check statuses: an input error (1) wins over a limit or give-up (3).

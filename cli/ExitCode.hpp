@@ -14,6 +14,7 @@ enum ExitCode : int {
     ExitUsage = 2,          // every command: a bad command line
     ExitNotRun = 2,         // run: a test could not be run; compare: a result file is unreadable
     ExitSolverUnknown = 3,  // check: the solver gave up on some test (--timeout)
+    ExitMismatch = 4,       // check --expect-from-comments: an observation differs from the test's Result comment
     ExitInternal = 70,      // a bug in memlit
     ExitInterrupted = 128,  // run: stopped by a signal; the status is 128 + the signal (SIGINT: 130)
 };

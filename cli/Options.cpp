@@ -139,6 +139,7 @@ struct CheckParser {
     CLI::Option* resume = app.add_flag("--resume");
     CLI::Option* quiet = app.add_flag("--quiet");
     CLI::Option* json = app.add_flag("--json");
+    CLI::Option* expectFromComments = app.add_flag("--expect-from-comments");
     CLI::Option* inputs = app.add_option("inputs", inputWords);
 };
 
@@ -253,6 +254,7 @@ std::optional<std::string> checkValues(const CheckParser& p, CheckArgs& a) {
     }
     if (auto bad = batchValues(p, a)) return bad;
     a.json = p.json->count() > 0;
+    a.expectFromComments = p.expectFromComments->count() > 0;
     a.inputs = p.inputWords;
     if (a.inputs.empty()) return "no input files";
     return std::nullopt;

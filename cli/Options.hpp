@@ -41,6 +41,7 @@ struct CheckArgs {
     bool resume = false;                   // --resume: skip tests already in --output
     bool quiet = false;                    // --quiet: no progress line
     unsigned shardIndex = 1, shardCount = 1;  // --shard K/N
+    bool expectFromComments = false;       // compare with the test's `Result:` comment
     litmus::ParseOptions parse;
     std::vector<std::string> inputs;
 };

@@ -4,9 +4,11 @@
 #include "engine/PreparedTest.hpp"
 #include "engine/smt/Z3Engine.hpp"
 #include "litmus/Parser.hpp"
+#include "litmus/ResultComment.hpp"
 #include "report/Report.hpp"
 
 #include <chrono>
+#include <fstream>
 #include <new>
 #include <optional>
 #include <sstream>
@@ -117,6 +119,23 @@ std::string TestChecker::limitMessage(const std::string& limit, std::size_t even
            " MB while checking the test; its verdict is Unknown (memory)";
 }
 
+namespace {
+
+/// --expect-from-comments: the observation against the test's `Result: Never|Sometimes|Always`.
+std::string expectLine(const std::string& file, const litmus::LitmusTest& test, const engine::CheckResult& r,
+                       bool& mismatch) {
+    std::ifstream in(file, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    const auto want = litmus::resultComment(text.str());
+    if (!want) return "Expect " + test.name + " none: no 'Result: Never|Sometimes|Always' comment\n";
+    const std::string seen = report::observation(test, r);
+    mismatch = seen != *want;
+    return "Expect " + test.name + ' ' + *want + ": " + (mismatch ? "MISMATCH, observed " + seen : "match") + '\n';
+}
+
+}  // namespace
+
 void TestChecker::render(Attempt& at, Finished& f) const {
     report::CheckReport& rep = at.rep;
     if (!rep.limit.empty()) at.diags.error(at.input.path, {}, limitMessage(rep.limit, at.events));
@@ -145,6 +164,17 @@ void TestChecker::render(Attempt& at, Finished& f) const {
     else {
         report::printText(out, rep);
         f.out = out.str();
+    }
+    if (args_.expectFromComments && at.test && at.result) {
+        // `Expect NAME WORD: match` (or `MISMATCH, observed ...`) after the result; on stderr
+        // with --json, so stdout stays one JSON object per line.
+        std::string line = expectLine(at.input.path, *at.test, *at.result, f.mismatch);
+        if (args_.json) {
+            err << line;
+        } else {
+            out << line;
+            f.out = out.str();
+        }
     }
     f.err = err.str();
     f.model = rep.model;

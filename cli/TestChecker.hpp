@@ -32,6 +32,7 @@ struct Finished {
     std::string name;        // the test's name (its file when it did not parse)
     double seconds = 0;
     ExitCode status = ExitOk;  // ExitOk, ExitInputError or ExitSolverUnknown
+    bool mismatch = false;     // --expect-from-comments: the `Result:` comment disagrees
 };
 
 class TestChecker {

@@ -114,26 +114,28 @@ std::optional<Expr> Lowerer::c11Call(const Token& name, bool& known) {
         store(args[0], args[1], {tag::NA});
         return Expr::constant(0);
     }
-    if (f == "atomic_load") return load(args[0], {mo[0]});
+    // Atomic accesses also carry A (herd's set of atomic events).
+    const Tags order = {mo[0], tag::A};
+    if (f == "atomic_load") return load(args[0], order);
     if (f == "atomic_store") {
-        store(args[0], args[1], {mo[0]});
+        store(args[0], args[1], order);
         return Expr::constant(0);
     }
     if (f == "atomic_exchange") {
         const Expr v = args[1];
-        return rmw(args[0], {mo[0]}, {mo[0]}, [&](const Expr&) { return v; });
+        return rmw(args[0], order, order, [&](const Expr&) { return v; });
     }
     if (op) {
         const Expr v = args[1];
         const K k = *op;
-        return rmw(args[0], {mo[0]}, {mo[0]}, [&](const Expr& old) { return Expr::binary(k, old, v); });
+        return rmw(args[0], order, order, [&](const Expr& old) { return Expr::binary(k, old, v); });
     }
     // compare-exchange: compare with *expected; on failure write what was read to *expected.
     const Expr expected = load(args[1], {tag::NA});
     const Expr desired = args[2], expectedAddr = args[1];
     std::string ok;
     conditionalRmw(
-        args[0], {mo[0]}, {mo[0]}, {mo[1]}, [&](const Expr& old) { return Expr::binary(K::Eq, old, expected); },
+        args[0], order, order, {mo[1], tag::A}, [&](const Expr& old) { return Expr::binary(K::Eq, old, expected); },
         [&](const Expr&) { return desired; }, &ok, false, f == "atomic_compare_exchange_weak",
         [&](const Expr& old) { store(expectedAddr, old, {tag::NA}); });
     return Expr::reg(ok);

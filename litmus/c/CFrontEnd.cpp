@@ -32,6 +32,10 @@ public:
         for (std::size_t i = 0; i < body.begin; ++i)
             if (t.programText[i] != '\n') t.programText[i] = ' ';
         if (!c::lowerProgram(*prog, src, body.file, body.diags, t, body.options.unroll)) return false;
+        // herd's `regions: x:PROP` line names memory regions (attributes no model here
+        // reads): skipped, as the line it is.
+        std::size_t at = src.skipBlank(stop);
+        if (src.text().substr(at, 8) == "regions:") stop = src.lineEnd(at);
         StateParser rest(src, stop, src.size(), body.file, body.diags, identity);
         if (!rest.parseConstraints(t)) return false;
         normalizeConstants(t);

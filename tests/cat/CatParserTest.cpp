@@ -184,6 +184,20 @@ TEST_CASE("Cat parser: a check's default name is its collapsed source text", "[c
     CHECK(std::get<Check>(m->statements[0].node).name == "po | rf");
 }
 
+TEST_CASE("Cat parser: undefined_unless is a flag that fires when its check fails", "[cat]") {
+    Diagnostics d;
+    auto m = parse("undefined_unless empty po as Dr\nundefined_unless ~acyclic rf\n", d);
+    REQUIRE(m);
+    const auto& c1 = std::get<Check>(m->statements[0].node);
+    CHECK(c1.isFlag);
+    CHECK(c1.negated);
+    CHECK(c1.kind == CheckKind::Empty);
+    CHECK(c1.name == kUndefinedFlag);
+    const auto& c2 = std::get<Check>(m->statements[1].node);
+    CHECK_FALSE(c2.negated);
+    CHECK(c2.kind == CheckKind::Acyclic);
+}
+
 TEST_CASE("Cat parser: model name falls back to the file stem", "[cat]") {
     Diagnostics d;
     auto m = parseModel("acyclic po", "dir/mine.cat", d, false);

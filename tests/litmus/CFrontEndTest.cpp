@@ -67,15 +67,15 @@ TEST_CASE("C: C11 calls carry their memory orders; a CAS is a choice of two path
         "  atomic_thread_fence(memory_order_seq_cst);\n}\nexists (0:r=1)\n");
     const auto& th = t.threads[0];
     auto stores = opsOf<Store>(th);
-    CHECK(stores[0].tags == std::vector<std::string>{"REL"});
-    CHECK(stores[1].tags == std::vector<std::string>{"SC"});
+    CHECK(stores[0].tags == std::vector<std::string>{"REL", "A"});
+    CHECK(stores[1].tags == std::vector<std::string>{"SC", "A"});
     CHECK(stores[1].rmwId >= 0);
     CHECK(opsOf<Choice>(th).size() == 1);
     auto fences = opsOf<Fence>(th);
     REQUIRE(fences.size() == 1);
     CHECK(fences[0].tags == std::vector<std::string>{"SC"});
     auto loads = opsOf<Load>(th);
-    CHECK(std::any_of(loads.begin(), loads.end(), [](const Load& l) { return l.tags == std::vector<std::string>{"ACQ"}; }));
+    CHECK(std::any_of(loads.begin(), loads.end(), [](const Load& l) { return l.tags == std::vector<std::string>{"ACQ", "A"}; }));
 }
 
 TEST_CASE("C: loops unroll Unroll=K rounds and cut the rest", "[litmus][c]") {
@@ -83,6 +83,11 @@ TEST_CASE("C: loops unroll Unroll=K rounds and cut the rest", "[litmus][c]") {
     auto halts = opsOf<Halt>(t.threads[0]);
     REQUIRE(halts.size() == 1);
     CHECK(halts[0].kind == Halt::Kind::Cut);
+}
+
+TEST_CASE("C: herd's regions line before the condition is skipped", "[litmus][c]") {
+    auto t = parseOk("C T\n{ int x = 0 }\nP0(int *x) {\n  *x = 1;\n}\n\nregions: x:PROP\n\nforall ( x = 1 )\n");
+    CHECK(t.condition.text == "forall ([x]=1)");
 }
 
 TEST_CASE("C: malformed input gets a positioned diagnostic", "[litmus][c]") {
@@ -109,4 +114,13 @@ TEST_CASE("C: malformed input gets a positioned diagnostic", "[litmus][c]") {
         INFO(text);
         CHECK(diagnose(text) == want);
     }
+}
+
+#include "litmus/ResultComment.hpp"
+
+TEST_CASE("resultComment reads the kernel's Result: comment", "[litmus][c]") {
+    CHECK(resultComment("C T\n(*\n * Result: Never\n *)\n") == std::optional<std::string>("Never"));
+    CHECK(resultComment("(* Result:\tSometimes DATARACE *)") == std::optional<std::string>("Sometimes"));
+    CHECK_FALSE(resultComment("(* Result: DEADLOCK *)"));
+    CHECK_FALSE(resultComment("C T\n{}\n"));
 }
