@@ -15,15 +15,6 @@ namespace memlit::cat {
 
 namespace fs = std::filesystem;
 
-const char* checkKindName(CheckKind k) {
-    switch (k) {
-    case CheckKind::Acyclic: return "acyclic";
-    case CheckKind::Irreflexive: return "irreflexive";
-    case CheckKind::Empty: return "empty";
-    }
-    return "?";
-}
-
 namespace {
 
 using K = Token::Kind;
