@@ -16,7 +16,8 @@ namespace memlit::litmus {
 
 /// A test's body as the shared parser hands it over.
 struct TestBody {
-    const SourceText& src;  // the whole file, comments blanked (positions are the file's)
+    const SourceText& src;  // the whole file, comments blanked (positions are the file's; a
+                            // BOM dropped, a lone CR a newline); see herdCommentsInBody
     std::size_t begin;      // offset of the `{` that opens the body
     const std::string& file;
     Diagnostics& diags;
@@ -32,6 +33,9 @@ public:
 
     virtual ~FrontEnd() = default;
     virtual Kind kind() const = 0;
+    /// Whether herd's `(* ... *)` and `//` comments are blanked in the body too (TestBody::src),
+    /// or only in the header, for a language whose own syntax they would break (C: `(*x)`).
+    virtual bool herdCommentsInBody() const { return true; }
     /// Reads the body from `body.begin` to the end of the file into `t` (init, threads, raw
     /// cells, program text, locations, filter, condition; `t.arch`, `t.name`, `t.doc` and
     /// `t.meta` are already set). Reports positioned diagnostics; returns false on error.

@@ -51,6 +51,7 @@ void Expander::input(const std::string& arg, const std::string& where, SourceLoc
             if (it->is_regular_file(ec) && it->path().extension() == ".litmus")
                 found.push_back(it->path().string());
         if (ec) diags_.error(arg, {}, "cannot read directory: " + ec.message());
+        else if (found.empty()) diags_.error(arg, {}, "no .litmus files in this directory");
         std::sort(found.begin(), found.end());
         out.insert(out.end(), found.begin(), found.end());
         return;

@@ -31,7 +31,10 @@ private:
 /// Replaces comments by spaces, keeping every newline so positions stay valid. Comments are
 /// `(* ... *)` (nested) anywhere outside double-quoted strings, and `//` to the end of the line
 /// when it starts a line or follows a blank (so `http://` in a metadata value is kept).
-std::string stripComments(std::string_view text, const std::string& file, Diagnostics& diags);
+/// With `headerOnly`, only comments before the first `{` (the body's, for a front end whose
+/// language has comments of its own) are removed.
+std::string stripComments(std::string_view text, const std::string& file, Diagnostics& diags,
+                          bool headerOnly = false);
 
 struct Token {
     enum class Kind {
