@@ -26,9 +26,12 @@ private:
     std::optional<Expr> tryWith();
     std::optional<Expr> letIn();
     bool startsOperand(const Token& t) const;
+    /// Counts one expression or operator of this file; false (reported once) past the limit.
+    bool count(SourceLoc loc);
 
     TokenCursor& in_;
     int depth_ = 0;
+    int nodes_ = 0;
 };
 
 }  // namespace memlit::cat
