@@ -32,6 +32,7 @@ const std::set<std::string, std::less<>> kUnsupportedStatements = {
     "forall", "enum", "instructions", "events", "match", "begin", "do"};
 
 std::optional<std::string> readFile(const std::string& path) {
+    if (std::error_code ec; fs::is_directory(path, ec)) return std::nullopt;  // reads as empty: not a model
     std::ifstream in(path, std::ios::binary);
     if (!in) return std::nullopt;
     std::ostringstream ss;
@@ -137,6 +138,13 @@ private:
     }
 
     void parseStatements(std::vector<Statement>& out, bool inProcedure) {
+        // Nesting (`if ... else`, procedures) is bounded: past it the rest of the file is skipped.
+        if (inProcedure && nesting_ >= kMaxNesting) {
+            error(peek().loc, "statements nested more than " + std::to_string(kMaxNesting) + " deep");
+            while (peek().kind != K::End) take();
+            return;
+        }
+        struct Leave { int& n; ~Leave() { --n; } } leave{++nesting_};  // NOLINT: one-line guard
         for (;;) {
             const Token& t = peek();
             if (t.kind == K::End) {
@@ -431,6 +439,7 @@ private:
     }
 
     Context& ctx_;
+    static constexpr int kMaxNesting = 100;  int nesting_ = 0;  // parseStatements calls on the stack
     FileId file_;
     std::string_view text_;
     TokenCursor in_;
@@ -480,16 +489,14 @@ std::optional<Model> loadModel(const std::string& nameOrPath, Diagnostics& diags
     } else {
         path = findBundledFile(nameOrPath + ".cat", searchDirs);
         if (!path) {
-            std::string known;
-            for (const auto& n : bundledModelNames()) known += (known.empty() ? "" : ", ") + n;
-            diags.error("", {}, "unknown model '" + nameOrPath + "' (bundled models: " +
-                                    (known.empty() ? std::string("none found") : known) + ")");
+            diags.error("", {}, unknownModelMessage(nameOrPath));
             return std::nullopt;
         }
     }
     auto text = readFile(*path);
     if (!text) {
-        diags.error("", {}, "cannot read model file '" + *path + "'");
+        std::error_code ec;
+        diags.error("", {}, "cannot read model file '" + *path + "'" + (fs::is_directory(*path, ec) ? ": it is a directory" : ""));
         return std::nullopt;
     }
     return parseModel(*text, *path, diags, true, searchDirs, variants);

@@ -17,11 +17,10 @@ bool lowerCell(std::string_view cell, SourceLoc loc, ThreadBuilder& out) {
 }
 
 // W<n> and X<n> name one register; herd prints it as X<n> whatever the condition says.
+/// Empty for a name that is no AArch64 register: the state parser reports it.
 std::string registerName(std::string_view name) {
     if (auto r = a64Register(name)) return r->name;
-    std::string out(name);
-    for (char& ch : out) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-    return out;
+    return {};
 }
 
 }  // namespace
