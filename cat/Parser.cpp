@@ -1,4 +1,5 @@
 #include "cat/BodyScan.hpp"
+#include "cat/CatFiles.hpp"
 #include "cat/ExprParser.hpp"
 #include "cat/Lexer.hpp"
 #include "cat/Model.hpp"
@@ -30,21 +31,6 @@ using K = Token::Kind;
 
 const std::set<std::string, std::less<>> kUnsupportedStatements = {
     "forall", "enum", "instructions", "events", "match", "begin", "do"};
-
-std::optional<std::string> readFile(const std::string& path) {
-    if (std::error_code ec; fs::is_directory(path, ec)) return std::nullopt;  // reads as empty: not a model
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return std::nullopt;
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
-std::string canonical(const std::string& path) {
-    std::error_code ec;
-    auto p = fs::weakly_canonical(fs::path(path), ec);
-    return ec ? path : p.string();
-}
 
 /// State shared by the parsers of one model and the files it includes.
 struct Context {
