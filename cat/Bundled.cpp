@@ -1,4 +1,5 @@
 #include "cat/Model.hpp"
+#include "cat/Vocabulary.hpp"
 
 #include <algorithm>
 #include <cstdlib>
@@ -56,6 +57,20 @@ std::vector<std::string> bundledModelNames() {
     }
     std::sort(names.begin(), names.end());
     return names;
+}
+
+std::string unknownModelMessage(const std::string& name) {
+    std::string known, nearest;
+    std::size_t best = name.size() / 3 + 1;  // as Vocabulary::suggest: a third of the length
+    for (const auto& n : bundledModelNames()) {
+        known += (known.empty() ? "" : ", ") + n;
+        if (const std::size_t d = editDistance(name, n); d > 0 && d < best) {
+            best = d;
+            nearest = n;
+        }
+    }
+    return "unknown model '" + name + "' (bundled models: " + (known.empty() ? std::string("none found") : known) +
+           ")" + (nearest.empty() ? "" : "; did you mean '" + nearest + "'?");
 }
 
 }  // namespace memlit::cat

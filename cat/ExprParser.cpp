@@ -1,6 +1,7 @@
 #include "cat/ExprParser.hpp"
 
 #include "cat/BodyScan.hpp"
+#include <string>
 
 namespace memlit::cat {
 
@@ -9,9 +10,22 @@ using K = Token::Kind;
 namespace {
 /// Deeper nesting is reported instead of exhausting the stack.
 constexpr int kMaxDepth = 500;
+/// Expressions and operators in one file: bounds how deep any evaluation can recurse (a chain
+/// of lets each naming the one before is forced recursively). herd's largest models have a
+/// few thousand.
+constexpr int kMaxNodes = 10000;
+
 }  // namespace
 
+bool ExprParser::count(SourceLoc loc) {
+    if (++nodes_ <= kMaxNodes) return true;
+    if (nodes_ == kMaxNodes + 1)
+        in_.error(loc, "model file too large: more than " + std::to_string(kMaxNodes) + " expressions and operators");
+    return false;
+}
+
 std::optional<Expr> ExprParser::expression() {
+    if (!count(in_.peek().loc)) return std::nullopt;
     if (++depth_ > kMaxDepth) {
         in_.error(in_.peek().loc, "expression nested too deeply");
         --depth_;
@@ -31,6 +45,7 @@ std::optional<Expr> ExprParser::binary(int level) {
     if (!lhs) return std::nullopt;
     while (in_.peek().kind == levels[level].tok) {
         const SourceLoc loc = in_.take().loc;
+        if (!count(loc)) return std::nullopt;
         auto rhs = binary(level + 1);
         if (!rhs) return std::nullopt;
         Expr e{levels[level].op, "", {}, loc, {}, {}};
@@ -44,6 +59,7 @@ std::optional<Expr> ExprParser::binary(int level) {
 std::optional<Expr> ExprParser::prefix() {
     if (in_.peek().kind == K::Tilde) {
         const SourceLoc loc = in_.take().loc;
+        if (!count(loc)) return std::nullopt;
         if (++depth_ > kMaxDepth) {
             in_.error(loc, "expression nested too deeply");
             return std::nullopt;
@@ -68,7 +84,7 @@ bool ExprParser::startsOperand(const Token& t) const {
 std::optional<Expr> ExprParser::postfix() {
     auto e = primary();
     if (!e) return std::nullopt;
-    for (;;) {
+    for (int n = 0;; ++n) {
         const Token& t = in_.peek();
         Expr::Op op;
         switch (t.kind) {
@@ -84,7 +100,14 @@ std::optional<Expr> ExprParser::postfix() {
         default: return e;
         }
         const SourceLoc loc = in_.take().loc;
-        e = Expr{op, "", {std::move(*e)}, loc, {}, {}};
+        if (n == kMaxDepth) {
+            in_.error(loc, "expression nested too deeply");
+            return std::nullopt;
+        }
+        if (!count(loc)) return std::nullopt;
+        Expr wrapped{op, "", {}, loc, {}, {}};
+        wrapped.args.push_back(std::move(*e));
+        e = std::move(wrapped);
     }
 }
 

@@ -30,10 +30,13 @@ private:
     std::optional<Expr> letIn();
     std::optional<Expr> ifVariant();
     bool startsOperand(const Token& t) const;
+    /// Counts one expression or operator of this file; false (reported once) past the limit.
+    bool count(SourceLoc loc);
 
     TokenCursor& in_;
     const std::vector<std::string>& variants_;
     int depth_ = 0;
+    int nodes_ = 0;
 };
 
 }  // namespace memlit::cat

@@ -44,6 +44,8 @@ std::vector<std::string> bundledModelDirs();
 
 /// Names (without .cat) of the bundled models, sorted, prelude excluded.
 std::vector<std::string> bundledModelNames();
+/// "unknown model 'NAME' (bundled models: ...)", with the nearest bundled name when one is close.
+std::string unknownModelMessage(const std::string& name);
 
 /// Path of a `.cat` file by file name (e.g. "stdlib.cat") in `searchDirs`, then in the bundled
 /// models directories, or nullopt.

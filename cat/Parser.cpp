@@ -1,4 +1,5 @@
 #include "cat/BodyScan.hpp"
+#include "cat/CatFiles.hpp"
 #include "cat/ExprParser.hpp"
 #include "cat/Lexer.hpp"
 #include "cat/Model.hpp"
@@ -21,20 +22,6 @@ using K = Token::Kind;
 
 const std::set<std::string, std::less<>> kUnsupportedStatements = {
     "forall", "enum", "instructions", "events", "match", "begin", "do"};
-
-std::optional<std::string> readFile(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return std::nullopt;
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
-std::string canonical(const std::string& path) {
-    std::error_code ec;
-    auto p = fs::weakly_canonical(fs::path(path), ec);
-    return ec ? path : p.string();
-}
 
 /// State shared by the parsers of one model and the files it includes.
 struct Context {
@@ -128,6 +115,13 @@ private:
     }
 
     void parseStatements(std::vector<Statement>& out, bool inProcedure) {
+        // Nesting (`if ... else`, procedures) is bounded: past it the rest of the file is skipped.
+        if (inProcedure && nesting_ >= kMaxNesting) {
+            error(peek().loc, "statements nested more than " + std::to_string(kMaxNesting) + " deep");
+            while (peek().kind != K::End) take();
+            return;
+        }
+        struct Leave { int& n; ~Leave() { --n; } } leave{++nesting_};  // NOLINT: one-line guard
         for (;;) {
             const Token& t = peek();
             if (t.kind == K::End) {
@@ -422,6 +416,7 @@ private:
     }
 
     Context& ctx_;
+    static constexpr int kMaxNesting = 100;  int nesting_ = 0;  // parseStatements calls on the stack
     FileId file_;
     std::string_view text_;
     TokenCursor in_;
@@ -471,16 +466,14 @@ std::optional<Model> loadModel(const std::string& nameOrPath, Diagnostics& diags
     } else {
         path = findBundledFile(nameOrPath + ".cat", searchDirs);
         if (!path) {
-            std::string known;
-            for (const auto& n : bundledModelNames()) known += (known.empty() ? "" : ", ") + n;
-            diags.error("", {}, "unknown model '" + nameOrPath + "' (bundled models: " +
-                                    (known.empty() ? std::string("none found") : known) + ")");
+            diags.error("", {}, unknownModelMessage(nameOrPath));
             return std::nullopt;
         }
     }
     auto text = readFile(*path);
     if (!text) {
-        diags.error("", {}, "cannot read model file '" + *path + "'");
+        std::error_code ec;
+        diags.error("", {}, "cannot read model file '" + *path + "'" + (fs::is_directory(*path, ec) ? ": it is a directory" : ""));
         return std::nullopt;
     }
     return parseModel(*text, *path, diags, true, searchDirs, variants);

@@ -244,8 +244,20 @@ private:
             for (auto r : reads) ctrlDeps_.push_back({r, ev});
     }
 
+    /// herd's "non-symbolic memory access": a constant address that is no location's, as an
+    /// access through a register the test never initialised (address 0) has.
+    bool checkAddress(const ThreadState& s, const Term& addr) {
+        if (!addr.isConst() || s.guard.isConst(0)) return true;
+        for (const auto& [name, a] : g_.address)
+            if (a == addr.value) return true;
+        diags_.error(test_.file, s.loc, "access to address " + std::to_string(addr.value) +
+                                            ", which is no location (a register not initialised to one?)");
+        return false;
+    }
+
     bool lower(ThreadState& s, const litmus::Load& ld) {
         RegVal a = eval(ld.addr, s.regs);
+        if (!checkAddress(s, a.term)) return false;
         if (s.guard.isConst(0)) {
             s.regs[ld.dst] = {Term::constant(0), {}};
             return true;
@@ -263,6 +275,7 @@ private:
     bool lower(ThreadState& s, const litmus::Store& st) {
         RegVal a = eval(st.addr, s.regs);
         RegVal v = eval(st.value, s.regs);
+        if (!checkAddress(s, a.term)) return false;
         if (s.guard.isConst(0)) return true;
         Event e = newEvent(s, EventKind::Write, st.tags);
         e.addr = a.term;
@@ -393,7 +406,7 @@ private:
         s.regs = initialRegs(t);
         for (const auto& op : th.ops) {
             s.loc = op.loc;
-            if (!std::visit([&](const auto& o) { return lower(s, o); }, op.kind)) return false;
+            if (!std::visit([&](const auto& o) { return lower(s, o) && bounded(s, o); }, op.kind)) return false;
         }
         if (!s.pending.empty()) {
             diags_.error(test_.file, th.ops.empty() ? SourceLoc{} : th.ops.back().loc,
@@ -408,6 +421,39 @@ private:
         std::map<std::string, Term> fin;
         for (auto& [n, v] : s.regs) fin[n] = v.term;
         g_.finalRegs[static_cast<std::size_t>(t)] = std::move(fin);
+        return true;
+    }
+
+    /// The register an op writes and the path guard stay small terms: each later recursion
+    /// over them (evaluation, the SMT encoding) is then shallow, and `r = r + r` repeated
+    /// cannot grow a term exponentially.
+    template <class Op> bool bounded(const ThreadState& s, const Op& o) {
+        const Term* written = nullptr;
+        if constexpr (requires { o.dst; }) {
+            auto it = s.regs.find(o.dst);
+            if (it != s.regs.end()) written = &it->second.term;
+        }
+        for (const Term* t : {written, &s.guard})
+            if (t && !smallTerm(*t)) {
+                diags_.error(test_.file, s.loc, "a value computed here is too large (more than " +
+                                                    std::to_string(kMaxTermNodes) + " operations or " +
+                                                    std::to_string(kMaxTermDepth) + " nested ones)");
+                return false;
+            }
+        return true;
+    }
+    static constexpr std::size_t kMaxTermNodes = 100000;
+    static constexpr std::size_t kMaxTermDepth = 2000;
+    /// Walks `t` without recursion, stopping at the limits.
+    static bool smallTerm(const Term& t) {
+        std::vector<std::pair<const Term*, std::size_t>> todo{{&t, 1}};
+        std::size_t nodes = 0;
+        while (!todo.empty()) {
+            auto [n, depth] = todo.back();
+            todo.pop_back();
+            if (++nodes > kMaxTermNodes || depth > kMaxTermDepth) return false;
+            for (const auto& a : n->args) todo.emplace_back(&a, depth + 1);
+        }
         return true;
     }
 

@@ -16,7 +16,8 @@ namespace memlit::litmus {
 
 /// A test's body as the shared parser hands it over.
 struct TestBody {
-    const SourceText& src;  // the whole file, comments blanked (positions are the file's)
+    const SourceText& src;  // the whole file, comments blanked (positions are the file's; a
+                            // BOM dropped, a lone CR a newline); see blankComments
     std::size_t begin;      // offset of the `{` that opens the body
     const std::string& file;
     Diagnostics& diags;

@@ -59,6 +59,7 @@ void Expander::input(const std::string& arg, const std::string& where, SourceLoc
         std::sort(found.begin(), found.end());
         for (auto& f : found) out.push_back({std::move(f), std::nullopt});
         if (ec) failed(arg, arg, {}, "cannot read directory: " + ec.message());
+        else if (found.empty()) failed(arg, arg, {}, "no .litmus files in this directory");
         return;
     }
     if (!fs::exists(p, ec)) return missing(arg, where, loc);

@@ -28,7 +28,7 @@ SourceLoc SourceText::locOf(std::size_t offset) const {
             static_cast<std::uint32_t>(offset - lineStarts_[line - 1] + 1)};
 }
 
-std::string stripComments(std::string_view text, const std::string& file, Diagnostics& diags) {
+std::string stripComments(std::string_view text, const std::string& file, Diagnostics& diags, bool headerOnly) {
     std::string out(text);
     auto blank = [&](std::size_t from, std::size_t to) {
         for (std::size_t k = from; k < to; ++k)
@@ -38,6 +38,7 @@ std::string stripComments(std::string_view text, const std::string& file, Diagno
     bool sawBrace = false;  // a `{` outside comments and strings: the initial state has begun
     while (i < text.size()) {
         char c = text[i];
+        if (headerOnly && c == '{') break;
         if (c == '"') {  // strings are kept verbatim
             std::size_t j = text.find('"', i + 1);
             i = j == std::string_view::npos ? text.size() : j + 1;

@@ -32,7 +32,9 @@ private:
 /// `(* ... *)` (nested) anywhere outside double-quoted strings, and `//` to the end of the line
 /// when it starts a line or follows a blank (so `http://` in a metadata value is kept). A `(*`
 /// before the initial state that is never closed ends at the next `{`, as herd reads it.
-std::string stripComments(std::string_view text, const std::string& file, Diagnostics& diags);
+/// With `headerOnly`, only comments before the first `{` are removed.
+std::string stripComments(std::string_view text, const std::string& file, Diagnostics& diags,
+                          bool headerOnly = false);
 
 struct Token {
     enum class Kind {

@@ -83,6 +83,7 @@ struct LitmusTest {
     std::string name;
     std::string doc;   // the quoted string after the header, if any
     std::vector<std::pair<std::string, std::string>> meta;  // Key=value lines
+    std::vector<SourceLoc> metaValueLocs;  // where each meta value starts, parallel to meta
     std::vector<InitEntry> init;
     std::vector<Thread> threads;              // lowered IR, one per column
     std::vector<std::vector<RawInstr>> raw;   // per thread, the non-empty source cells

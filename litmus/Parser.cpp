@@ -8,6 +8,7 @@
 #include <cctype>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 namespace memlit::litmus {
@@ -16,10 +17,42 @@ namespace {
 
 bool isSpace(char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; }
 
+constexpr std::size_t kMaxThreads = 64;
+
 std::size_t errorCount(const Diagnostics& d) {
     return static_cast<std::size_t>(std::count_if(d.all().begin(), d.all().end(), [](const Diagnostic& x) {
         return x.severity == Severity::Error;
     }));
+}
+
+void reportUnknownArchitecture(Diagnostics& diags, const std::string& file, SourceLoc at, std::string_view arch,
+                               const std::vector<Architecture>& all) {
+    std::string known;
+    for (auto n : tableArchitectureNames(all)) known += (known.empty() ? "" : ", ") + std::string(n);
+    diags.unsupported(file, at, "architecture '" + std::string(arch) + "' (supported: " + known + ")");
+}
+
+/// `text` without a leading UTF-8 byte-order mark and with old Mac line ends (a lone CR)
+/// as newlines; CRLF stays (the CR is a blank). herd7 reads both.
+std::string normalizeLineEnds(std::string_view text) {
+    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+    std::string out(text);
+    for (std::size_t i = 0; i < out.size(); ++i)
+        if (out[i] == '\r' && (i + 1 == out.size() || out[i + 1] != '\n')) out[i] = '\n';
+    return out;
+}
+
+std::size_t wordEnd(std::string_view s, std::size_t p) {
+    while (p < s.size() && !isSpace(s[p])) ++p;
+    return p;
+}
+
+/// Where the header's first word (the architecture) starts, when no comment comes first.
+std::optional<std::size_t> headerWord(std::string_view s) {
+    std::size_t p = 0;
+    while (p < s.size() && isSpace(s[p])) ++p;
+    if (p >= s.size() || s.substr(p, 2) == "(*" || s.substr(p, 2) == "//") return std::nullopt;
+    return p;
 }
 
 /// Reads one litmus file section by section over its comment-free text.
@@ -68,10 +101,7 @@ bool FileParser::header(LitmusTest& t, std::size_t& pos) {
     t.name = std::string(name);
     arch_ = findArchitecture(known_, arch);
     if (!arch_) {
-        std::string known;
-        for (auto n : tableArchitectureNames(known_)) known += (known.empty() ? "" : ", ") + std::string(n);
-        diags_.unsupported(file_, src_.locOf(pos),
-                           "architecture '" + t.arch + "' (supported: " + known + ")");
+        reportUnknownArchitecture(diags_, file_, src_.locOf(pos), arch, known_);
         return false;
     }
     // herd's old Power tests give the name an alias in parentheses: `PPC c6 (PPCBasicCSix)`.
@@ -117,7 +147,9 @@ bool FileParser::header(LitmusTest& t, std::size_t& pos) {
                                   std::string(trim(s_.substr(pos, end - pos), vb)) + "'");
         }
         std::size_t vb = 0;
+        vb = eq + 1;
         t.meta.emplace_back(std::string(key), std::string(trim(s_.substr(eq + 1, end - eq - 1), vb)));
+        t.metaValueLocs.push_back(src_.locOf(vb));
         pos = end;
     }
 }
@@ -126,7 +158,16 @@ bool FileParser::run(LitmusTest& t) {
     std::size_t pos = 0;
     if (!header(t, pos)) return false;
     MEMLIT_ASSERT(arch_->frontEnd != nullptr, "architecture without a front end");
-    return arch_->frontEnd->parseBody(TestBody{src_, pos, file_, diags_, options_}, t);
+    if (!arch_->frontEnd->parseBody(TestBody{src_, pos, file_, diags_, options_}, t)) return false;
+    // Candidate executions grow factorially with threads; herd's tests have a handful.
+    if (t.threads.size() > kMaxThreads) {
+        // At the first cell of the first thread too many, when it has one.
+        const bool cell = t.raw.size() > kMaxThreads && !t.raw[kMaxThreads].empty();
+        diags_.error(file_, cell ? t.raw[kMaxThreads].front().loc : src_.locOf(pos),
+                     "more than " + std::to_string(kMaxThreads) + " threads");
+        return false;
+    }
+    return true;
 }
 
 }  // namespace
@@ -136,15 +177,23 @@ std::optional<LitmusTest> parseLitmus(std::string_view text, const std::string& 
     return parseLitmus(text, file, diags, options, architectures());
 }
 
-std::optional<LitmusTest> parseLitmus(std::string_view text, const std::string& file, Diagnostics& diags,
+std::optional<LitmusTest> parseLitmus(std::string_view raw, const std::string& file, Diagnostics& diags,
                                       const ParseOptions& options, const std::vector<Architecture>& known) {
     std::size_t before = errorCount(diags);
-    // The header's first word picks the front end, whose comment syntax the body follows.
-    std::size_t b = 0;
-    while (b < text.size() && isSpace(text[b])) ++b;
-    std::size_t e = b;
-    while (e < text.size() && !isSpace(text[e])) ++e;
-    const Architecture* arch = findArchitecture(known, text.substr(b, e - b));
+    const std::string text = normalizeLineEnds(raw);
+    // The architecture first, before any lexing of the body: a test of an architecture memlit
+    // does not know is reported as such, whatever its body looks like (C's `(*x` is no comment).
+    const Architecture* arch = nullptr;
+    if (auto word = headerWord(text)) {
+        arch = findArchitecture(known, text.substr(*word, wordEnd(text, *word) - *word));
+        if (!arch) {
+            SourceText at(text);
+            reportUnknownArchitecture(diags, file, at.locOf(*word),
+                                      text.substr(*word, wordEnd(text, *word) - *word), known);
+            return std::nullopt;
+        }
+    }
+    // The front end's comment syntax: herd's, or (C, where `(*x` is code) its own.
     SourceText src(arch ? arch->frontEnd->blankComments(text, file, diags) : stripComments(text, file, diags));
     if (errorCount(diags) != before) return std::nullopt;
     LitmusTest t;

@@ -11,6 +11,7 @@ namespace {
 
 using K = Token::Kind;
 constexpr int maxDepth = 500;
+constexpr std::int64_t maxCells = 4096;
 
 enum class PrintOp { Top, And, Or, Implies };
 
@@ -39,18 +40,32 @@ std::string format(const Prop& p, PrintOp above) {
     return {};
 }
 
+// Moves the operands in: an initializer list would copy them, which made a long chain of
+// `\/` quadratic.
 Prop makeBinary(Prop::Kind k, Prop a, Prop b) {
     Prop p;
     p.kind = k;
-    p.args = {std::move(a), std::move(b)};
+    p.args.reserve(2);
+    p.args.push_back(std::move(a));
+    p.args.push_back(std::move(b));
     return p;
 }
 
 Prop makeNot(Prop a) {
     Prop p;
     p.kind = Prop::Kind::Not;
-    p.args = {std::move(a)};
+    p.args.push_back(std::move(a));
     return p;
+}
+
+/// The operands `ops[lo, hi)` of one associative operator as a balanced tree, so that a chain
+/// of 20,000 disjuncts is 15 levels deep for every later recursion (printing, evaluation, the
+/// SMT encoding) rather than 20,000. The printing is flat either way (needsParens).
+Prop balanced(Prop::Kind k, std::vector<Prop>& ops, std::size_t lo, std::size_t hi) {
+    if (hi - lo == 1) return std::move(ops[lo]);
+    const std::size_t mid = lo + (hi - lo) / 2;
+    Prop left = balanced(k, ops, lo, mid);
+    return makeBinary(k, std::move(left), balanced(k, ops, mid, hi));
 }
 
 }  // namespace
@@ -117,6 +132,7 @@ std::optional<Place> StateParser::place() {
         Place p{-1, lex_.next().text};
         if (lex_.peek().kind != K::RBrk) return failed("']'");
         lex_.next();
+        locations_.emplace_back(p, loc);
         return p;
     }
     if (t.kind == K::Num || t.kind == K::Proc) {
@@ -134,8 +150,14 @@ std::optional<Place> StateParser::place() {
         lex_.next();
         if (lex_.peek().kind != K::Name && lex_.peek().kind != K::SymbReg)
             return failed("a register name");
-        const Token r = lex_.next();
-        Place p{static_cast<int>(*thread), namer_(r.kind == K::SymbReg ? "%" + r.text : r.text)};
+        const SourceLoc regLoc = lex_.loc();
+        const Token reg = lex_.next();
+        const std::string spelled = reg.kind == K::SymbReg ? "%" + reg.text : reg.text;
+        Place p{static_cast<int>(*thread), namer_(spelled)};
+        if (p.name.empty()) {  // the dialect knows no such register
+            diags_.error(file_, regLoc, "unknown register '" + spelled + "'");
+            return std::nullopt;
+        }
         registers_.emplace_back(p, loc);
         return p;
     }
@@ -153,6 +175,7 @@ std::optional<Place> StateParser::place() {
             lex_.next();
             p.name += "[" + std::to_string(*i) + "]";
         }
+        locations_.emplace_back(p, loc);
         return p;
     }
     fail("a location or a register 'T:NAME'");
@@ -188,9 +211,9 @@ std::optional<Value> StateParser::value(bool allowAmper) {
         lex_.next();
         std::vector<Value> cells;
         while (true) {
+            if (lex_.peek().kind == K::LCurly) return failed("a cell value");  // no nesting
             auto v = value(allowAmper);
             if (!v) return std::nullopt;
-            if (v->isArray()) return failed("a cell value");
             cells.push_back(std::move(*v));
             if (lex_.peek().kind == K::RCurly) break;
             if (lex_.peek().kind != K::Comma) return failed("',' or '}' in an array value");
@@ -245,6 +268,11 @@ bool StateParser::initItem(std::vector<InitEntry>& out) {
             diags_.error(file_, e.loc, "array '" + e.place.name + "' has no cells");
             return false;
         }
+        if (e.cells > maxCells) {  // each cell is a location of its own
+            diags_.error(file_, e.loc, "array '" + e.place.name + "' has more than " + std::to_string(maxCells) +
+                                           " cells");
+            return false;
+        }
     }
     if (lex_.peek().kind == K::Equal) {
         lex_.next();
@@ -288,25 +316,27 @@ bool StateParser::parseInit(std::vector<InitEntry>& out) {
 }
 
 std::optional<Prop> StateParser::orProp() {
-    auto left = andProp();
-    while (left && lex_.peek().kind == K::Or) {
+    std::vector<Prop> ops;
+    while (true) {
+        auto p = andProp();
+        if (!p) return std::nullopt;
+        ops.push_back(std::move(*p));
+        if (lex_.peek().kind != K::Or) break;
         lex_.next();
-        auto right = andProp();
-        if (!right) return std::nullopt;
-        left = makeBinary(Prop::Kind::Or, std::move(*left), std::move(*right));
     }
-    return left;
+    return balanced(Prop::Kind::Or, ops, 0, ops.size());
 }
 
 std::optional<Prop> StateParser::andProp() {
-    auto left = impliesProp();
-    while (left && lex_.peek().kind == K::And) {
+    std::vector<Prop> ops;
+    while (true) {
+        auto p = impliesProp();
+        if (!p) return std::nullopt;
+        ops.push_back(std::move(*p));
+        if (lex_.peek().kind != K::And) break;
         lex_.next();
-        auto right = impliesProp();
-        if (!right) return std::nullopt;
-        left = makeBinary(Prop::Kind::And, std::move(*left), std::move(*right));
     }
-    return left;
+    return balanced(Prop::Kind::And, ops, 0, ops.size());
 }
 
 // `=>` binds tighter than `/\` and associates to the right, as in herd's grammar.

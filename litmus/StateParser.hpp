@@ -31,6 +31,8 @@ public:
     std::size_t offset() const { return lex_.peek().offset; }
     /// Every register named so far, with its position (to check thread numbers).
     const std::vector<std::pair<Place, SourceLoc>>& registers() const { return registers_; }
+    /// Every location named so far (not registers), with its position.
+    const std::vector<std::pair<Place, SourceLoc>>& locationsNamed() const { return locations_; }
 
 private:
     bool fail(const std::string& what);  // "expected WHAT, found 'tok'"
@@ -51,6 +53,7 @@ private:
     Diagnostics& diags_;
     RegisterNamer namer_;
     std::vector<std::pair<Place, SourceLoc>> registers_;
+    std::vector<std::pair<Place, SourceLoc>> locations_;
     int depth_ = 0;  // nesting of propositions, bounded so garbage cannot overflow the stack
 };
 

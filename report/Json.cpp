@@ -94,7 +94,7 @@ void printJson(std::ostream& out, const CheckReport& rep) {
     }
     j["time"] = rep.seconds;
     j["errors"] = rep.errors;
-    out << j.dump() << '\n';
+    out << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';  // bad UTF-8 becomes U+FFFD
 }
 
 // ---- hardware runs ----
@@ -169,7 +169,7 @@ void printRunJson(std::ostream& out, const RunSummary& s, const std::vector<runn
     Json tests = Json::array();
     for (const auto& r : reports) tests.push_back(testJson(r));
     doc["tests"] = tests;
-    out << doc.dump(2) << "\n";
+    out << doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
 }
 
 std::optional<std::vector<runner::ResultTest>> readRunResults(std::istream& in, std::string& error) {

@@ -1,5 +1,6 @@
 #include "engine/smt/Encoding.hpp"
 
+#include <cstdint>
 #include <functional>
 
 namespace memlit::engine::smt {
@@ -117,9 +118,11 @@ z3::expr Encoding::translate(const Term& t) {
     auto bv = [&](const z3::expr& e) { return z3::int2bv(64, e); };
     auto back = [&](const z3::expr& e) { return z3::bv2int(e, true); };
     switch (t.op) {
-    case K::Add: return a[0] + a[1];
-    case K::Sub: return a[0] - a[1];
-    case K::Mul: return a[0] * a[1];
+    // 64-bit two's complement, as Term evaluation and the machines compute: a sum or
+    // difference of two int64 values is at most one 2^64 out of range; a product may be more.
+    case K::Add: return wrap64(a[0] + a[1]);
+    case K::Sub: return wrap64(a[0] - a[1]);
+    case K::Mul: return back(bv(a[0] * a[1]));
     case K::And: return back(bv(a[0]) & bv(a[1]));
     case K::Or: return back(bv(a[0]) | bv(a[1]));
     case K::Xor: return back(bv(a[0]) ^ bv(a[1]));
@@ -137,6 +140,13 @@ z3::expr Encoding::translate(const Term& t) {
     }
     MEMLIT_ASSERT(false, "translate: unexpected operator");
     return zero;
+}
+
+z3::expr Encoding::wrap64(const z3::expr& s) {
+    const z3::expr two64 = ctx_.int_val("18446744073709551616");
+    const z3::expr max = ctx_.int_val(static_cast<int64_t>(INT64_MAX));
+    const z3::expr min = ctx_.int_val(static_cast<int64_t>(INT64_MIN));
+    return z3::ite(s > max, s - two64, z3::ite(s < min, s + two64, s));
 }
 
 z3::expr Encoding::normalize(const z3::expr& e, litmus::ValueType type) {

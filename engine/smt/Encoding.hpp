@@ -30,6 +30,8 @@ public:
     z3::expr halted(const HaltSite& h);
     /// `e` reduced to the width of `type` and sign- or zero-extended back (litmus::normalize).
     z3::expr normalize(const z3::expr& e, litmus::ValueType type);
+    /// `s`, at most one 2^64 outside int64, wrapped into int64 (two's complement).
+    z3::expr wrap64(const z3::expr& s);
 
     /// The value event `i` reads or writes, and the address it accesses (memory events only).
     const z3::expr& value(std::size_t i) const { return value_.at(i); }

@@ -123,6 +123,9 @@ void haltOutcomes(Problem& pb, const HaltGroups& groups, CheckResult& result) {
         }
         pb.solver.pop();
     }
+    // In site order, as the enumerator gives them: not in the order Z3's models came.
+    std::sort(result.halts.begin(), result.halts.end(),
+              [](const HaltOutcome& a, const HaltOutcome& b) { return a.sites < b.sites; });
 }
 
 void endStates(Problem& pb, const z3::expr& condition, const CheckOptions& options, CheckResult& result) {

@@ -30,8 +30,15 @@ z3::expr Observed::equals(z3::context& ctx, std::size_t i, const std::vector<std
 std::int64_t intValue(const z3::model& m, const z3::expr& e) {
     z3::expr v = m.eval(e, true);
     std::int64_t x = 0;
-    if (!v.is_numeral_i64(x)) x = std::stoll(v.get_decimal_string(0));
-    return x;
+    if (v.is_numeral_i64(x)) return x;
+    // A value outside int64 (an integer term the encoding did not wrap) is read modulo 2^64,
+    // two's complement, as the machine holds it: never an exception on a big numeral.
+    const std::string digits = v.get_decimal_string(0);
+    std::uint64_t bits = 0;
+    const bool negative = !digits.empty() && digits[0] == '-';
+    for (char c : digits)
+        if (c >= '0' && c <= '9') bits = bits * 10 + static_cast<std::uint64_t>(c - '0');
+    return static_cast<std::int64_t>(negative ? ~bits + 1 : bits);
 }
 
 litmus::State Observer::read(const z3::model& m) const {

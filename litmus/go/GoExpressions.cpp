@@ -17,13 +17,68 @@ int Lowerer::precedence(const Token& t) {
     return 0;
 }
 
+bool Lowerer::enterExpr() {
+    if (exprDepth_ == 0) exprOps_ = 0;
+    if (++exprDepth_ <= kMaxExprDepth) return true;
+    return error(peek(), "expression nested more than " + std::to_string(kMaxExprDepth) + " deep");
+}
+
+bool Lowerer::countOp(const Token& op) {
+    if (++exprOps_ <= kMaxExprOps) return true;
+    return error(op, "expression with more than " + std::to_string(kMaxExprOps) + " operators");
+}
+
+namespace {
+
+/// `e` as a constant: a literal, or a negated one (unary minus lowers to `0 - e`).
+std::optional<std::int64_t> constantOf(const Expr& e) {
+    if (e.kind == K::Const) return e.value;
+    if (e.kind == K::Sub && e.args[0].kind == K::Const && e.args[0].value == 0 && e.args[1].kind == K::Const &&
+        e.args[1].value != INT64_MIN)
+        return -e.args[1].value;
+    return std::nullopt;
+}
+
+}  // namespace
+
+bool Lowerer::constantOperands(const Token& op, const Expr& ea, const Expr& eb) {
+    const bool shift = op.text == "<<" || op.text == ">>";
+    const auto ca = constantOf(ea), cb = constantOf(eb);
+    if (shift && cb && *cb < 0) return error(op, "invalid shift count " + std::to_string(*cb) + " (negative)");
+    if (!ca || !cb) return true;
+    struct { std::int64_t value; } a{*ca}, b{*cb};
+    std::int64_t r = 0;
+    bool overflow = false;
+    if (op.text == "+") overflow = __builtin_add_overflow(a.value, b.value, &r);
+    else if (op.text == "-") overflow = __builtin_sub_overflow(a.value, b.value, &r);
+    else if (op.text == "*") overflow = __builtin_mul_overflow(a.value, b.value, &r);
+    else if (op.text == "<<" && a.value != 0)
+        overflow = b.value > 63 || (a.value << b.value) >> b.value != a.value;
+    if (!overflow) return true;
+    return error(op, "constant " + std::to_string(a.value) + " " + op.text + " " + std::to_string(b.value) +
+                         " overflows int");
+}
+
+namespace {
+
+/// Leaves one level of expression nesting on every way out.
+struct ExprLevel {
+    int& depth;
+    ~ExprLevel() { --depth; }
+};
+
+}  // namespace
+
 std::optional<Expr> Lowerer::expression(int minPrec) {
+    ExprLevel level{exprDepth_};
+    if (!enterExpr()) return std::nullopt;
     auto lhs = unary();
     if (!lhs) return std::nullopt;
     while (true) {
         const Token& op = peek();
         const int prec = precedence(op);
         if (prec == 0 || prec < minPrec) return lhs;
+        if (!countOp(op)) return std::nullopt;
         ++pos_;
         if (op.text == "&&" || op.text == "||") {
             // Short-circuit: the right operand's reads happen only when it decides.
@@ -43,23 +98,29 @@ std::optional<Expr> Lowerer::expression(int minPrec) {
             return std::nullopt;
         }
         auto rhs = expression(prec + 1);
-        if (!rhs) return std::nullopt;
+        if (!rhs || !constantOperands(op, *lhs, *rhs)) return std::nullopt;
         static const std::pair<const char*, K> kinds[] = {
             {"==", K::Eq}, {"!=", K::Ne},  {"<", K::Lt},   {"<=", K::Le}, {">", K::Gt}, {">=", K::Ge},
             {"+", K::Add}, {"-", K::Sub},  {"|", K::Or},   {"^", K::Xor}, {"*", K::Mul}, {"<<", K::Shl},
             {">>", K::Shr}, {"&", K::And}};
         if (op.text == "&^") {
-            lhs = Expr::binary(K::And, *lhs, Expr::binary(K::Xor, *rhs, Expr::constant(-1)));
+            lhs = Expr::binary(K::And, std::move(*lhs), Expr::binary(K::Xor, std::move(*rhs), Expr::constant(-1)));
             continue;
         }
         for (const auto& [text, kind] : kinds)
-            if (op.text == text) lhs = Expr::binary(kind, *lhs, *rhs);
+            if (op.text == text) {
+                lhs = Expr::binary(kind, std::move(*lhs), std::move(*rhs));
+                break;
+            }
     }
 }
 
 std::optional<Expr> Lowerer::unary() {
+    ExprLevel level{exprDepth_};
+    if (!enterExpr()) return std::nullopt;
     const Token& t = peek();
     if (t.punct("-") || t.punct("+") || t.punct("!") || t.punct("^")) {
+        if (!countOp(t)) return std::nullopt;
         ++pos_;
         auto e = unary();
         if (!e) return std::nullopt;

@@ -13,12 +13,13 @@ namespace memlit::litmus::go {
 bool Lowerer::run() {
     for (const auto& f : prog_.goroutines) jobs_.push_back({f.open, f.close, false, {}});
     if (!findStartedGoroutines()) return false;
-    for (const auto& [key, value] : test_.meta)
-        if (key == "Unroll") {
+    for (std::size_t m = 0; m < test_.meta.size(); ++m)
+        if (const auto& [key, value] = test_.meta[m]; key == "Unroll") {
             int k = 0;
             auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), k);
             if (ec != std::errc() || ptr != value.data() + value.size() || k < 0 || k > 16) {
-                diags_.error(file_, {}, "Unroll needs a whole number from 0 to 16, found '" + value + "'");
+                const SourceLoc at = m < test_.metaValueLocs.size() ? test_.metaValueLocs[m] : SourceLoc{};
+                diags_.error(file_, at, "Unroll needs a whole number from 0 to 16, found '" + value + "'");
                 return false;
             }
             unroll_ = k;
@@ -35,7 +36,8 @@ bool Lowerer::run() {
     bool ok = true;
     for (std::size_t i = 0; i < jobs_.size(); ++i) {
         if (i >= kMaxGoroutines) {
-            diags_.error(file_, {}, "more than " + std::to_string(kMaxGoroutines) + " goroutines");
+            diags_.error(file_, loc(toks_[jobs_[i].open]),
+                         "more than " + std::to_string(kMaxGoroutines) + " goroutines");
             return false;
         }
         ThreadBuilder b(static_cast<int>(i), file_, diags_);
@@ -94,6 +96,13 @@ bool Lowerer::findStartedGoroutines() {
 }
 
 bool Lowerer::body(std::size_t open, std::size_t close) {
+    if (blockDepth_ >= kMaxBlockDepth)
+        return error(toks_[open], "blocks nested more than " + std::to_string(kMaxBlockDepth) + " deep");
+    ++blockDepth_;
+    struct Leave {
+        int& depth;
+        ~Leave() { --depth; }
+    } leave{blockDepth_};
     std::size_t saved = pos_;
     pos_ = open + 1;
     bool ok = true;

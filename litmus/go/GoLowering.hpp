@@ -75,6 +75,11 @@ public:
 private:
     static constexpr std::size_t kMaxGoroutines = 16;
     static constexpr int kMaxInlining = 8;
+    // Bounds on one expression, so that no input makes the recursion over it (here, in event
+    // building and in the solver) deep enough to overflow the stack.
+    static constexpr int kMaxExprDepth = 200;   // nested parentheses and unary operators
+    static constexpr int kMaxExprOps = 1000;    // operators in one expression
+    static constexpr int kMaxBlockDepth = 100;  // nested `{ ... }` blocks
 
     const Program& prog_;
     const std::vector<Token>& toks_;
@@ -88,6 +93,16 @@ private:
     std::size_t pos_ = 0;
     SourceLoc loc_;       // of the statement being lowered: every op it emits carries it
     int inlining_ = 0;
+    int exprDepth_ = 0;  // expression()/unary() calls on the stack
+    int blockDepth_ = 0;  // body() calls on the stack
+    int exprOps_ = 0;    // operators read in the outermost expression being read
+    /// Enters one level of expression nesting; false (reported) past kMaxExprDepth.
+    bool enterExpr();
+    /// Counts one operator at `op`; false (reported) past kMaxExprOps.
+    bool countOp(const Token& op);
+    /// What the Go compiler rejects in `a op b`: a negative constant shift count, and a
+    /// constant result that does not fit int (Go's constant arithmetic is exact).
+    bool constantOperands(const Token& op, const Expr& a, const Expr& b);
     std::set<std::size_t> allocated_;  // allocation sites lowered so far
     std::set<std::string> closed_;     // channels some `close(c)` of the program names
     int unroll_ = 2;                   // rounds of every loop (the test's Unroll=K)

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <variant>
 
 namespace memlit::litmus::go {
 
@@ -21,6 +22,21 @@ bool endsStatement(const Token& t) {
 }
 
 std::string identity(std::string_view s) { return std::string(s); }
+
+/// The fixed-width spelling of a Go integer type for the init block (litmus::valueTypeOf reads
+/// C's names, where `int` is 32-bit; Go's `int` and `uint` are 64-bit here, as on every target
+/// memlit runs Go on). Other types are kept.
+std::string widthType(const std::string& go) {
+    static const std::pair<const char*, const char*> table[] = {
+        {"int", "int64_t"},           {"int8", "int8_t"},           {"int16", "int16_t"},
+        {"int32", "int32_t"},         {"int64", "int64_t"},         {"uint", "uint64_t"},
+        {"uint8", "uint8_t"},         {"byte", "uint8_t"},          {"uint16", "uint16_t"},
+        {"uint32", "uint32_t"},       {"uint64", "uint64_t"},       {"uintptr", "uint64_t"},
+        };
+    for (const auto& [from, to] : table)
+        if (go == from) return to;
+    return go;
+}
 
 }  // namespace
 
@@ -355,7 +371,7 @@ private:
             InitEntry e;
             e.place = Place{-1, n};
             e.value = Value::number(values.empty() ? 0 : values[i]);
-            e.type = ty;
+            e.type = widthType(ty);
             e.loc = loc(*names[i]);
             prog_.init.push_back(std::move(e));
         }
@@ -410,6 +426,19 @@ private:
     }
 };
 
+/// Whether some op of `th` writes the register `name`: a goroutine's variables are the
+/// registers its lowering assigns.
+bool assigns(const Thread& th, const std::string& name) {
+    return std::any_of(th.ops.begin(), th.ops.end(), [&](const Op& op) {
+        return std::visit(
+            [&](const auto& o) {
+                if constexpr (requires { o.dst; }) return o.dst == name;
+                else return false;
+            },
+            op.kind);
+    });
+}
+
 }  // namespace
 
 std::optional<Program> parseGoProgram(const SourceText& src, std::size_t begin, const std::string& file,
@@ -442,6 +471,16 @@ bool parseGoTest(const SourceText& src, std::size_t begin, const std::string& fi
             const std::size_t n = t.threads.size();
             diags.error(file, loc, "goroutine " + std::to_string(p.thread) + " does not exist (the test has " +
                                        std::to_string(n) + (n == 1 ? " goroutine)" : " goroutines)"));
+            ok = false;
+        } else if (!assigns(t.threads[static_cast<std::size_t>(p.thread)], p.name)) {
+            diags.error(file, loc, "undefined: '" + p.name + "' is not a variable of goroutine " +
+                                       std::to_string(p.thread));
+            ok = false;
+        }
+    // As the Go compiler would: a name the program does not declare is undefined.
+    for (const auto& [p, loc] : rest.locationsNamed())
+        if (!prog.globals.count(p.name.substr(0, p.name.find_first_of("[.")))) {
+            diags.error(file, loc, "undefined: '" + p.name + "' is not a variable of the program");
             ok = false;
         }
     return ok;

@@ -89,7 +89,8 @@ bool lowerCell(std::string_view cell, SourceLoc loc, ThreadBuilder& out) {
     return readX86Cell(cell, loc, intel, in, out) && lowerX86(in, {"X86", "EAX"}, out);
 }
 
-std::string registerName(std::string_view name) { return upper(name); }
+/// Empty for a name that is no X86 register: the state parser reports it.
+std::string registerName(std::string_view name) { return isRegister(name) ? upper(name) : std::string(); }
 
 }  // namespace
 

@@ -1,5 +1,7 @@
 #include "litmus/x86/X86Semantics.hpp"
 
+#include "support/Spelling.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -225,6 +227,19 @@ bool Lowering::run() {
 
 bool isX86Jump(std::string_view op) { return contains(jumps, op); }
 
+/// "; did you mean 'MOV'?" for a misspelt mnemonic (AT&T syntax: lower case), else "".
+static std::string nearestMnemonic(const std::string& written, bool att) {
+    std::string up = written;
+    for (char& ch : up) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    std::vector<std::string_view> all(jumps.begin(), jumps.end());
+    all.insert(all.end(), others.begin(), others.end());
+    auto best = closestName(up, all);
+    if (!best) return {};
+    if (att)
+        for (char& ch : *best) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    return "; did you mean '" + *best + "'?";
+}
+
 bool isX86Op(std::string_view op) { return contains(jumps, op) || contains(others, op); }
 
 bool lowerX86(const X86Instr& in, const X86Flavour& flavour, ThreadBuilder& out) {
@@ -262,8 +277,9 @@ bool readX86Cell(std::string_view cell, SourceLoc loc, const X86Syntax& syntax, 
     in.loc = at(start);
     in.written = std::string(w);
     if (w.empty() || !syntax.mnemonic(w, in)) {
-        out.error(in.loc, "unknown " + std::string(syntax.arch) + " instruction '" +
-                              std::string(firstWord(cell.substr(start))) + "'");
+        const std::string word(firstWord(cell.substr(start)));
+        out.error(in.loc, "unknown " + std::string(syntax.arch) + " instruction '" + word + "'" +
+                              nearestMnemonic(word, syntax.sourceFirst));
         return false;
     }
     for (const OperandText& t : splitOperands(cell.substr(pos), pos)) {

@@ -87,7 +87,8 @@ std::optional<Expr> address(std::string_view t) {
         Expr e = std::move(*index);
         if (parts.size() == 3) {
             auto scale = parseInteger(parts[2].text);
-            if (!scale) return std::nullopt;
+            // The SIB byte encodes only these (the assembler: "expecting scale factor of 1, 2, 4, or 8").
+            if (!scale || (*scale != 1 && *scale != 2 && *scale != 4 && *scale != 8)) return std::nullopt;
             e = Expr::binary(Expr::Kind::Mul, std::move(e), Expr::constant(*scale));
         }
         add(std::move(e));
@@ -132,8 +133,10 @@ bool lowerCell(std::string_view cell, SourceLoc loc, ThreadBuilder& out) {
     return readX86Cell(cell, loc, att, in, out) && lowerX86(in, {"X86_64", "rax"}, out);
 }
 
+/// Empty for a name that is no X86_64 register: the state parser reports it.
 std::string registerName(std::string_view name) {
-    return toLower(!name.empty() && name[0] == '%' ? name.substr(1) : name);
+    std::string r = toLower(!name.empty() && name[0] == '%' ? name.substr(1) : name);
+    return isRegister(r) ? r : std::string();
 }
 
 }  // namespace

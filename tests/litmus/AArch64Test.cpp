@@ -231,3 +231,16 @@ TEST_CASE("AArch64: diagnostics", "[litmus][aarch64][diagnostics]") {
     CHECK(diagnostics("B .+8") ==
           std::vector<std::string>{"t.litmus:4:4: error: unsupported feature: PC-relative address '.+8'"});
 }
+
+TEST_CASE("AArch64: a system register in the initial state is declined with its instruction", "[litmus][aarch64]") {
+    const std::string text = "AArch64 t\n{\n0:VNCR_EL2=x;\n}\n P0 ;\n MSR VNCR_EL2,X1 ;\nexists (x=0)\n";
+    Diagnostics d;
+    CHECK_FALSE(parseLitmus(text, "t.litmus", d));
+    REQUIRE(d.all().size() == 1);
+    CHECK(Diagnostics::format(d.all()[0]) == "t.litmus:6:2: error: unsupported feature: system registers (MSR)");
+    CHECK(d.onlyUnsupported());
+    Diagnostics typo;
+    CHECK_FALSE(parseLitmus("AArch64 t\n{\n0:XQ=x;\n}\n P0 ;\n NOP ;\nexists (x=0)\n", "t.litmus", typo));
+    REQUIRE_FALSE(typo.all().empty());
+    CHECK(Diagnostics::format(typo.all()[0]) == "t.litmus:3:3: error: unknown register 'XQ'");
+}

@@ -143,7 +143,7 @@ TEST_CASE("Diagnostics: every front-end error, word for word", "[litmus]") {
         {"X86 T\n{}\n P0 ;\n MOV EAX, ;\nexists (x=1)\n",
          "t.litmus:4:10: error: bad operand '' for 'MOV'"},
         {"X86_64 T\n{}\n P0 ;\n movz $1,(x) ;\nexists (x=1)\n",
-         "t.litmus:4:2: error: unknown X86_64 instruction 'movz'"},
+         "t.litmus:4:2: error: unknown X86_64 instruction 'movz'; did you mean 'mov'?"},
         {"X86_64 T\n{}\n P0 ;\n movq $1,(%zz) ;\nexists (x=1)\n",
          "t.litmus:4:10: error: bad operand '(%zz)' for 'movq'"},
         {"X86_64 T\n{}\n P0 ;\n lock ;\nexists (x=1)\n",

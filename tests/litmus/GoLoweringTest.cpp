@@ -98,7 +98,7 @@ TEST_CASE("Go halts: wait groups, once and channels block or panic where Go does
     }
     SECTION("a channel one close statement names is closed by a plain write") {
         LitmusTest t = parseOk("Go T\n{ var c = make(chan int, 1) }\nfunc P0() { c <- 1; close(c) }\n"
-                               "exists (0:r=1)\n");
+                               "exists (c=0)\n");
         CHECK(halts(t.threads[0]) == std::vector<std::string>{"Panic send on closed channel", "Blocked",
                                                               "Panic send on closed channel",
                                                               "Panic send on closed channel"});

@@ -154,7 +154,7 @@ TEST_CASE("Go diagnostics: every front-end error, word for word", "[litmus][go]"
         {"Go T\n{ var x int }\nfunc P0() { for x == 1 { break } }\nexists (x=1)\n",
          "t.litmus:3:26: error: unsupported feature: the 'break' statement"},
         {"Go T\nUnroll=x\n{ var x int }\nfunc P0() { x = 1 }\nexists (x=1)\n",
-         "t.litmus: error: Unroll needs a whole number from 0 to 16, found 'x'"},
+         "t.litmus:2:8: error: Unroll needs a whole number from 0 to 16, found 'x'"},
         {"Go T\n{ var x int }\nfunc P0() { x = 1 y = 2 }\nexists (x=1)\n",
          "t.litmus:3:19: error: expected ';' or newline after the statement, found 'y'"},
         {"Go T\n{ var m sync.Mutex }\nfunc P0() { m.Lock(1) }\nexists (m=1)\n",

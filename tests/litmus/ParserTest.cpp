@@ -120,11 +120,11 @@ TEST_CASE("Parser: arrays in the initial state and the condition", "[litmus]") {
 TEST_CASE("Parser: condition constants are normalized to their places' declared types", "[litmus]") {
     LitmusTest t = parse("AArch64 T\n{ uint32_t 0:X1; int8_t x; uint64_t 0:X2; }\n P0 ;\n NOP ;\n"
                          "exists (0:X1=-1 /\\ x=255 /\\ 0:X2=18446744073709551615 /\\ 0:X3=0xffffffff)\n");
-    const auto& p = t.condition.prop;  // ((X1 /\ x) /\ X2) /\ X3
-    CHECK(p.args[0].args[0].args[0].value == Value::number(4294967295));
-    CHECK(p.args[0].args[0].args[1].value == Value::number(-1));
+    const auto& p = t.condition.prop;  // (X1 /\ x) /\ (X2 /\ X3): a chain is a balanced tree
+    CHECK(p.args[0].args[0].value == Value::number(4294967295));
     CHECK(p.args[0].args[1].value == Value::number(-1));
-    CHECK(p.args[1].value == Value::number(-1));  // AArch64's default type is int
+    CHECK(p.args[1].args[0].value == Value::number(-1));
+    CHECK(p.args[1].args[1].value == Value::number(-1));  // AArch64's default type is int
     // herd prints the constants as written, not as normalized.
     CHECK(t.condition.text == "exists (0:X1=-1 /\\ [x]=255 /\\ 0:X2=-1 /\\ 0:X3=4294967295)");
 }
@@ -197,7 +197,7 @@ TEST_CASE("Parser: condition operators build the proposition", "[litmus]") {
           bin(PK::And, a, bin(PK::Implies, b, bin(PK::Implies, c, b))));
     CHECK(withCondition("exists ~0:EAX=1 /\\ not (x=2)").condition.prop == bin(PK::And, neg(a), neg(b)));
     CHECK(withCondition("exists (0:EAX!=1 /\\ x<>2 /\\ 1:EAX==x)").condition.prop ==
-          bin(PK::And, bin(PK::And, neg(a), neg(b)), c));
+          bin(PK::And, neg(a), bin(PK::And, neg(b), c)));
     Prop t, f;
     t.kind = PK::True;
     f.kind = PK::False;
