@@ -4,6 +4,7 @@
 #include "runner/CrossTarget.hpp"
 #include "runner/Emit.hpp"
 #include "runner/Process.hpp"
+#include "tests/runner/CrossToolchain.hpp"
 #include "tests/runner/Fixtures.hpp"
 
 #include <catch2/catch.hpp>
@@ -20,23 +21,6 @@ namespace {
 const std::string kArmDir = std::string(MEMLIT_SOURCE_DIR) + "/tests/litmus/AArch64/";
 
 bool hostIsAArch64() { return runner::runsNatively("AArch64"); }
-
-/// True when this host can build and run AArch64 harnesses; otherwise says why (a Catch
-/// warning) so the caller can skip instead of passing as if it had run.
-bool haveAArch64Toolchain() {
-    auto target = runner::findTarget("aarch64");
-    REQUIRE(target);
-    std::vector<std::string> tools{target->cxx};
-    if (target->emulated()) tools.push_back(target->launcher.front());
-    for (const auto& tool : tools) {
-        if (!runner::runProcess({tool, "--version"}, 30).succeeded()) {
-            WARN("skipped: '" << tool << "' cannot run (apt-get install g++-aarch64-linux-gnu qemu-user, "
-                                         "or scripts/setup.sh --cross)");
-            return false;
-        }
-    }
-    return true;
-}
 
 }  // namespace
 
@@ -105,7 +89,7 @@ TEST_CASE("run command: an unknown --target is a usage error", "[runner][aarch64
 
 TEST_CASE("run command --target aarch64: the fixtures run and show only states the aarch64 model allows",
           "[runner][aarch64]") {
-    if (!haveAArch64Toolchain()) return;
+    if (!testing::haveCrossToolchain("aarch64")) return;
     const std::vector<std::string> names = {
         "MP",           "SB",           "SB+dmb.sys",     "LB",      "IRIW+dmb.sys",       "2+2W+dmb.sys",
         "MP+popl+poap", "MP+dmb.sy+addr", "WRC+addrs",    "Counter+exclusives", "CAS+cas",
@@ -139,7 +123,7 @@ TEST_CASE("run command --target aarch64: the fixtures run and show only states t
 }
 
 TEST_CASE("run command --target aarch64: the text report says how the harness ran", "[runner][aarch64]") {
-    if (!haveAArch64Toolchain()) return;
+    if (!testing::haveCrossToolchain("aarch64")) return;
     std::ostringstream out, err;
     CHECK(cli::runCommand({kArmDir + "SB+dmb.sys.litmus", "--target", "aarch64", "--iterations", "200"}, out, err) == 0);
     INFO(err.str());
@@ -168,7 +152,7 @@ TEST_CASE("Emit: a cross compiler replaces make's default CXX; EXEC runs the har
 
 TEST_CASE("Emit --target aarch64: the Makefile cross-compiles and its results say how they ran",
           "[runner][aarch64]") {
-    if (!haveAArch64Toolchain()) return;
+    if (!testing::haveCrossToolchain("aarch64")) return;
     std::string error;
     auto dir = runner::TempDir::create("memlit-emit-arm-", error);
     REQUIRE(dir);

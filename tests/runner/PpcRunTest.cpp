@@ -6,6 +6,7 @@
 #include "runner/ArchGenerator.hpp"
 #include "runner/CrossTarget.hpp"
 #include "runner/Process.hpp"
+#include "tests/runner/CrossToolchain.hpp"
 #include "tests/runner/Fixtures.hpp"
 
 #include <catch2/catch.hpp>
@@ -19,23 +20,6 @@ using namespace memlit;
 namespace {
 
 const std::string kPpcDir = std::string(MEMLIT_SOURCE_DIR) + "/tests/litmus/PPC/";
-
-/// True when this host can build and run Power harnesses; otherwise says why (a Catch
-/// warning) so the caller can skip instead of passing as if it had run.
-bool havePpcToolchain() {
-    auto target = runner::findTarget("ppc64le");
-    REQUIRE(target);
-    std::vector<std::string> tools{target->cxx};
-    if (target->emulated()) tools.push_back(target->launcher.front());
-    for (const auto& tool : tools) {
-        if (!runner::runProcess({tool, "--version"}, 30).succeeded()) {
-            WARN("skipped: '" << tool << "' cannot run (apt-get install g++-powerpc64le-linux-gnu qemu-user, "
-                                         "or scripts/setup.sh --cross)");
-            return false;
-        }
-    }
-    return true;
-}
 
 }  // namespace
 
@@ -66,7 +50,7 @@ TEST_CASE("CrossTarget: ppc64le refuses a test of another architecture", "[runne
 
 TEST_CASE("run command --target ppc64le: the fixtures run and show only states the power model allows",
           "[runner][ppc]") {
-    if (!havePpcToolchain()) return;
+    if (!testing::haveCrossToolchain("ppc64le")) return;
     const std::vector<std::string> names = {"MP",           "SB+lwsyncs", "SB+syncs",         "LB+datas",
                                             "MP+lwsync+addr", "MP+sync+ctrlisync", "IRIW+syncs", "2+2W+lwsyncs",
                                             "Atomic+lwarx", "MP+sync+lwarx-addr", "WRC+addrs"};
@@ -100,7 +84,7 @@ TEST_CASE("run command --target ppc64le: the fixtures run and show only states t
 }
 
 TEST_CASE("run command --target ppc64le: the text report says how the harness ran", "[runner][ppc]") {
-    if (!havePpcToolchain()) return;
+    if (!testing::haveCrossToolchain("ppc64le")) return;
     std::ostringstream out, err;
     CHECK(cli::runCommand({kPpcDir + "SB+syncs.litmus", "--target", "ppc64le", "--iterations", "200"}, out, err) ==
           0);
@@ -116,7 +100,7 @@ TEST_CASE("run command --target ppc64le: the text report says how the harness ra
 }
 
 TEST_CASE("Emit --target ppc64le: the Makefile cross-compiles and its results say how they ran", "[runner][ppc]") {
-    if (!havePpcToolchain()) return;
+    if (!testing::haveCrossToolchain("ppc64le")) return;
     std::string error;
     auto dir = runner::TempDir::create("memlit-emit-ppc-", error);
     REQUIRE(dir);

@@ -5,6 +5,7 @@
 #include "runner/ArchGenerator.hpp"
 #include "runner/CrossTarget.hpp"
 #include "runner/Process.hpp"
+#include "tests/runner/CrossToolchain.hpp"
 #include "tests/runner/Fixtures.hpp"
 
 #include <catch2/catch.hpp>
@@ -18,23 +19,6 @@ using namespace memlit;
 namespace {
 
 const std::string kRvDir = std::string(MEMLIT_SOURCE_DIR) + "/tests/litmus/RISCV/";
-
-/// True when this host can build and run RISC-V harnesses; otherwise says why (a Catch
-/// warning) so the caller can skip instead of passing as if it had run.
-bool haveRiscvToolchain() {
-    auto target = runner::findTarget("riscv64");
-    REQUIRE(target);
-    std::vector<std::string> tools{target->cxx};
-    if (target->emulated()) tools.push_back(target->launcher.front());
-    for (const auto& tool : tools) {
-        if (!runner::runProcess({tool, "--version"}, 30).succeeded()) {
-            WARN("skipped: '" << tool << "' cannot run (apt-get install g++-riscv64-linux-gnu qemu-user, "
-                                         "or scripts/setup.sh --cross)");
-            return false;
-        }
-    }
-    return true;
-}
 
 }  // namespace
 
@@ -65,7 +49,7 @@ TEST_CASE("CrossTarget: riscv64 refuses a test of another architecture", "[runne
 
 TEST_CASE("run command --target riscv64: the fixtures run and show only states the riscv model allows",
           "[runner][riscv]") {
-    if (!haveRiscvToolchain()) return;
+    if (!testing::haveCrossToolchain("riscv64")) return;
     const std::vector<std::string> names = {"MP",          "SB",          "LB",           "SB+fence.rw.rws",
                                             "SB+fence.tsos", "Counter+lrsc", "Counter+amoadd", "SB+amoswap.aqrls",
                                             "MP+fence.w.w+ctrl", "2+2W+fence.w.ws", "Widths"};
@@ -99,7 +83,7 @@ TEST_CASE("run command --target riscv64: the fixtures run and show only states t
 }
 
 TEST_CASE("run command --target riscv64: the text report says how the harness ran", "[runner][riscv]") {
-    if (!haveRiscvToolchain()) return;
+    if (!testing::haveCrossToolchain("riscv64")) return;
     std::ostringstream out, err;
     CHECK(cli::runCommand({kRvDir + "SB+fence.rw.rws.litmus", "--target", "riscv64", "--iterations", "200"}, out,
                           err) == 0);
@@ -130,7 +114,7 @@ TEST_CASE("run command --target riscv64: a declined instruction is reported and 
 
 TEST_CASE("Emit --target riscv64: the Makefile cross-compiles and its results say how they ran",
           "[runner][riscv]") {
-    if (!haveRiscvToolchain()) return;
+    if (!testing::haveCrossToolchain("riscv64")) return;
     std::string error;
     auto dir = runner::TempDir::create("memlit-emit-rv-", error);
     REQUIRE(dir);
