@@ -1,5 +1,6 @@
 #include "cat/Model.hpp"
 #include "cat/Vocabulary.hpp"
+#include "support/Spelling.hpp"
 
 #include <algorithm>
 #include <cstdlib>
@@ -60,15 +61,10 @@ std::vector<std::string> bundledModelNames() {
 }
 
 std::string unknownModelMessage(const std::string& name) {
-    std::string known, nearest;
-    std::size_t best = name.size() / 3 + 1;  // as Vocabulary::suggest: a third of the length
-    for (const auto& n : bundledModelNames()) {
-        known += (known.empty() ? "" : ", ") + n;
-        if (const std::size_t d = editDistance(name, n); d > 0 && d < best) {
-            best = d;
-            nearest = n;
-        }
-    }
+    const std::vector<std::string> names = bundledModelNames();
+    std::string known;
+    for (const auto& n : names) known += (known.empty() ? "" : ", ") + n;
+    const std::string nearest = closestName(name, {names.begin(), names.end()}).value_or("");
     return "unknown model '" + name + "' (bundled models: " + (known.empty() ? std::string("none found") : known) +
            ")" + (nearest.empty() ? "" : "; did you mean '" + nearest + "'?");
 }

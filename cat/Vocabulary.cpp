@@ -1,5 +1,7 @@
 #include "cat/Vocabulary.hpp"
 
+#include "support/Spelling.hpp"
+
 #include <algorithm>
 
 namespace memlit::cat {
@@ -57,42 +59,16 @@ Vocabulary::Vocabulary(std::vector<std::string> tags, std::vector<std::string> e
 bool Vocabulary::isTag(std::string_view name) const { return contains(tags_, name); }
 bool Vocabulary::isExtraRel(std::string_view name) const { return contains(extraRels_, name); }
 
-std::size_t editDistance(std::string_view a, std::string_view b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diag = row[0];
-        row[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            const std::size_t up = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-            diag = up;
-        }
-    }
-    return row[b.size()];
-}
-
 std::optional<std::string> Vocabulary::suggest(std::string_view name,
                                                const std::vector<std::string>& extra) const {
     // A third of the length: `MFENSE` -> `MFENCE` (1 of 6) qualifies, `pox` -> `po` (1 of 3)
     // too, while a name of one or two letters gets none (any letter is one edit from `R`).
-    const std::size_t limit = name.size() / 3;
-    if (limit == 0) return std::nullopt;
-    std::optional<std::string> best;
-    std::size_t bestDistance = limit + 1;
-    auto consider = [&](std::string_view candidate) {
-        const std::size_t d = editDistance(name, candidate);
-        if (d > 0 && d < bestDistance) {
-            bestDistance = d;
-            best = std::string(candidate);
-        }
-    };
-    for (auto n : kRelNames) consider(n);
-    for (auto n : kSetNames) consider(n);
-    for (const auto& n : tags_) consider(n);
-    for (const auto& n : extraRels_) consider(n);
-    for (const auto& n : extra) consider(n);
-    return best;
+    std::vector<std::string_view> candidates(kRelNames.begin(), kRelNames.end());
+    candidates.insert(candidates.end(), kSetNames.begin(), kSetNames.end());
+    candidates.insert(candidates.end(), tags_.begin(), tags_.end());
+    candidates.insert(candidates.end(), extraRels_.begin(), extraRels_.end());
+    candidates.insert(candidates.end(), extra.begin(), extra.end());
+    return closestName(name, candidates);
 }
 
 }  // namespace memlit::cat

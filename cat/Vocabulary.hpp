@@ -54,7 +54,4 @@ private:
     std::vector<std::string> extraRels_;   // sorted, unique
 };
 
-/// Levenshtein distance (insertions, deletions, substitutions), for suggestions.
-std::size_t editDistance(std::string_view a, std::string_view b);
-
 }  // namespace memlit::cat

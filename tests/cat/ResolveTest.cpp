@@ -5,6 +5,7 @@
 #include "cat/Resolve.hpp"
 #include "cli/Cli.hpp"
 #include "engine/ArchVocabulary.hpp"
+#include "support/Spelling.hpp"
 #include "tests/cat/CatTestUtil.hpp"
 
 #include <catch2/catch.hpp>
@@ -196,9 +197,9 @@ TEST_CASE("Vocabulary: base names round-trip and suggestions are only for near m
     for (auto s : cat::allBaseSets()) CHECK(cat::baseSetNamed(cat::nameOf(s)) == s);
     CHECK_FALSE(cat::baseRelNamed("fr"));
     CHECK_FALSE(cat::baseSetNamed("MFENCE"));
-    CHECK(cat::editDistance("MFENSE", "MFENCE") == 1);
-    CHECK(cat::editDistance("", "abc") == 3);
-    CHECK(cat::editDistance("kitten", "sitting") == 3);
+    CHECK(spellingDistance("MFENSE", "MFENCE") == 1);
+    CHECK(spellingDistance("", "abc") == 3);
+    CHECK(spellingDistance("kitten", "sitting") == 3);
     const cat::Vocabulary v({"MFENCE", "LFENCE", "X"});
     CHECK(v.isTag("LFENCE"));
     CHECK_FALSE(v.isTag("DMB.ISH"));
