@@ -157,10 +157,12 @@ struct RunParser {
     CLI::Option* catDir = listOption(app, "-I,--cat-dir");
     CLI::Option* race = app.add_flag("--race");
     CLI::Option* resume = app.add_flag("--resume");
+    CLI::Option* untilCovered = app.add_flag("--until-covered");
+    CLI::Option* coverage = app.add_flag("--coverage");
     CLI::Option* inputs = app.add_option("inputs", inputWords);
     RunParser() {
         for (const char* name : {"--model", "--json", "--emit", "--cxx", "--target", "--go", "--iterations", "--instances",
-                                 "--sync-every", "--seconds", "--timeout", "--unroll", "--output"})
+                                 "--sync-every", "--seconds", "--timeout", "--unroll", "--output", "--jobs", "--cache"})
             values.emplace_back(name, valueOption(app, name));
     }
 };
@@ -273,6 +275,8 @@ bool runNumberOption(const std::string& name, const std::string& v, RunArgs& a, 
         secondsGiven = true;
     } else if (name == "--timeout" && *num > 0) a.run.timeout = *num;
     else if (name == "--unroll" && *num <= 16 && *num == static_cast<int>(*num)) a.parse.unroll = static_cast<int>(*num);
+    else if (name == "--jobs" && *num >= 1 && *num <= 1024 && *num == static_cast<unsigned>(*num))
+        a.jobs = static_cast<unsigned>(*num);
     else return false;
     return true;
 }
@@ -291,11 +295,14 @@ std::optional<std::string> runValues(const RunParser& p, RunArgs& a) {
         else if (name == "--target") a.target = *v;
         else if (name == "--go") a.run.go = *v;
         else if (name == "--output") a.output = *v;
+        else if (name == "--cache") a.cache = *v;
         else if (!runNumberOption(name, *v, a, secondsGiven)) return "bad value '" + *v + "' for " + name;
     }
     if (!allValues(p.catDir, a.catDirs)) return "option --cat-dir needs a value";
     a.run.race = p.race->count() > 0;
     a.resume = p.resume->count() > 0;
+    a.run.untilCovered = p.untilCovered->count() > 0;
+    a.coverage = p.coverage->count() > 0;
     if (a.resume && a.output.empty()) return "--resume needs --output FILE";
     if (a.run.iterations > 0 && !secondsGiven) a.run.seconds = 0;  // --iterations alone: no time limit
     a.inputs = p.inputWords;

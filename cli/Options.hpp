@@ -61,6 +61,9 @@ struct RunArgs {
     std::string target;                 // --target: empty for the host
     std::string output;                 // --output FILE: one JSON line per finished test
     bool resume = false;                // --resume: skip tests already in --output
+    unsigned jobs = 0;                  // --jobs: harnesses compiled at a time; 0 for every CPU
+    std::string cache;                  // --cache DIR: keep compiled harnesses there
+    bool coverage = false;              // --coverage: the allowed states seen, over the batch
     litmus::ParseOptions parse;
 };
 

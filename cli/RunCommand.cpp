@@ -12,8 +12,10 @@
 #include "runner/CrossTarget.hpp"
 #include "runner/Emit.hpp"
 #include "runner/GoGenerator.hpp"
+#include "runner/HarnessCache.hpp"
 #include "runner/HostInfo.hpp"
 #include "runner/Interrupt.hpp"
+#include "runner/Process.hpp"
 #include "engine/PreparedTest.hpp"
 #include "engine/smt/Z3Engine.hpp"
 
@@ -21,7 +23,10 @@
 #include <chrono>
 #include <cstdio>
 #include <fstream>
+#include <map>
+#include <mutex>
 #include <sstream>
+#include <thread>
 
 namespace memlit::cli {
 
@@ -63,7 +68,7 @@ bool cutAtBound(const engine::CheckResult& c) {
 class HardwareRun {
 public:
     HardwareRun(const RunArgs& a, std::optional<runner::CrossTarget> target, std::ostream& out, std::ostream& err)
-        : a_(a), target_(std::move(target)), out_(out), err_(err),
+        : a_(a), options_(a.run), target_(std::move(target)), out_(out), err_(err),
           models_(engine::architectureVocabulary(), a.catDirs) {}
 
     ExitCode run() {
@@ -79,7 +84,13 @@ public:
             return ExitUsage;
         }
         runner::InterruptGuard guard;
+        if (!setUpCache()) return ExitNotRun;
+        const std::size_t chunk = compileAhead() ? 4 * jobs() : files.size();
         for (std::size_t i = 0; i < files.size(); ++i) {
+            if (compileAhead() && i % chunk == 0) {
+                prebuild(files, i, std::min(files.size(), i + chunk));
+                if (int sig = runner::interruptSignal()) return interrupted(sig);
+            }
             runLogged(files[i], i, files.size());
             if (int sig = runner::interruptSignal()) return interrupted(sig);
             // What finished is out before the next test starts: the text (a file is buffered)
@@ -87,6 +98,7 @@ public:
             out_.flush();
             if (writingJsonFile() && !writeJson()) return ExitNotRun;
         }
+        if (a_.coverage && textOut() && !emitting()) report::printCoverageText(out_, runner::coverage(reports_));
         bool forbidden = false;
         for (const auto& r : reports_) {
             if (r.status != RunStatus::Ok) {
@@ -103,6 +115,74 @@ public:
 
 private:
     bool emitting() const { return !a_.emit.empty(); }
+    unsigned jobs() const {
+        return a_.jobs > 0 ? a_.jobs : std::max(1u, std::thread::hardware_concurrency());
+    }
+    /// Harnesses are compiled `jobs()` at a time ahead of their runs, which stay one at a
+    /// time (each uses every CPU), when there is more than one test to build.
+    bool compileAhead() const { return !emitting() && jobs() > 1 && !options_.cacheDir.empty(); }
+
+    /// --cache DIR, or with compile-ahead a private cache removed at the end of the run.
+    bool setUpCache() {
+        if (emitting()) return true;
+        if (!a_.cache.empty()) {
+            options_.cacheDir = a_.cache;
+            return true;
+        }
+        if (jobs() <= 1) return true;
+        std::string error;
+        cacheDir_ = runner::TempDir::create("memlit-run-cache-", error);
+        if (!cacheDir_) {
+            err_ << "memlit run: error: " << error << "\n";
+            return false;
+        }
+        options_.cacheDir = cacheDir_->path();
+        return true;
+    }
+
+    /// Checks files [begin, end) by the model (kept for their turn) and compiles their
+    /// harnesses into the cache, `jobs()` compilers at a time.
+    void prebuild(const std::vector<std::string>& files, std::size_t begin, std::size_t end) {
+        std::vector<runner::HarnessBuild> builds;
+        for (std::size_t i = begin; i < end; ++i)
+            if (!alreadyLogged(files[i], i))
+                if (auto b = prepare(files[i])) builds.push_back(std::move(*b));
+        std::size_t next = 0;
+        std::mutex m;
+        std::vector<std::thread> workers;
+        for (unsigned w = 0; w < std::min<std::size_t>(jobs(), builds.size()); ++w)
+            workers.emplace_back([&] {
+                for (;;) {
+                    std::size_t k;
+                    {
+                        std::lock_guard<std::mutex> lock(m);
+                        if (next == builds.size() || runner::interruptSignal()) return;
+                        k = next++;
+                    }
+                    runner::compileIntoCache(builds[k], options_);
+                }
+            });
+        for (auto& w : workers) w.join();
+    }
+
+    /// The C++ harness build of `file` when it is a test this run will compile here (not Go,
+    /// not refused); its parsed test and model check are kept for runFile.
+    std::optional<runner::HarnessBuild> prepare(const std::string& file) {
+        Diagnostics diags;
+        auto test = litmus::loadLitmus(file, diags, a_.parse);
+        if (!test) return std::nullopt;
+        auto gen = runner::makeGenerator(test->arch);
+        const bool runsHere = target_ ? target_->arch == test->arch : gen && gen->runsOnHost(test->arch);
+        if (!gen || !runsHere) return std::nullopt;
+        const std::string modelName = a_.model.empty() ? defaultModelFor(test->arch) : a_.model;
+        auto checked = check(*test, modelName, diags);
+        if (!checked) return std::nullopt;
+        runner::ModelVerdict verdict{modelName, checked->states, cutAtBound(*checked)};
+        auto source = runner::generateHarness(*test, *gen, verdict, diags);
+        prepared_[file] = {std::move(*test), std::move(*checked)};
+        if (!source) return std::nullopt;
+        return runner::cxxHarnessBuild(*source, options_);
+    }
 
     /// SIGINT or SIGTERM: the test that was running is dropped (its harness and temporary
     /// directory are gone), what finished is written, and the status says which signal.
@@ -131,7 +211,7 @@ private:
 
     /// Through the --target's launcher when one is given.
     RunReport runOne(const litmus::LitmusTest& test, const runner::ModelVerdict& verdict) {
-        return target_ ? runner::runOnTarget(test, verdict, a_.run, *target_) : runner::runTest(test, verdict, a_.run);
+        return target_ ? runner::runOnTarget(test, verdict, options_, *target_) : runner::runTest(test, verdict, options_);
     }
 
     /// The model's allowed states for a test (the engine call), or nullopt with `diags` set.
@@ -146,9 +226,15 @@ private:
     }
 
     /// runFile, skipping a test --resume finds in the --output log and logging the others.
+    /// Whether --resume found test `index` (this file) finished in the --output log.
+    bool alreadyLogged(const std::string& file, std::size_t index) const {
+        if (!log_) return false;
+        auto done = log_->previous().find(index);
+        return done != log_->previous().end() && done->second.file == file;
+    }
+
     void runLogged(const std::string& file, std::size_t index, std::size_t total) {
-        auto done = log_ ? log_->previous().find(index) : std::map<std::size_t, report::ResultLine>::const_iterator();
-        if (log_ && done != log_->previous().end() && done->second.file == file) return;
+        if (alreadyLogged(file, index)) return;
         const std::size_t before = reports_.size();
         runFile(file);
         Diagnostics logDiags;
@@ -160,7 +246,15 @@ private:
 
     void runFile(const std::string& file) {
         Diagnostics diags;
-        auto test = litmus::loadLitmus(file, diags, a_.parse);
+        std::optional<litmus::LitmusTest> test;
+        std::optional<engine::CheckResult> checked;
+        if (auto p = prepared_.find(file); p != prepared_.end()) {
+            test = std::move(p->second.first);
+            checked = std::move(p->second.second);
+            prepared_.erase(p);
+        } else {
+            test = litmus::loadLitmus(file, diags, a_.parse);
+        }
         if (!test) {
             reports_.push_back(failedReport(file, RunStatus::InputError, diagText(diags)));
             return;
@@ -180,7 +274,7 @@ private:
             reports_.push_back(runOne(*test, none));
             return;
         }
-        std::optional<engine::CheckResult> checked = check(*test, modelName, diags);
+        if (!checked) checked = check(*test, modelName, diags);
         if (!checked) {
             RunReport r = failedReport(file, RunStatus::InputError, diagText(diags));
             r.name = test->name;
@@ -198,7 +292,7 @@ private:
         }
         if (isGo) printGoLine();
         RunReport r = runOne(*test, verdict);
-        if (isGo && a_.run.race)
+        if (isGo && options_.race)
             r.modelRace = std::find(checked->flags.begin(), checked->flags.end(), "data-race") != checked->flags.end();
         if (textOut() && r.status == RunStatus::Ok) report::printRunText(out_, r);
         reports_.push_back(std::move(r));
@@ -242,6 +336,7 @@ private:
         s.iterations = a_.run.iterations;
         s.seconds = a_.run.seconds;
         s.wallSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+        if (a_.coverage) s.coverage = runner::coverage(reports_);
         if (a_.json == "-") {
             report::printRunJson(out_, s, reports_);
             return true;
@@ -260,6 +355,7 @@ private:
     }
 
     const RunArgs& a_;
+    runner::RunOptions options_;  // a_.run, with the harness cache
     std::optional<runner::CrossTarget> target_;
     std::ostream& out_;
     std::ostream& err_;
@@ -270,6 +366,9 @@ private:
     std::vector<RunReport> reports_;
     std::unique_ptr<ResultLog> log_;  // --output
     std::vector<runner::EmittedTest> emitted_;
+    std::optional<runner::TempDir> cacheDir_;  // the private cache of compile-ahead
+    // Tests checked by prebuild, by file, until their turn.
+    std::map<std::string, std::pair<litmus::LitmusTest, engine::CheckResult>> prepared_;
 };
 
 }  // namespace

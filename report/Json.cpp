@@ -155,6 +155,23 @@ std::string runTestJsonLine(const runner::RunReport& r, std::size_t index, std::
     return t.dump() + "\n";
 }
 
+namespace {
+
+Json countJson(const runner::CoverageCount& c) {
+    return {{"key", c.key}, {"tests", c.tests}, {"allowed", c.allowed}, {"seen", c.seen}};
+}
+
+Json coverageJson(const runner::CoverageSummary& c) {
+    Json byThreads = Json::array(), families = Json::array(), unseen = Json::array();
+    for (const auto& t : c.byThreads) byThreads.push_back(countJson(t));
+    for (const auto& f : c.unseenByFamily) families.push_back(countJson(f));
+    for (const auto& u : c.unseen) unseen.push_back({{"test", u.test}, {"state", u.state}});
+    return {{"total", countJson(c.total)}, {"notRun", c.notRun}, {"byThreads", byThreads},
+            {"unseenByFamily", families}, {"unseen", unseen}};
+}
+
+}  // namespace
+
 void printRunJson(std::ostream& out, const RunSummary& s, const std::vector<runner::RunReport>& reports) {
     Json doc;
     doc["memlit"] = MEMLIT_VERSION;
@@ -169,6 +186,7 @@ void printRunJson(std::ostream& out, const RunSummary& s, const std::vector<runn
     Json tests = Json::array();
     for (const auto& r : reports) tests.push_back(testJson(r));
     doc["tests"] = tests;
+    if (s.coverage) doc["coverage"] = coverageJson(*s.coverage);
     out << doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
 }
 

@@ -4,6 +4,7 @@
 /// `memlit compare`.
 
 #include "runner/Compare.hpp"
+#include "runner/Coverage.hpp"
 #include "runner/HostInfo.hpp"
 #include "runner/Runner.hpp"
 
@@ -25,11 +26,16 @@ struct RunSummary {
     std::uint64_t iterations = 0;
     double seconds = 0;
     double wallSeconds = 0;
+    std::optional<runner::CoverageSummary> coverage;  // --coverage
 };
 
 /// litmus7's block for one test (`Test`, `Histogram`, `Ok`/`No`, `Witnesses`, `Condition`,
 /// `Observation`, `Time`), with `!` on states the model forbids and the model's unseen states.
 void printRunText(std::ostream& out, const runner::RunReport& report);
+
+/// After a batch with --coverage: the allowed states seen, in total and by thread count, and
+/// the families and states never seen.
+void printCoverageText(std::ostream& out, const runner::CoverageSummary& coverage);
 
 /// The whole run as one JSON document (indented, newline-terminated).
 /// One test of a run as one JSON line (its object in printRunJson's `tests`, plus `index` and

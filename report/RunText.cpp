@@ -70,4 +70,27 @@ void printRunText(std::ostream& out, const runner::RunReport& r) {
     out << "\n";
 }
 
+namespace {
+
+std::string percent(std::size_t seen, std::size_t allowed) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f%%", allowed == 0 ? 100.0 : 100.0 * static_cast<double>(seen) / static_cast<double>(allowed));
+    return buf;
+}
+
+void printCount(std::ostream& out, const char* lead, const runner::CoverageCount& c) {
+    out << lead << c.key << ": " << c.seen << " of " << c.allowed << " allowed states seen ("
+        << percent(c.seen, c.allowed) << ") in " << c.tests << (c.tests == 1 ? " test" : " tests") << "\n";
+}
+
+}  // namespace
+
+void printCoverageText(std::ostream& out, const runner::CoverageSummary& c) {
+    printCount(out, "Coverage ", c.total);
+    if (c.notRun > 0) out << "Coverage not run: " << c.notRun << (c.notRun == 1 ? " test" : " tests") << "\n";
+    for (const auto& t : c.byThreads) printCount(out, "Coverage ", t);
+    for (const auto& f : c.unseenByFamily) printCount(out, "Unseen family ", f);
+    for (const auto& u : c.unseen) out << "Unseen " << u.test << " " << u.state << "\n";
+}
+
 }  // namespace memlit::report

@@ -59,6 +59,8 @@ struct memlit_ctx {
     long max_iter;
     double max_seconds;
     double start;
+    int until_covered;                    /* -c: stop once every allowed state was seen */
+    int covered[MEMLIT_NALLOWED + 1];     /* allowed state a seen in an earlier round */
     memlit_table tables[MEMLIT_NTHREADS];
 };
 
@@ -199,6 +201,30 @@ static void memlit_allowed_key(int a, memlit_key* k) {
     k->sym = memlit_allowed_sym[a];
 }
 
+static int memlit_seen(const memlit_table* t, const memlit_key* k) {
+    if (t->cap == 0) return 0;
+    size_t i = (size_t)memlit_hash(k) & (t->cap - 1);
+    while (t->e[i].used) {
+        if (memlit_key_eq(&t->e[i].key, k)) return 1;
+        i = (i + 1) & (t->cap - 1);
+    }
+    return 0;
+}
+
+/* Whether every allowed state is in some thread's table: checked between rounds, when no
+   thread writes its table, and only for the states not yet seen. */
+static int memlit_all_covered(memlit_ctx* c) {
+    int all = 1;
+    for (int a = 0; a < MEMLIT_NALLOWED; ++a) {
+        if (c->covered[a]) continue;
+        memlit_key k;
+        memlit_allowed_key(a, &k);
+        for (int t = 0; t < MEMLIT_NTHREADS && !c->covered[a]; ++t) c->covered[a] = memlit_seen(&c->tables[t], &k);
+        all = all && c->covered[a];
+    }
+    return all;
+}
+
 struct memlit_arg {
     memlit_ctx* c;
     int t;
@@ -226,10 +252,12 @@ static void* memlit_worker(void* p) {
             memlit_add(&c->tables[t], &k, 1);
             memlit_reset(c, i);
         }
+        if (c->until_covered) memlit_barrier(c, &sense); /* every table is complete */
         if (t == 0) {
             c->done = first + count;
             long left = c->max_iter > 0 ? c->max_iter - c->done : c->instances;
-            if (left <= 0 || (c->max_seconds > 0 && memlit_now() - c->start >= c->max_seconds))
+            if (left <= 0 || (c->max_seconds > 0 && memlit_now() - c->start >= c->max_seconds) ||
+                (c->until_covered && memlit_all_covered(c)))
                 c->stop = 1;
             else
                 c->count = left < c->instances ? left : c->instances;
@@ -238,148 +266,16 @@ static void* memlit_worker(void* p) {
     return 0;
 }
 
-static void memlit_format_value(char* buf, size_t n, const memlit_key* k, int j) {
-    if (k->sym >> j & 1)
-        snprintf(buf, n, "%s", memlit_loc_names[k->v[j]]);
-    else
-        snprintf(buf, n, "%lld", (long long)k->v[j]);
+)MEMLIT";
 }
 
-/* herd's order: value by value, numbers below addresses (locations are sorted by name). */
-static int memlit_entry_cmp(const void* pa, const void* pb) {
-    const memlit_key* a = &((const memlit_entry*)pa)->key;
-    const memlit_key* b = &((const memlit_entry*)pb)->key;
-    for (int j = 0; j < MEMLIT_NOBS; ++j) {
-        int sa = (int)(a->sym >> j & 1), sb = (int)(b->sym >> j & 1);
-        if (sa != sb) return sa - sb;
-        if (a->v[j] != b->v[j]) return a->v[j] < b->v[j] ? -1 : 1;
-    }
-    return 0;
-}
-
-static void memlit_json_string(FILE* f, const char* s) {
-    fputc('"', f);
-    for (; *s; ++s) {
-        unsigned char ch = (unsigned char)*s;
-        if (ch == '"' || ch == '\\')
-            fprintf(f, "\\%c", ch);
-        else if (ch < 0x20)
-            fprintf(f, "\\u%04x", ch);
-        else
-            fputc(ch, f);
-    }
-    fputc('"', f);
-}
-
-static void memlit_state_text(char* buf, size_t n, const memlit_key* k) {
-    size_t used = 0;
-    buf[0] = 0;
-    for (int j = 0; j < MEMLIT_NOBS && used < n; ++j) {
-        char v[64];
-        memlit_format_value(v, sizeof v, k, j);
-        used += (size_t)snprintf(buf + used, n - used, "%s%s=%s;", j ? " " : "", memlit_obs_names[j], v);
-    }
-}
-
-static void memlit_cpu_model(char* buf, size_t n) {
-    snprintf(buf, n, "unknown");
-    FILE* f = fopen("/proc/cpuinfo", "r");
-    if (!f) return;
-    char line[512];
-    while (fgets(line, sizeof line, f)) {
-        if (strncmp(line, "model name", 10) && strncmp(line, "Model", 5) && strncmp(line, "uarch", 5)) continue;
-        char* colon = strchr(line, ':');
-        if (!colon) continue;
-        colon += 1 + (colon[1] == ' ');
-        colon[strcspn(colon, "\n")] = 0;
-        snprintf(buf, n, "%s", colon);
-        break;
-    }
-    fclose(f);
-}
-
-#ifndef MEMLIT_CXXFLAGS
-#define MEMLIT_CXXFLAGS ""
-#endif
-#ifndef MEMLIT_CXX
-#define MEMLIT_CXX "c++"
-#endif
-
-static void memlit_json_host(FILE* f) {
-    char cpu[256];
-    memlit_cpu_model(cpu, sizeof cpu);
-    fprintf(f, "\"memlit\": \"harness\",\n\"host\": {\"cpu\": ");
-    memlit_json_string(f, cpu);
-    fprintf(f, ", \"cores\": %ld},\n\"compiler\": {\"command\": ", sysconf(_SC_NPROCESSORS_ONLN));
-    memlit_json_string(f, MEMLIT_CXX);
-    fprintf(f, ", \"version\": ");
-    memlit_json_string(f, __VERSION__);
-    fprintf(f, ", \"flags\": ");
-    memlit_json_string(f, MEMLIT_CXXFLAGS);
-    fprintf(f, "},\n\"model\": ");
-    memlit_json_string(f, memlit_model);
-}
-
-/* How the run happened, as `memlit run` says it: "hardware", or "emulated (qemu-aarch64)" when
-   the emitted Makefile runs the harness through an emulator (`-x`). */
-static const char* memlit_execution = "hardware";
-
-static void memlit_json_test(FILE* f, memlit_entry* es, size_t n, long iterations, double seconds,
-                             int ncpus, int pinned) {
-    unsigned long long positive = 0, negative = 0, forbidden = 0;
-    char text[4096];
-    fprintf(f, "{\"name\": ");
-    memlit_json_string(f, memlit_test_name);
-    fprintf(f, ", \"arch\": ");
-    memlit_json_string(f, memlit_arch);
-    fprintf(f, ", \"execution\": ");
-    memlit_json_string(f, memlit_execution);
-    fprintf(f, ", \"status\": \"ok\", \"message\": \"\", \"threads\": %d, \"cpus\": %d, \"pinned\": %s,\n",
-            MEMLIT_NTHREADS, ncpus, pinned ? "true" : "false");
-    fprintf(f, " \"iterations\": %ld, \"seconds\": %.6f, \"condition\": ", iterations, seconds);
-    memlit_json_string(f, memlit_cond_text);
-    fprintf(f, ",\n \"histogram\": [");
-    for (size_t i = 0; i < n; ++i) {
-        int allowed = 0;
-        for (int a = 0; a < MEMLIT_NALLOWED; ++a) {
-            memlit_key k;
-            memlit_allowed_key(a, &k);
-            if (memlit_key_eq(&k, &es[i].key)) allowed = 1;
-        }
-        int cond = memlit_cond(&es[i].key);
-        if (cond) positive += es[i].count; else negative += es[i].count;
-        if (!allowed) ++forbidden;
-        memlit_state_text(text, sizeof text, &es[i].key);
-        fprintf(f, "%s\n  {\"state\": ", i ? "," : "");
-        memlit_json_string(f, text);
-        fprintf(f, ", \"count\": %llu, \"allowed\": %s, \"condition\": %s}",
-                (unsigned long long)es[i].count, allowed ? "true" : "false", cond ? "true" : "false");
-    }
-    fprintf(f, "],\n \"unseen\": [");
-    int first = 1;
-    for (int a = 0; a < MEMLIT_NALLOWED; ++a) {
-        int seen = 0;
-        memlit_key k;
-        memlit_allowed_key(a, &k);
-        for (size_t i = 0; i < n; ++i)
-            if (memlit_key_eq(&k, &es[i].key)) seen = 1;
-        if (seen) continue;
-        memlit_state_text(text, sizeof text, &k);
-        fprintf(f, "%s\n  {\"state\": ", first ? "" : ",");
-        memlit_json_string(f, text);
-        fprintf(f, ", \"condition\": %s}", memlit_cond(&k) ? "true" : "false");
-        first = 0;
-    }
-    int ok = memlit_quantifier == 0 ? positive > 0 : memlit_quantifier == 1 ? positive == 0 : negative == 0;
-    const char* obs = positive == 0 ? "Never" : negative == 0 ? "Always" : "Sometimes";
-    fprintf(f, "],\n \"verdict\": {\"ok\": %s, \"observation\": \"%s\", \"positive\": %llu, \"negative\": %llu, \"forbidden\": %llu}}",
-            ok ? "true" : "false", obs, positive, negative, forbidden);
-}
-
+// The harness's entry point: options, pinning, the round loop's set-up and the text protocol.
+const char* harnessMain() {
+    return R"MEMLIT(
 int main(int argc, char** argv) {
     long max_iter = 0, instances = 1000, sync_every = 32;
     double seconds = 1.0;
-    int seconds_given = 0, json_test = 0, json_host = 0;
+    int seconds_given = 0, json_test = 0, json_host = 0, until_covered = 0;
     const char* json = 0;
     for (int i = 1; i < argc; ++i) {
         const char* a = argv[i];
@@ -390,10 +286,11 @@ int main(int argc, char** argv) {
         else if (!strcmp(a, "-k") && v) { sync_every = atol(v); ++i; }
         else if (!strcmp(a, "-j") && v) { json = v; ++i; }
         else if (!strcmp(a, "-x") && v) { memlit_execution = v; ++i; }
+        else if (!strcmp(a, "-c")) until_covered = 1;
         else if (!strcmp(a, "--json-test")) json_test = 1;
         else if (!strcmp(a, "--json-host")) json_host = 1;
         else {
-            fprintf(stderr, "usage: %s [-n ITERATIONS] [-s SECONDS] [-a INSTANCES] [-k SYNC_EVERY] [-j FILE|-] [-x EXECUTION] [--json-test] [--json-host]\n", argv[0]);
+            fprintf(stderr, "usage: %s [-n ITERATIONS] [-s SECONDS] [-a INSTANCES] [-k SYNC_EVERY] [-j FILE|-] [-x EXECUTION] [-c] [--json-test] [--json-host]\n", argv[0]);
             return 2;
         }
     }
@@ -433,6 +330,7 @@ int main(int argc, char** argv) {
     for (long i = 0; i < instances; ++i) memlit_reset(c, i);
     c->max_iter = max_iter;
     c->max_seconds = seconds;
+    c->until_covered = until_covered && MEMLIT_NALLOWED > 0;
     c->count = instances;
     c->start = memlit_now();
 

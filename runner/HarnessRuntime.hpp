@@ -5,8 +5,12 @@
 
 namespace memlit::runner {
 
-/// C++ source placed after the generated test tables and before the generated thread code.
+/// The harness runtime, in three pieces placed one after the other, after the generated test
+/// tables and before the generated thread code: memory, barriers and the round loop; output
+/// (HarnessOutput.cpp); and `main`.
 const char* harnessRuntime();
+const char* harnessOutput();
+const char* harnessMain();
 
 /// Version of the text protocol the harness prints (`memlit-harness N` on its first line).
 inline constexpr int kHarnessProtocol = 1;

@@ -316,7 +316,7 @@ std::optional<HarnessSource> generateHarness(const litmus::LitmusTest& test,
     for (const auto& a : allowed) os << a.second << "ull, ";
     os << "0};\n";
 
-    os << harnessRuntime() << "\n";
+    os << harnessRuntime() << harnessOutput() << harnessMain() << "\n";
     os << "static int memlit_cond(const memlit_key* k) {\n    (void)k;\n    return "
        << condExpr(*lay, test.condition.prop) << ";\n}\n\n";
     for (std::size_t t = 0; t < lay->threads.size(); ++t)

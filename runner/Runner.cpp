@@ -2,13 +2,17 @@
 
 #include "runner/ArchGenerator.hpp"
 #include "runner/GoGenerator.hpp"
+#include "runner/HarnessCache.hpp"
 #include "runner/HarnessRuntime.hpp"
 #include "runner/Process.hpp"
 #include "litmus/Verdict.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
+
+#include <sys/stat.h>
 
 namespace memlit::runner {
 
@@ -130,16 +134,27 @@ HarnessRun buildAndRun(const HarnessBuild& build, const RunOptions& options) {
         f << build.code;
         if (!f) return failedRun(RunStatus::InputError, "cannot write " + src);
     }
-    std::vector<std::string> cc = build.buildCommand;
-    for (auto& w : cc) w = w == "SRC" ? src : w == "BIN" ? bin : w;
-    auto built = runProcess(cc, options.compileTimeout, dir->path());
-    if (built.status == ProcessResult::Status::Interrupted)
-        return failedRun(RunStatus::Interrupted, build.builderName + " " + built.describe());
-    if (built.status == ProcessResult::Status::SpawnFailed)
-        return failedRun(RunStatus::CompilerMissing, build.missingBuilder + ": " + built.error);
-    if (!built.succeeded())
-        return failedRun(RunStatus::CompileFailed, build.builderName + " " + built.describe() + ":\n" +
-                                                    outputTail(built.err.empty() ? built.out : built.err));
+    const HarnessCache cache(options.cacheDir);
+    std::optional<std::string> cached = options.cacheDir.empty() ? std::nullopt : cache.find(build);
+    if (!cached) {
+        std::vector<std::string> cc = build.buildCommand;
+        for (auto& w : cc) w = w == "SRC" ? src : w == "BIN" ? bin : w;
+        auto built = runProcess(cc, options.compileTimeout, dir->path());
+        if (built.status == ProcessResult::Status::Interrupted)
+            return failedRun(RunStatus::Interrupted, build.builderName + " " + built.describe());
+        if (built.status == ProcessResult::Status::SpawnFailed)
+            return failedRun(RunStatus::CompilerMissing, build.missingBuilder + ": " + built.error);
+        if (!built.succeeded())
+            return failedRun(RunStatus::CompileFailed, build.builderName + " " + built.describe() + ":\n" +
+                                                        outputTail(built.err.empty() ? built.out : built.err));
+        if (!options.cacheDir.empty()) cache.store(build, bin);
+    } else {
+        // Run a private copy under the usual name: the run looks the same with or without the cache.
+        std::error_code ec;
+        std::filesystem::copy_file(*cached, bin, ec);
+        ::chmod(bin.c_str(), 0755);
+        if (ec) return failedRun(RunStatus::InputError, "cannot copy the cached harness " + *cached + ": " + ec.message());
+    }
 
     std::vector<std::string> cmd = options.launcher;
     cmd.push_back(bin);
@@ -167,7 +182,7 @@ HarnessRun buildAndRun(const HarnessBuild& build, const RunOptions& options) {
     return *parsed;
 }
 
-HarnessRun compileAndRun(const HarnessSource& source, const RunOptions& options) {
+HarnessBuild cxxHarnessBuild(const HarnessSource& source, const RunOptions& options) {
     HarnessBuild b;
     b.code = source.code;
     b.sourceName = "harness.cpp";
@@ -184,7 +199,12 @@ HarnessRun compileAndRun(const HarnessSource& source, const RunOptions& options)
     }
     b.runArgs.insert(b.runArgs.end(), {"-a", std::to_string(std::max<std::uint64_t>(options.instances, 1))});
     b.runArgs.insert(b.runArgs.end(), {"-k", std::to_string(std::max<std::uint64_t>(options.syncEvery, 1))});
-    return buildAndRun(b, options);
+    if (options.untilCovered) b.runArgs.push_back("-c");
+    return b;
+}
+
+HarnessRun compileAndRun(const HarnessSource& source, const RunOptions& options) {
+    return buildAndRun(cxxHarnessBuild(source, options), options);
 }
 
 std::string outputTail(const std::string& s, std::size_t max) {

@@ -27,6 +27,8 @@ struct RunOptions {
     std::string go = "go";           // Go tests: the Go toolchain
     bool race = false;               // Go tests: build with `go build -race`
     std::vector<std::string> launcher;  // runs the harness (qemu-aarch64 BIN ...); empty: directly
+    bool untilCovered = false;       // stop a test once every allowed state has been seen
+    std::string cacheDir;            // compiled harnesses by source (HarnessCache); empty: none
 };
 
 enum class RunStatus {
@@ -95,8 +97,12 @@ struct HarnessBuild {
     int raceExitCode = -1;                   // >= 0: the exit status of a run whose race detector fired
 };
 
-/// Builds and runs a harness in a fresh temporary directory (always removed).
+/// Builds and runs a harness in a fresh temporary directory (always removed); with
+/// `options.cacheDir`, a binary already compiled from the same source is run instead.
 HarnessRun buildAndRun(const HarnessBuild& build, const RunOptions& options);
+
+/// How a generated C++ harness is built and started under `options`.
+HarnessBuild cxxHarnessBuild(const HarnessSource& source, const RunOptions& options);
 
 /// Compiles and runs a generated C++ harness.
 HarnessRun compileAndRun(const HarnessSource& source, const RunOptions& options);
