@@ -303,8 +303,9 @@ private:
         if (!textOut() || !goVersion_.empty()) return;
         std::string error;
         goVersion_ = runner::goVersion(a_.run.go, error).value_or("unavailable: " + error);
-        out_ << "# memlit run (Go tests): " << a_.run.go << " build" << (a_.run.race ? " -race" : "") << " ("
-             << goVersion_ << ")\n\n";
+        out_ << "# memlit run (Go tests): " << (options_.goArch.empty() ? "" : "GOARCH=" + options_.goArch + " ")
+             << a_.run.go << " build" << (a_.run.race ? " -race" : "") << " (" << goVersion_ << ")"
+             << (target_ ? "; target " + target_->name + ", " + target_->execution() : "") << "\n\n";
     }
 
     ExitCode emit(bool failures) {

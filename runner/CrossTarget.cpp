@@ -18,12 +18,13 @@ struct TargetSpec {
     const char* arch;
     const char* triple;
     const char* emulator;
+    const char* goArch;
 };
 
 const TargetSpec kTargets[] = {
-    {"aarch64", "AArch64", "aarch64-linux-gnu", "qemu-aarch64"},
-    {"riscv64", "RISCV", "riscv64-linux-gnu", "qemu-riscv64"},
-    {"ppc64le", "PPC", "powerpc64le-linux-gnu", "qemu-ppc64le"},
+    {"aarch64", "AArch64", "aarch64-linux-gnu", "qemu-aarch64", "arm64"},
+    {"riscv64", "RISCV", "riscv64-linux-gnu", "qemu-riscv64", "riscv64"},
+    {"ppc64le", "PPC", "powerpc64le-linux-gnu", "qemu-ppc64le", "ppc64le"},
 };
 
 RunReport failed(const litmus::LitmusTest& test, const ModelVerdict& verdict, const CrossTarget& target,
@@ -54,6 +55,7 @@ std::optional<CrossTarget> findTarget(const std::string& name) {
     t.arch = spec->arch;
     t.compilerPackage = std::string("g++-") + spec->triple;
     t.emulatorPackage = "qemu-user";
+    t.goArch = spec->goArch;
     if (runsNatively(t.arch)) {
         t.cxx = "g++";
         t.cxxFlags = {"-O2", "-pthread"};
@@ -71,10 +73,36 @@ void applyTarget(const CrossTarget& target, RunOptions& options, bool keepCxx) {
     if (!keepCxx) options.cxx = target.cxx;
     options.cxxFlags = target.cxxFlags;
     options.launcher = target.launcher;
+    options.goArch = target.goArch;
 }
+
+namespace {
+
+/// The emulator's problem, when the target is emulated and its emulator cannot run.
+std::optional<std::string> emulatorMissing(const CrossTarget& target) {
+    if (!target.emulated()) return std::nullopt;
+    auto probe = runProcess({target.launcher.front(), "--version"}, 30);
+    if (probe.succeeded()) return std::nullopt;
+    return "cannot run the emulator '" + target.launcher.front() + "': " + probe.describe() + " (install " +
+           target.emulatorPackage + ")";
+}
+
+RunReport runGoOnTarget(const litmus::LitmusTest& test, const ModelVerdict& verdict, const RunOptions& options,
+                        const CrossTarget& target) {
+    if (options.race)
+        return failed(test, verdict, target, RunStatus::Unsupported,
+                      "--race needs cgo, which a Go test cross-built for " + target.name + " does not have");
+    if (auto missing = emulatorMissing(target)) return failed(test, verdict, target, RunStatus::CompilerMissing, *missing);
+    RunReport r = runTest(test, verdict, options);
+    r.execution = target.execution();
+    return r;
+}
+
+}  // namespace
 
 RunReport runOnTarget(const litmus::LitmusTest& test, const ModelVerdict& verdict,
                        const RunOptions& options, const CrossTarget& target) {
+    if (runKind(test.arch) == RunKind::GoProgram) return runGoOnTarget(test, verdict, options, target);
     auto gen = makeGenerator(test.arch);
     if (test.arch != target.arch || !gen)
         return failed(test, verdict, target, RunStatus::Unsupported,
@@ -87,13 +115,7 @@ RunReport runOnTarget(const litmus::LitmusTest& test, const ModelVerdict& verdic
         diags.print(msg);
         return failed(test, verdict, target, RunStatus::Unsupported, outputTail(msg.str()));
     }
-    if (target.emulated()) {
-        auto probe = runProcess({target.launcher.front(), "--version"}, 30);
-        if (!probe.succeeded())
-            return failed(test, verdict, target, RunStatus::CompilerMissing,
-                          "cannot run the emulator '" + target.launcher.front() + "': " + probe.describe() +
-                              " (install " + target.emulatorPackage + ")");
-    }
+    if (auto missing = emulatorMissing(target)) return failed(test, verdict, target, RunStatus::CompilerMissing, *missing);
     HarnessRun run = compileAndRun(*source, options);
     if (run.status == RunStatus::CompilerMissing)
         run.message += " (install " + target.compilerPackage + ", or run scripts/setup.sh --cross)";

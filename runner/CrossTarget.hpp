@@ -19,6 +19,7 @@ struct CrossTarget {
     std::string cxx;                    // "aarch64-linux-gnu-g++", or "g++" on a matching host
     std::vector<std::string> cxxFlags;  // static when cross-compiled, so qemu needs no sysroot
     std::vector<std::string> launcher;  // {"qemu-aarch64"} when emulated, empty natively
+    std::string goArch;                 // GOARCH of Go tests built for it: "arm64"
     std::string compilerPackage;        // Debian packages, named in messages
     std::string emulatorPackage;
 
@@ -36,7 +37,8 @@ std::vector<std::string> targetNames();
 void applyTarget(const CrossTarget& target, RunOptions& options, bool keepCxx);
 
 /// Generate, compile, run (through the target's launcher) and judge, with options from
-/// applyTarget. A test of another architecture is refused as unsupported; a missing cross
+/// applyTarget. A Go test is built with the target's GOARCH (without cgo, so not with
+/// --race). A test of another architecture is refused as unsupported; a missing cross
 /// compiler or emulator is `compiler-missing` with the Debian package to install.
 RunReport runOnTarget(const litmus::LitmusTest& test, const ModelVerdict& verdict,
                        const RunOptions& options, const CrossTarget& target);

@@ -167,7 +167,10 @@ std::optional<GoProgram> generateGoProgram(const litmus::LitmusTest& test, Diagn
 
 std::vector<std::string> goBuildCommand(const RunOptions& options, const std::string& source,
                                         const std::string& binary) {
-    std::vector<std::string> cmd{options.go, "build"};
+    std::vector<std::string> cmd;
+    // Cross-built for --target: pure Go (no cgo), so no C cross toolchain is needed.
+    if (!options.goArch.empty()) cmd = {"env", "GOARCH=" + options.goArch, "CGO_ENABLED=0"};
+    cmd.insert(cmd.end(), {options.go, "build"});
     if (options.race) cmd.push_back("-race");
     cmd.insert(cmd.end(), {"-o", binary, source});
     return cmd;

@@ -27,6 +27,7 @@ struct RunOptions {
     std::string go = "go";           // Go tests: the Go toolchain
     bool race = false;               // Go tests: build with `go build -race`
     std::vector<std::string> launcher;  // runs the harness (qemu-aarch64 BIN ...); empty: directly
+    std::string goArch;              // Go tests: GOARCH to build for (--target); empty: the host
     bool untilCovered = false;       // stop a test once every allowed state has been seen
     std::string cacheDir;            // compiled harnesses by source (HarnessCache); empty: none
 };
