@@ -235,3 +235,29 @@ TEST_CASE("Web API: serve on a port in use is a usage error", "[web]") {
     CHECK(err.str() == "memlit serve: error: cannot listen on 127.0.0.1:" + std::to_string(s.port) + "\n");
     CHECK(out.str().empty());
 }
+
+TEST_CASE("Web API: with --allow-run, /api/run runs SB on this machine and judges it by the model", "[web][run]") {
+    web::ServeOptions o;
+    o.allowRun = true;
+    o.runSeconds = 0.05;
+    Running s{o};
+    auto models = json::parse(s.client().Get("/api/models")->body);
+    CHECK(models["run"] == true);
+    const bool x86 = std::find(models["runs"].begin(), models["runs"].end(), "X86") != models["runs"].end();
+    int status = 0;
+    json doc = post(s, "/api/run", checkBody(kSB, "tso"), status);
+    CHECK(status == 200);
+    CHECK(doc["check"]["verdict"] == "Ok");
+    if (!x86) {
+        CHECK(doc["run"]["status"] == "unsupported");
+        return;
+    }
+    REQUIRE(doc["run"]["status"] == "ok");
+    std::uint64_t runs = 0;
+    for (const auto& row : doc["run"]["histogram"]) {
+        CHECK(row["allowed"] == true);  // TSO allows every state of SB
+        runs += row["count"].get<std::uint64_t>();
+    }
+    CHECK(runs == doc["run"]["iterations"].get<std::uint64_t>());
+    CHECK(doc["run"]["model"] == "tso");
+}

@@ -210,7 +210,9 @@ async function act(action) {
 async function start() {
   try { await loadLists(); } catch (e) { showErrors(["error: cannot load the examples: " + e]); return; }
   const q = new URLSearchParams(location.search);
-  if (!chooseExample(q.get("example") || "SB")) chooseExample(state.examples[0] && state.examples[0].id);
+  // Example ids hold '+' (MP+dmb+addr), which a query string reads as a space unless escaped.
+  const wanted = (q.get("example") || "SB").replace(/ /g, "+");
+  if (!chooseExample(wanted)) chooseExample(state.examples[0] && state.examples[0].id);
   if (q.get("model")) $("model").value = q.get("model");
   $("source").addEventListener("input", () => { updateGutter(); updateButtons(); });
   $("source").addEventListener("scroll", () => { $("gutter").scrollTop = $("source").scrollTop; });
