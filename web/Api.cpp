@@ -80,7 +80,7 @@ std::string modelsDocument(const Models& models, bool allowRun) {
         defaults[std::string(a.name)] = std::string(a.defaultModel);
         if (allowRun && runsHere(a)) runs.push_back(std::string(a.name));
     }
-    return nlohmann::json{{"models", models.names()}, {"defaults", defaults}, {"run", allowRun}, {"runs", runs}}
+    return nlohmann::json{{"models", models.names()}, {"defaults", defaults}, {"explain", true}, {"run", allowRun}, {"runs", runs}}
         .dump();
 }
 

@@ -20,8 +20,9 @@ std::optional<CheckRequest> readCheckRequest(const std::string& body, const Mode
 /// (examples/**/*.litmus, embedded), `id` its path below examples/ without `.litmus`.
 std::string examplesDocument();
 
-/// `{"models": [...], "defaults": {ARCH: MODEL}, "run": bool, "runs": [ARCH...]}`: the models
-/// a request may name, each architecture's default, whether /api/run is served, and which
+/// `{"models": [...], "defaults": {ARCH: MODEL}, "explain": true, "run": bool, "runs": [ARCH...]}`:
+/// the models a request may name, each architecture's default, that /api/explain is served,
+/// whether /api/run is, and which
 /// architectures this host can run.
 std::string modelsDocument(const Models& models, bool allowRun);
 

@@ -5,6 +5,7 @@
 #include "engine/smt/Z3Engine.hpp"
 #include "litmus/Architecture.hpp"
 #include "litmus/Parser.hpp"
+#include "report/ExplainApi.hpp"
 #include "report/Report.hpp"
 #include "report/RunReport.hpp"
 #include "runner/ArchGenerator.hpp"
@@ -96,6 +97,20 @@ Reply Checker::check(const CheckRequest& request) {
     solve(at);
     at.rep.seconds = std::chrono::duration<double>(engine::Budget::Clock::now() - start).count();
     return finish(at);
+}
+
+Reply Checker::explain(const CheckRequest& request) {
+    report::ExplainInput input;
+    input.file = kInputName;
+    input.text = request.source;
+    input.model = request.model;  // a bundled name (Api.cpp refuses any other) or empty
+    input.timeoutSeconds = options_.timeoutSeconds;
+    std::string body = report::explainJson(input, engines_);
+    z3_.reset();
+    while (!body.empty() && body.back() == '\n') body.pop_back();
+    auto doc = nlohmann::json::parse(body, nullptr, false);
+    const bool parsed = !doc.is_discarded() && !doc.value("name", std::string()).empty();
+    return {parsed ? 200 : 422, body};
 }
 
 Reply Checker::run(const CheckRequest& request) {

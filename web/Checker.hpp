@@ -41,6 +41,9 @@ public:
     /// 200 with the check's JSON object (its `status` says ok, unknown or error; a test that
     /// runs out of time is `Unknown (timeout)`); 422 when the test does not parse.
     Reply check(const CheckRequest& request);
+    /// The `memlit explain --json` document (report/ExplainApi.hpp) of the condition's states,
+    /// each execution with its SVG picture embedded; 422 when the test does not parse.
+    Reply explain(const CheckRequest& request);
     /// --allow-run: `{"check": ..., "run": ...}`, the run as one test of `memlit run --json`.
     Reply run(const CheckRequest& request);
 

@@ -77,6 +77,7 @@ struct Server::Impl {
             res.set_content(modelsDocument(models, options.allowRun), kJson);
         });
         post("/api/check", [](Checker& c, const CheckRequest& r) { return c.check(r); });
+        post("/api/explain", [](Checker& c, const CheckRequest& r) { return c.explain(r); });
         if (options.allowRun) post("/api/run", [](Checker& c, const CheckRequest& r) { return c.run(r); });
         else
             http.Post("/api/run", [](const httplib::Request&, httplib::Response& res) {

@@ -261,3 +261,30 @@ TEST_CASE("Web API: with --allow-run, /api/run runs SB on this machine and judge
     CHECK(runs == doc["run"]["iterations"].get<std::uint64_t>());
     CHECK(doc["run"]["model"] == "tso");
 }
+
+TEST_CASE("Web API: /api/explain names the axiom and the cycle of SB under SC, with its picture", "[web]") {
+    Running s{web::ServeOptions{}};
+    int status = 0;
+    json doc = post(s, "/api/explain", checkBody(kSB, "sc"), status);
+    CHECK(status == 200);
+    REQUIRE(doc["states"].size() == 1);
+    const json& st = doc["states"][0];
+    CHECK(st["state"] == "0:EAX=0; 1:EAX=0;");
+    CHECK(st["allowed"] == false);
+    REQUIRE(st["rejections"].size() == 1);
+    const json& r = st["rejections"][0];
+    CHECK(r["axiom"]["name"] == "sc");
+    CHECK(r["cycle"].size() == 4);
+    const std::string svg = r["execution"]["svg"];
+    CHECK(svg.find("<svg") != std::string::npos);
+    CHECK(svg.find("</svg>") != std::string::npos);
+    CHECK(svg.find(">fr<") != std::string::npos);
+    auto models = json::parse(s.client().Get("/api/models")->body);
+    CHECK(models["explain"] == true);
+    json bad = post(s, "/api/explain", checkBody("X86 SB\n{ x=0; }\n P0 ;\n FROB EAX ;\nexists (0:EAX=0)\n", "tso"), status);
+    CHECK(status == 422);
+    REQUIRE(!bad["errors"].empty());
+    CHECK(bad["errors"][0].get<std::string>().rfind("input.litmus:4:2: error: ", 0) == 0);
+    bad = post(s, "/api/explain", checkBody(kSB, "nosuch"), status);
+    CHECK(status == 404);
+}

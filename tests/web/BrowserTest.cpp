@@ -1,7 +1,7 @@
 // End to end in a real browser: starts `memlit serve` on a free loopback port, loads the page
 // in headless Chromium with `?example=SB&model=tso&action=...` (the page runs the action on
 // load), and reads the DOM the page built: the outcome table of SB under TSO, and once
-// explained, the picture of the cycle. A screenshot is kept in the build directory. Skipped,
+// explained (SB+mfences under TSO), the axiom, the cycle and its picture. Screenshots are kept in the build directory. Skipped,
 // with a message, only where Chromium is not installed (scripts/setup.sh installs it).
 
 #include "tests/engine/Fixtures.hpp"
@@ -90,7 +90,7 @@ std::string slurp(const std::string& path) {
 
 }  // namespace
 
-TEST_CASE("Browser: SB under TSO through the page shows the outcome table", "[web][browser]") {
+TEST_CASE("Browser: SB under TSO through the page shows the outcome table, and explained, the cycle", "[web][browser]") {
     if (!haveChromium()) {
         WARN("skipped: chromium is not installed (scripts/setup.sh installs Debian's chromium)");
         return;
@@ -111,6 +111,22 @@ TEST_CASE("Browser: SB under TSO through the page shows the outcome table", "[we
     REQUIRE(chromium(base + "?example=SB&model=tso&action=check", "--screenshot=" + dir + "/browser-check.png",
                      dir + "/browser-check.log") == 0);
     CHECK(std::filesystem::file_size(dir + "/browser-check.png") > 10000);
+    // Explain: SB+mfences under TSO is forbidden; the page shows the axiom, the cycle edge by
+    // edge, and the picture with the cycle's fr edges.
+    const std::string explained = dir + "/browser-explain.html";
+    REQUIRE(chromium(base + "?example=SB%2Bmfences&model=tso&action=explain", "--dump-dom", explained) == 0);
+    const std::string ex = slurp(explained);
+    INFO(ex);
+    CHECK(ex.find("data-done=\"explain\"") != std::string::npos);
+    CHECK(ex.find("<h2 id=\"title\">Test SB+mfences under tso</h2>") != std::string::npos);
+    CHECK(ex.find("<code>acyclic ghb as tso</code>") != std::string::npos);
+    CHECK(ex.find("a: W[x]=1 (P0, input.litmus:5) -mfence-&gt; c: R[y]=0 (P0, input.litmus:7) -fr-&gt; d: W[y]=1") !=
+          std::string::npos);
+    const auto svg = ex.find("<svg");
+    REQUIRE(svg != std::string::npos);
+    CHECK(ex.find(">fr<", svg) != std::string::npos);  // an edge label of the cycle, in the picture
+    REQUIRE(chromium(base + "?example=SB%2Bmfences&model=tso&action=explain",
+                     "--screenshot=" + dir + "/browser-explain.png", dir + "/browser-explain.log") == 0);
     int status = 0;
     CHECK(server.stop(status) == "memlit serve: stopped\n");
     CHECK(WIFEXITED(status));

@@ -134,15 +134,28 @@ function showCheck(doc) {
 function showExplanation(doc) {
   $("explanation").hidden = false;
   const text = $("explain-text");
-  text.replaceChildren(el("pre", {}, doc.text || ""));
   const pictures = $("pictures");
+  text.replaceChildren();
   pictures.replaceChildren();
-  for (const p of doc.pictures || []) {
-    const fig = el("figure", {}, el("figcaption", {}, p.caption || ""));
+  const picture = (caption, svg) => {
+    if (!svg) return;
     const holder = el("div", {});
-    holder.innerHTML = p.svg;  // drawn by memlit itself, with every test-derived text escaped
-    fig.append(holder);
-    pictures.append(fig);
+    holder.innerHTML = svg;  // drawn by memlit itself (report/Picture.cpp), test text escaped
+    pictures.append(el("figure", {}, el("figcaption", {}, caption), holder));
+  };
+  for (const s of doc.states || []) {
+    if (s.allowed) {
+      text.append(el("p", {}, el("b", { class: "ok" }, s.state), " is allowed; a witness execution is drawn."));
+      if (s.witness) picture(s.state + " allowed", s.witness.svg);
+      continue;
+    }
+    text.append(el("p", {}, el("b", { class: "no" }, s.state), " is forbidden: each candidate execution that would produce it breaks an axiom."));
+    for (const r of s.rejections || []) {
+      const where = r.axiom.position ? " (" + r.axiom.position.file + ":" + r.axiom.position.line + ")" : "";
+      text.append(el("p", {}, "Axiom ", el("code", {}, r.axiom.text || r.axiom.name), where + ", " + r.candidates + " candidate(s):"),
+        el("pre", {}, r.cycleText || ""));
+      if (r.execution) picture(s.state + ": " + (r.axiom.name || ""), r.execution.svg);
+    }
   }
 }
 
@@ -189,13 +202,17 @@ async function act(action) {
   $("explanation").hidden = true;
   $("hardware").hidden = true;
   try {
+    if (action === "explain") {
+      const checked = await post("api/check");
+      if (!checked.doc.error) showCheck(checked.doc);
+    }
     const { status, doc } = await post("api/" + action);
     if (doc.error) {
       $("placeholder").hidden = true;
       $("result").hidden = true;
       showErrors(["error (HTTP " + status + "): " + doc.error]);
     } else if (action === "run") showRun(doc);
-    else if (action === "explain") { showCheck(doc.check || doc); showExplanation(doc); }
+    else if (action === "explain") { showErrors(doc.errors || []); showExplanation(doc); }
     else showCheck(doc);
     setStatus("done");
   } catch (e) {
