@@ -141,7 +141,9 @@ function showExplanation(doc) {
     if (!svg) return;
     const holder = el("div", {});
     holder.innerHTML = svg;  // drawn by memlit itself (report/Picture.cpp), test text escaped
-    pictures.append(el("figure", {}, el("figcaption", {}, caption), holder));
+    const fig = el("figure", {}, holder);
+    fig.setAttribute("aria-label", caption);  // the picture carries its own title
+    pictures.append(fig);
   };
   for (const s of doc.states || []) {
     if (s.allowed) {
