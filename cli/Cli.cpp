@@ -5,6 +5,7 @@
 #include "cli/MergeCommand.hpp"
 #include "cli/Options.hpp"
 #include "cli/RunCommand.hpp"
+#include "cli/ServeCommand.hpp"
 #include "support/Diagnostics.hpp"
 
 namespace memlit::cli {
@@ -16,6 +17,7 @@ ExitCode dispatch(const TopLevelArgs& a, std::ostream& out, std::ostream& err, L
     if (a.command == "run") return runCommand(a.args, out, err);
     if (a.command == "compare") return compareCommand(a.args, out, err);
     if (a.command == "merge") return mergeCommand(a.args, out, err);
+    if (a.command == "serve") return serveCommand(a.args, out, err);
     err << "memlit: error: unknown command '" << a.command << "'\n" << usage(Command::TopLevel);
     return ExitUsage;
 }

@@ -174,6 +174,15 @@ struct CompareParser {
     CLI::Option* files = app.add_option("files", fileWords);
 };
 
+struct ServeParser {
+    CLI::App app{"", "memlit serve"};
+    CLI::Option* host = valueOption(app, "--host");
+    CLI::Option* port = valueOption(app, "--port");
+    CLI::Option* timeout = valueOption(app, "--timeout");
+    CLI::Option* workers = valueOption(app, "--workers");
+    CLI::Option* allowRun = app.add_flag("--allow-run");
+};
+
 struct TopLevelParser {
     CLI::App app{"", "memlit"};
     CLI::Option* version = app.add_flag("--version");
@@ -403,6 +412,48 @@ std::optional<ExitCode> parseMerge(const std::vector<std::string>& args, MergeAr
     return finish(outcome, problem, "memlit merge", Command::Merge, out, err);
 }
 
+namespace {
+
+/// The options of `serve` into `o`; the problem with the first bad value, or "".
+std::string serveValues(const ServeParser& p, web::ServeOptions& o) {
+    if (auto h = lastValue(p.host)) {
+        if (h->empty()) return "--host needs an address, e.g. 127.0.0.1";
+        o.host = *h;
+    }
+    if (auto v = lastValue(p.port)) {
+        auto n = wholeNumber(v);
+        if (!n || *n > 65535) return "--port needs a port number (0 to 65535; 0: any free port)";
+        o.port = static_cast<int>(*n);
+    }
+    if (auto v = lastValue(p.timeout)) {
+        auto n = runNumber(*v);
+        if (!n || *n <= 0 || *n > 3600) return "--timeout needs a number of seconds (more than 0, at most 3600)";
+        o.timeoutSeconds = *n;
+    }
+    if (auto v = lastValue(p.workers)) {
+        auto n = wholeNumber(v);
+        if (!n || *n < 1 || *n > 64) return "--workers needs a number from 1 to 64";
+        o.workers = static_cast<unsigned>(*n);
+    }
+    o.allowRun = p.allowRun->count() > 0;
+    return "";
+}
+
+}  // namespace
+
+std::optional<ExitCode> parseServe(const std::vector<std::string>& args, web::ServeOptions& o, std::ostream& out,
+                                   std::ostream& err) {
+    ServeParser p;
+    std::string problem;
+    Outcome outcome = parseWords(p.app, args, problem);
+    if (outcome == Outcome::Parsed && !p.app.remaining().empty()) {
+        problem = "serve takes no files ('" + p.app.remaining().front() + "')";
+        outcome = Outcome::Error;
+    }
+    if (outcome == Outcome::Parsed && !(problem = serveValues(p, o)).empty()) outcome = Outcome::Error;
+    return finish(outcome, problem, "memlit serve", Command::Serve, out, err);
+}
+
 std::vector<std::string> optionSpellings(Command c) {
     switch (c) {
     case Command::TopLevel: return spellingsOf(TopLevelParser().app);
@@ -410,6 +461,7 @@ std::vector<std::string> optionSpellings(Command c) {
     case Command::Run: return spellingsOf(RunParser().app);
     case Command::Compare: return spellingsOf(CompareParser().app);
     case Command::Merge: return spellingsOf(MergeParser().app);
+    case Command::Serve: return spellingsOf(ServeParser().app);
     }
     return {};
 }

@@ -1,11 +1,12 @@
 #pragma once
-/// Options: the command lines of `memlit`, `check`, `run`, `compare` and `merge`, parsed into plain
+/// Options: the command lines of `memlit`, `check`, `run`, `compare`, `merge` and `serve`, parsed into plain
 /// structs, with herd7's single-dash spellings as aliases and each command's help text.
 /// CLI11 is heavy to compile, so it is included by Options.cpp alone.
 
 #include "cli/ExitCode.hpp"
 #include "litmus/Parser.hpp"
 #include "runner/Runner.hpp"
+#include "web/ServeOptions.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -15,7 +16,7 @@
 
 namespace memlit::cli {
 
-enum class Command { TopLevel, Check, Run, Compare, Merge };
+enum class Command { TopLevel, Check, Run, Compare, Merge, Serve };
 
 /// `memlit [--help|--version] COMMAND ARGS...`.
 struct TopLevelArgs {
@@ -85,6 +86,8 @@ std::optional<ExitCode> parseMerge(const std::vector<std::string>& args, MergeAr
                                    std::ostream& out, std::ostream& err);
 std::optional<ExitCode> parseCompare(const std::vector<std::string>& args, CompareArgs& a,
                                      std::ostream& out, std::ostream& err);
+std::optional<ExitCode> parseServe(const std::vector<std::string>& args, web::ServeOptions& o,
+                                   std::ostream& out, std::ostream& err);
 
 /// The `--help` text of a command.
 const char* usage(Command c);

@@ -14,6 +14,7 @@ const char* const kTopLevelUsage =
     "  run       compile tests, run them on this machine, judge what it did by the model\n"
     "  compare   compare two `run --json` results (CI regression)\n"
     "  merge     combine `check --output` result files (shards) into one report\n"
+    "  serve     the web playground: an editor, the outcomes and pictures in a browser\n"
     "\n"
     "`memlit <command> --help` describes a command.\n"
     "\n"
@@ -130,6 +131,21 @@ const char* const kCompareUsage =
     "exit status: 1 when NEW shows a state the model forbids, or with --strict any state\n"
     "             not in BASELINE or a test that no longer runs; 2 usage or unreadable input\n";
 
+const char* const kServeUsage =
+    "usage: memlit serve [--host 127.0.0.1] [--port 8080] [options]\n"
+    "\n"
+    "Serves the playground (docs/web.md): open http://HOST:PORT/ in a browser to edit a test,\n"
+    "check it and read why an outcome is forbidden. Runs until SIGINT (Ctrl-C) or SIGTERM.\n"
+    "\n"
+    "options:\n"
+    "  --host H       address to listen on (default 127.0.0.1, this machine only)\n"
+    "  --port P       port to listen on (default 8080; 0: any free port, printed)\n"
+    "  --timeout S    each check's time budget in seconds (default 10)\n"
+    "  --workers N    checks run at once (default 2); a few more wait, the rest get 503\n"
+    "  --allow-run    also compile and run tests on this machine (/api/run); off by default:\n"
+    "                 only for a server whose every user may run code here\n"
+    "  -h, --help     show this help\n";
+
 }  // namespace
 
 const char* usage(Command c) {
@@ -139,6 +155,7 @@ const char* usage(Command c) {
     case Command::Run: return kRunUsage;
     case Command::Compare: return kCompareUsage;
     case Command::Merge: return kMergeUsage;
+    case Command::Serve: return kServeUsage;
     }
     return kTopLevelUsage;
 }

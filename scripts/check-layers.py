@@ -20,7 +20,9 @@ ALLOWED = {
     # above the runner (and is the only product folder that includes nlohmann/json).
     "runner": {"support", "litmus", "cat", "engine"},
     "report": {"support", "litmus", "cat", "engine", "runner"},
-    "cli": {"support", "litmus", "cat", "engine", "engine/smt", "report", "runner"},
+    # The playground sits beside cli/: every layer but cli/ (cli/ only wires `memlit serve`).
+    "web": {"support", "litmus", "cat", "engine", "engine/smt", "report", "runner"},
+    "cli": {"support", "litmus", "cat", "engine", "engine/smt", "report", "runner", "web"},
 }
 INCLUDE = re.compile(r'^\s*#\s*include\s*"([^"]+)"', re.M)
 

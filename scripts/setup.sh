@@ -5,7 +5,8 @@
 #             `memlit run --target aarch64`, `--target riscv64` and `--target ppc64le`
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
-pkgs=(g++ cmake make pkg-config libz3-dev nlohmann-json3-dev libcli11-dev catch2 python3 python3-yaml golang-go parallel)
+pkgs=(g++ cmake make pkg-config libz3-dev nlohmann-json3-dev libcli11-dev catch2 python3 python3-yaml golang-go parallel
+      libcpp-httplib-dev chromium)
 build=
 for arg in "$@"; do
   case "$arg" in

@@ -39,7 +39,8 @@ Parsed run(const std::vector<std::string>& args, cli::RunArgs& a) {
 }  // namespace
 
 TEST_CASE("Options: every --help names every spelling its parser accepts", "[cli]") {
-    for (Command c : {Command::TopLevel, Command::Check, Command::Run, Command::Compare, Command::Merge}) {
+    for (Command c : {Command::TopLevel, Command::Check, Command::Run, Command::Compare, Command::Merge,
+                      Command::Serve}) {
         const std::string help = cli::usage(c);
         const auto spellings = cli::optionSpellings(c);
         CHECK(spellings.size() >= 2);  // at least -h and --help
@@ -146,4 +147,39 @@ TEST_CASE("Options: the top level leaves the command's own options to the comman
     CHECK(a.command == "check");
     CHECK(a.args == std::vector<std::string>{"--help", "-model", "sc"});
     CHECK(out.str().empty());
+}
+
+TEST_CASE("Options: serve's values and their usage errors", "[cli]") {
+    auto serve = [](const std::vector<std::string>& args, web::ServeOptions& o) {
+        std::ostringstream out, err;
+        auto stop = cli::parseServe(args, o, out, err);
+        return std::make_pair(stop, err.str().substr(0, err.str().find('\n')));
+    };
+    web::ServeOptions o;
+    auto [stop, line] = serve({"--host", "0.0.0.0", "--port", "0", "--timeout", "2.5", "--workers", "3", "--allow-run"}, o);
+    CHECK(!stop);
+    CHECK(o.host == "0.0.0.0");
+    CHECK(o.port == 0);
+    CHECK(o.timeoutSeconds == 2.5);
+    CHECK(o.workers == 3);
+    CHECK(o.allowRun);
+    web::ServeOptions d;
+    CHECK(!serve({}, d).first);
+    CHECK(d.host == "127.0.0.1");
+    CHECK(d.port == 8080);
+    CHECK(!d.allowRun);
+    const std::vector<std::pair<std::vector<std::string>, std::string>> bad = {
+        {{"--port", "99999"}, "memlit serve: error: --port needs a port number (0 to 65535; 0: any free port)"},
+        {{"--timeout", "0"}, "memlit serve: error: --timeout needs a number of seconds (more than 0, at most 3600)"},
+        {{"--workers", "0"}, "memlit serve: error: --workers needs a number from 1 to 64"},
+        {{"--host", ""}, "memlit serve: error: --host needs an address, e.g. 127.0.0.1"},
+        {{"x.litmus"}, "memlit serve: error: serve takes no files ('x.litmus')"},
+        {{"--frob"}, "memlit serve: error: unknown option '--frob'"},
+    };
+    for (const auto& [args, want] : bad) {
+        web::ServeOptions b;
+        auto [s, l] = serve(args, b);
+        CHECK(s == cli::ExitUsage);
+        CHECK(l == want);
+    }
 }

@@ -1,0 +1,282 @@
+// Pictures of executions, drawn by memlit itself: SVG (threads as columns, events in program
+// order, edges as labelled curves coloured by relation, a cycle drawn bold over faded edges)
+// and the same graph as Graphviz DOT.
+
+#include "report/Explain.hpp"
+
+#include "litmus/State.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+#include <sstream>
+
+namespace memlit::report {
+
+namespace {
+
+constexpr double kColumn = 250, kRow = 78, kBoxW = 190, kBoxH = 46, kMargin = 30, kTitle = 34;
+
+std::string escape(const std::string& s) {
+    std::string out;
+    for (char c : s) {
+        switch (c) {
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '"': out += "&quot;"; break;
+        case '\'': out += "&apos;"; break;
+        default:
+            if (static_cast<unsigned char>(c) >= 0x20 || c == '\t') out += c;
+        }
+    }
+    return out;
+}
+
+/// The colour of a relation: the base ones fixed, any other name one of a few by its hash.
+std::string colour(const std::string& rel) {
+    static const std::map<std::string, std::string, std::less<>> fixed{
+        {"po", "#6b7280"}, {"rf", "#dc2626"}, {"rfe", "#dc2626"}, {"rfi", "#dc2626"}, {"co", "#2563eb"},
+        {"coe", "#2563eb"}, {"coi", "#2563eb"}, {"fr", "#ea580c"}, {"fre", "#ea580c"}, {"fri", "#ea580c"}};
+    if (auto it = fixed.find(rel); it != fixed.end()) return it->second;
+    static const char* others[] = {"#059669", "#7c3aed", "#0891b2", "#be185d", "#65a30d", "#b45309"};
+    std::size_t h = 0;
+    for (char c : rel) h = h * 31 + static_cast<unsigned char>(c);
+    return others[h % 6];
+}
+
+std::string fmt(double v) {
+    std::ostringstream o;
+    o << std::round(v * 10) / 10;
+    return o.str();
+}
+
+std::string shortText(const std::string& s, std::size_t max) {
+    return s.size() <= max ? s : s.substr(0, max - 1) + "\u2026";
+}
+
+/// Where each event sits: thread columns left to right, init writes in a row on top.
+struct Layout {
+    std::vector<double> x, y;
+    double width = 0, height = 0;
+};
+
+Layout layout(const engine::Execution& exec, const std::set<std::size_t>& shownInits) {
+    Layout l;
+    std::map<int, std::size_t> column, rows;
+    for (const auto& e : exec.events)
+        if (e.id.thread >= 0) column.emplace(e.id.thread, 0);
+    std::size_t c = 0;
+    for (auto& [t, col] : column) col = c++;
+    const bool initRow = !shownInits.empty();
+    std::size_t inits = 0;
+    for (std::size_t i = 0; i < exec.events.size(); ++i) {
+        const auto& e = exec.events[i];
+        if (e.id.thread < 0) {
+            const std::size_t at = shownInits.count(i) ? inits++ : 0;
+            l.x.push_back(kMargin + kBoxW / 2 + static_cast<double>(at) * kColumn * 0.8);
+            l.y.push_back(kTitle + kMargin + kBoxH / 2);
+            continue;
+        }
+        const std::size_t row = rows[e.id.thread]++ + (initRow ? 1 : 0);
+        l.x.push_back(kMargin + kBoxW / 2 + static_cast<double>(column[e.id.thread]) * kColumn);
+        l.y.push_back(kTitle + kMargin + 22 + kBoxH / 2 + static_cast<double>(row) * kRow);
+    }
+    std::size_t maxRows = initRow ? 1 : 0;
+    for (auto& [t, n] : rows) maxRows = std::max(maxRows, n + (initRow ? 1 : 0));
+    const double cols = std::max<double>(static_cast<double>(column.size()), initRow ? static_cast<double>(inits) * 0.8 : 0);
+    l.width = 2 * kMargin + kBoxW + std::max(0.0, cols - 1) * kColumn + 40;
+    l.height = kTitle + 2 * kMargin + 22 + static_cast<double>(maxRows) * kRow + 30;
+    return l;
+}
+
+/// One edge as a curve between box borders, bowed to the side so that edges between the same
+/// columns do not lie on each other; its label at the middle.
+void drawEdge(std::ostream& o, const Layout& l, const engine::ExplainEdge& e, const std::string& name, bool bold,
+              bool faded, int bend, const std::string& id) {
+    double x1 = l.x[e.from], y1 = l.y[e.from], x2 = l.x[e.to], y2 = l.y[e.to];
+    const std::string c = colour(e.relation);
+    const bool sameColumn = std::abs(x1 - x2) < 1;
+    double cx, cy;
+    if (sameColumn) {
+        // Down (or up) one column: straight for adjacent po, else bowed out to the right.
+        const bool adjacent = e.relation == "po" && std::abs(y2 - y1) <= kRow + 1;
+        const double dir = y2 > y1 ? 1 : -1;
+        y1 += dir * kBoxH / 2;
+        y2 -= dir * kBoxH / 2;
+        cx = adjacent ? x1 : x1 + kBoxW / 2 + 30 + 18 * bend;
+        if (!adjacent) {
+            x1 += kBoxW / 2 - 10;
+            x2 += kBoxW / 2 - 10;
+        }
+        cy = (y1 + y2) / 2;
+    } else {
+        const double dir = x2 > x1 ? 1 : -1;
+        x1 += dir * kBoxW / 2;
+        x2 -= dir * kBoxW / 2;
+        cx = (x1 + x2) / 2;
+        cy = (y1 + y2) / 2 + 16.0 * bend;
+    }
+    const double opacity = faded ? 0.3 : 1.0;
+    o << "<path id=\"" << id << "\" class=\"edge " << escape(e.relation) << (bold ? " cycle" : "") << "\" d=\"M" << fmt(x1)
+      << ',' << fmt(y1) << " Q" << fmt(cx) << ',' << fmt(cy) << ' ' << fmt(x2) << ',' << fmt(y2) << "\" fill=\"none\" stroke=\""
+      << c << "\" stroke-width=\"" << (bold ? 3.2 : 1.6) << "\" opacity=\"" << opacity << "\" marker-end=\"url(#" << (bold ? "b" : "a") << c.substr(1)
+      << ")\"/>\n";
+    // The label at the curve's middle (t = 1/2 of the quadratic Bezier).
+    const double lx = 0.25 * x1 + 0.5 * cx + 0.25 * x2, ly = 0.25 * y1 + 0.5 * cy + 0.25 * y2;
+    const double w = 7.2 * static_cast<double>(name.size()) + 8;
+    o << "<g class=\"label\" opacity=\"" << opacity << "\"><rect x=\"" << fmt(lx - w / 2) << "\" y=\"" << fmt(ly - 9)
+      << "\" width=\"" << fmt(w) << "\" height=\"16\" rx=\"3\" fill=\"white\" stroke=\"" << c << "\" stroke-width=\""
+      << (bold ? 1.5 : 0.6) << "\"/><text x=\"" << fmt(lx) << "\" y=\"" << fmt(ly + 3.5)
+      << "\" text-anchor=\"middle\" font-size=\"11\" font-weight=\"" << (bold ? "bold" : "normal") << "\" fill=\"" << c
+      << "\">" << escape(name) << "</text></g>\n";
+}
+
+void drawEvent(std::ostream& o, const Layout& l, const engine::ExecutionEvent& e, const std::string& name, std::size_t i,
+               bool onCycle) {
+    const double x = l.x[i] - kBoxW / 2, y = l.y[i] - kBoxH / 2;
+    o << "<g class=\"event\"><rect x=\"" << fmt(x) << "\" y=\"" << fmt(y) << "\" width=\"" << kBoxW << "\" height=\""
+      << kBoxH << "\" rx=\"7\" fill=\"" << (onCycle ? "#fef3c7" : "#f9fafb") << "\" stroke=\""
+      << (onCycle ? "#b45309" : "#9ca3af") << "\" stroke-width=\"" << (onCycle ? 2 : 1) << "\"/>\n";
+    o << "<text x=\"" << fmt(x + 10) << "\" y=\"" << fmt(y + 19) << "\" font-size=\"14\" font-weight=\"bold\" fill=\"#111827\">"
+      << escape(name + ": " + engine::eventLabel(e)) << "</text>\n";
+    std::string sub = e.id.thread < 0 ? "initial value" : e.text;
+    if (e.loc.line > 0) sub += (sub.empty() ? "line " : "  \u00b7 line ") + std::to_string(e.loc.line);
+    o << "<text x=\"" << fmt(x + 10) << "\" y=\"" << fmt(y + 36)
+      << "\" font-size=\"11\" font-family=\"monospace\" fill=\"#4b5563\">" << escape(shortText(sub, 30)) << "</text></g>\n";
+}
+
+/// One picture, its top at `top`; returns its height.
+double drawPicture(std::ostream& o, const Picture& p, double top, double& width, std::size_t index) {
+    const auto& x = *p.execution;
+    const auto names = engine::eventNames(x);
+    std::vector<engine::ExplainEdge> edges = p.edges;
+    std::set<std::size_t> inits, onCycle;
+    for (const auto& e : p.highlight) onCycle.insert({e.from, e.to});
+    for (const auto* list : {&p.edges, &p.highlight})
+        for (const auto& e : *list)
+            for (std::size_t i : {e.from, e.to})
+                if (x.events[i].id.thread < 0) inits.insert(i);
+    const Layout l = layout(x, inits);
+    width = std::max(width, l.width);
+    o << "<g transform=\"translate(0," << fmt(top) << ")\">\n";
+    o << "<text x=\"" << kMargin << "\" y=\"" << 24 << "\" font-size=\"15\" font-weight=\"bold\" fill=\"#111827\">"
+      << escape(p.title) << "</text>\n";
+    std::map<int, int> headed;
+    for (std::size_t i = 0; i < x.events.size(); ++i)
+        if (x.events[i].id.thread >= 0 && !headed[x.events[i].id.thread]++)
+            o << "<text x=\"" << fmt(l.x[i]) << "\" y=\"" << fmt(l.y[i] - kBoxH / 2 - 10)
+              << "\" text-anchor=\"middle\" font-size=\"13\" font-weight=\"bold\" fill=\"#374151\">P"
+              << x.events[i].id.thread << "</text>\n";
+    // Edges under the events; a highlighted edge replaces a plain one between the same events.
+    std::map<std::pair<std::size_t, std::size_t>, int> bends;
+    auto bendOf = [&](const engine::ExplainEdge& e) {
+        int& n = bends[{std::min(e.from, e.to), std::max(e.from, e.to)}];
+        const int b = n == 0 ? 0 : (n % 2 ? n : -n);
+        ++n;
+        return b;
+    };
+    std::size_t id = 0;
+    const std::string prefix = "p" + std::to_string(index) + "e";
+    for (const auto& e : edges) {
+        const bool covered = std::any_of(p.highlight.begin(), p.highlight.end(), [&](const engine::ExplainEdge& h) {
+            return h.from == e.from && h.to == e.to && (h.relation == e.relation || h.via == e.relation);
+        });
+        if (!covered && e.from != e.to)
+            drawEdge(o, l, e, e.relation, false, !p.highlight.empty(), bendOf(e), prefix + std::to_string(id++));
+    }
+    for (const auto& e : p.highlight)
+        if (e.from != e.to)
+            drawEdge(o, l, e, e.via.empty() ? e.relation : e.via + ":" + e.relation, true, false, bendOf(e),
+                     prefix + std::to_string(id++));
+    for (std::size_t i = 0; i < x.events.size(); ++i)
+        if (x.events[i].id.thread >= 0 || inits.count(i)) drawEvent(o, l, x.events[i], names[i], i, onCycle.count(i) > 0);
+    o << "</g>\n";
+    return l.height;
+}
+
+}  // namespace
+
+std::string svgDocument(const std::vector<Picture>& pictures) {
+    std::ostringstream body;
+    double top = 0, width = 420;
+    for (std::size_t i = 0; i < pictures.size(); ++i)
+        if (pictures[i].execution) top += drawPicture(body, pictures[i], top, width, i);
+    std::ostringstream o;
+    o << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+    o << "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" << fmt(width) << "\" height=\"" << fmt(std::max(top, 60.0))
+      << "\" viewBox=\"0 0 " << fmt(width) << ' ' << fmt(std::max(top, 60.0))
+      << "\" font-family=\"Helvetica, Arial, sans-serif\">\n";
+    o << "<defs>\n";
+    for (const std::string c : {"#6b7280", "#dc2626", "#2563eb", "#ea580c", "#059669", "#7c3aed", "#0891b2", "#be185d",
+                                 "#65a30d", "#b45309"})
+        for (const char* kind : {"a", "b"})
+            o << "<marker id=\"" << kind << c.substr(1) << "\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\""
+              << (*kind == 'a' ? 7 : 5) << "\" markerHeight=\"" << (*kind == 'a' ? 7 : 5)
+              << "\" orient=\"auto\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"" << c << "\"/></marker>\n";
+    o << "</defs>\n<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n";
+    if (pictures.empty())
+        o << "<text x=\"20\" y=\"34\" font-size=\"14\" fill=\"#4b5563\">no execution to draw</text>\n";
+    o << body.str() << "</svg>\n";
+    return o.str();
+}
+
+std::string dotDocument(const std::vector<Picture>& pictures) {
+    auto quote = [](const std::string& s) {
+        std::string out = "\"";
+        for (char c : s) {
+            if (c == '"' || c == '\\') out += '\\';
+            if (c != '\n') out += c;
+        }
+        return out + "\"";
+    };
+    std::ostringstream o;
+    o << "digraph memlit {\n  node [shape=box, style=\"rounded,filled\", fillcolor=\"#f9fafb\", fontname=\"Helvetica\"];\n";
+    for (std::size_t k = 0; k < pictures.size(); ++k) {
+        const auto& p = pictures[k];
+        if (!p.execution) continue;
+        const auto& x = *p.execution;
+        const auto names = engine::eventNames(x);
+        const std::string pre = "p" + std::to_string(k) + "_";
+        o << "  subgraph cluster_" << k << " {\n    label=" << quote(p.title) << ";\n";
+        std::map<int, std::vector<std::size_t>> threads;
+        for (std::size_t i = 0; i < x.events.size(); ++i) threads[x.events[i].id.thread].push_back(i);
+        for (const auto& [t, evs] : threads) {
+            o << "    subgraph cluster_" << k << "_" << (t < 0 ? std::string("init") : "P" + std::to_string(t))
+              << " {\n      label=" << quote(t < 0 ? "init" : "P" + std::to_string(t)) << ";\n";
+            for (std::size_t i : evs)
+                o << "      " << pre << names[i] << " [label=" << quote(names[i] + ": " + engine::eventLabel(x.events[i]) +
+                                                                  (x.events[i].text.empty() ? "" : "\\n" + x.events[i].text))
+                  << "];\n";
+            o << "    }\n";
+        }
+        for (const auto& e : p.edges)
+            o << "    " << pre << names[e.from] << " -> " << pre << names[e.to] << " [label=" << quote(e.relation)
+              << ", color=" << quote(colour(e.relation)) << ", fontcolor=" << quote(colour(e.relation)) << "];\n";
+        for (const auto& e : p.highlight)
+            o << "    " << pre << names[e.from] << " -> " << pre << names[e.to] << " [label="
+              << quote(e.via.empty() ? e.relation : e.via + ":" + e.relation) << ", color=" << quote(colour(e.relation))
+              << ", fontcolor=" << quote(colour(e.relation)) << ", penwidth=3, style=bold];\n";
+        o << "  }\n";
+    }
+    o << "}\n";
+    return o.str();
+}
+
+std::vector<Picture> explanationPictures(const ExplainReport& r) {
+    std::vector<Picture> out;
+    if (!r.explanation) return out;
+    const auto& x = *r.explanation;
+    for (const auto& s : x.states) {
+        const std::string state = litmus::formatState(x.places, s.state);
+        if (s.allowed && s.witness)
+            out.push_back({state + " allowed by " + r.model, &*s.witness, engine::executionEdges(*s.witness), {}});
+        for (const auto& rej : s.rejections)
+            out.push_back({state + " forbidden by " + r.model + ": " + axiomText(rej.axiom), &rej.execution,
+                           engine::executionEdges(rej.execution), rej.cycle});
+    }
+    return out;
+}
+
+}  // namespace memlit::report
