@@ -5,6 +5,8 @@
 #include "tests/engine/Fixtures.hpp"
 
 #include <catch2/catch.hpp>
+
+#include <stdlib.h>
 #include <nlohmann/json.hpp>
 
 #include <cstdlib>
@@ -46,9 +48,15 @@ std::vector<std::string> timeless(const std::string& lines) {
 
 std::string withoutTime(std::string s) { return std::regex_replace(s, std::regex("Time (\\S+) [0-9.]+"), "Time $1 T"); }
 
+/// A private scratch directory: ctest runs test cases in parallel processes, and other
+/// checkouts on the machine run theirs too, so a fixed name would be removed under another's feet.
 struct Scratch {
-    std::filesystem::path path = std::filesystem::temp_directory_path() / "memlit-batch-test";
-    Scratch() { std::filesystem::create_directories(path); }
+    std::filesystem::path path = makePath();
+    static std::filesystem::path makePath() {
+        std::string tmpl = (std::filesystem::temp_directory_path() / "memlit-batch-test-XXXXXX").string();
+        REQUIRE(::mkdtemp(tmpl.data()) != nullptr);
+        return tmpl;
+    }
     ~Scratch() { std::filesystem::remove_all(path); }
     std::string file(const std::string& name) const { return (path / name).string(); }
 };
