@@ -33,13 +33,12 @@ EngineSelector::EngineSelector(std::string_view mode, Engine& enumerator, Symbol
     mode_ = *m;
 }
 
-Engine& EngineSelector::select(const PreparedTest& test, const cat::Model& model) {
+Engine& EngineSelector::select(const PreparedTest& test, const cat::Model&) {
     switch (mode_) {
     case EngineMode::Enumerate: return enumerator_;
     case EngineMode::Z3: return z3_();
     case EngineMode::Auto: break;
     }
-    if (declaresFlag(model)) return z3_();
     if (test.candidates <= kEnumerateAtMost) return enumerator_;
     if (test.candidates <= kEnumeratePrunedAtMost && fixedShape(test.graph)) return enumerator_;
     return z3_();

@@ -1,7 +1,7 @@
 #pragma once
 /// EngineSelector: which engine checks a test, as `--engine auto|z3|enumerate` says. `auto`
 /// enumerates tests with few candidate executions (microseconds per candidate) and asks Z3
-/// for the others and for models with flags. engine/ does not see Z3: the caller hands the
+/// for the others; both report flags with their event pairs. engine/ does not see Z3: the caller hands the
 /// Z3 engine in, made on first need only (creating a Z3 context is costly).
 
 #include "engine/Engine.hpp"
@@ -26,8 +26,7 @@ constexpr std::uint64_t kEnumerateAtMost = 4096;
 /// the enumerator prunes, with at most this many (docs/performance.md: the measurements).
 constexpr std::uint64_t kEnumeratePrunedAtMost = 1000000;
 
-/// Whether a model declares a `flag` (in procedures too): the Z3 engine reports which pairs of
-/// events a firing flag relates (data races), the enumerator only that it fires.
+/// Whether a model declares a `flag` (in procedures too).
 bool declaresFlag(const cat::Model& model);
 
 /// An Engine that hands every call to the engine the mode picks for that test and model.

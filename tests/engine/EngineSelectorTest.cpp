@@ -73,7 +73,7 @@ TEST_CASE("EngineSelector: engine names are auto, z3 and enumerate", "[engine][s
     CHECK_FALSE(engine::engineMode("herd"));
 }
 
-TEST_CASE("EngineSelector: auto enumerates up to 4096 candidates (fixed-shape tests: a million), else and for flagged models asks Z3",
+TEST_CASE("EngineSelector: auto enumerates up to 4096 candidates (fixed-shape tests: a million), else asks Z3, flags or not",
           "[engine][selector]") {
     Setup s;
     auto autoSel = s.selector("auto");
@@ -97,7 +97,7 @@ TEST_CASE("EngineSelector: auto enumerates up to 4096 candidates (fixed-shape te
     ctrl->candidates = engine::kEnumerateAtMost + 1;
     CHECK(&autoSel.select(*ctrl, sc) == &s.z3);
     p.candidates = 4;
-    CHECK(&autoSel.select(p, flagged()) == &s.z3);
+    CHECK(&autoSel.select(p, flagged()) == &s.enumerator);   // the enumerator reports flags too
     CHECK(engine::declaresFlag(flagged()));
     CHECK_FALSE(engine::declaresFlag(sc));
 
@@ -128,7 +128,8 @@ TEST_CASE("EngineSelector: under auto, both engines check the prepared graph, ne
     REQUIRE(enumerated);
     CHECK(testing::stateLines(*enumerated) == expected);
     CHECK(s.z3.seen.empty());
-    auto solved = autoSel.check(p, flagged(), {}, d);  // a flag: Z3
+    p.candidates = engine::kEnumeratePrunedAtMost + 1;   // too many to enumerate: Z3
+    auto solved = autoSel.check(p, flagged(), {}, d);
     REQUIRE(solved);
     CHECK(testing::stateLines(*solved) == expected);
     REQUIRE(s.z3.seen.size() == 1);
