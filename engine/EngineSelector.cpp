@@ -26,8 +26,9 @@ std::optional<EngineMode> engineMode(std::string_view name) {
 
 bool declaresFlag(const cat::Model& model) { return hasFlag(model.statements); }
 
-EngineSelector::EngineSelector(std::string_view mode, Engine& enumerator, SymbolicEngine z3)
-    : mode_(EngineMode::Auto), enumerator_(enumerator), z3_(std::move(z3)) {
+EngineSelector::EngineSelector(std::string_view mode, Engine& enumerator, SymbolicEngine z3,
+                               std::uint64_t tryCompleteAtMost)
+    : mode_(EngineMode::Auto), enumerator_(enumerator), z3_(std::move(z3)), tryCompleteAtMost_(tryCompleteAtMost) {
     auto m = engineMode(mode);
     MEMLIT_ASSERT(m.has_value(), "unknown engine '" + std::string(mode) + "'");
     mode_ = *m;
@@ -46,7 +47,19 @@ Engine& EngineSelector::select(const PreparedTest& test, const cat::Model&) {
 
 std::optional<CheckResult> EngineSelector::check(const PreparedTest& test, const cat::Model& model,
                                                  const CheckOptions& options, Diagnostics& diags) {
-    return select(test, model).check(test, model, options, diags);
+    Engine& chosen = select(test, model);
+    if (mode_ == EngineMode::Auto && &chosen != &enumerator_ && fixedShape(test.graph)) {
+        // Exact counts when pruning leaves few candidates; else Z3, as chosen (the attempt's
+        // diagnostics, "more than N candidates", are dropped).
+        Diagnostics attempt;
+        BruteForceEngine capped(tryCompleteAtMost_);
+        if (auto r = capped.check(test, model, options, attempt)) {
+            for (const auto& d : attempt.all())
+                if (d.severity == Severity::Note) diags.note(d.file, d.loc, d.message);
+            return r;
+        }
+    }
+    return chosen.check(test, model, options, diags);
 }
 
 std::optional<Execution> EngineSelector::witness(const PreparedTest& test, const cat::Model& model,
