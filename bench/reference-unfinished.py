@@ -49,11 +49,13 @@ def main():
     t0 = time.monotonic()
     with cf.ThreadPoolExecutor(max_workers=a.jobs) as ex:
         futs = {ex.submit(run, memlit, a.model, os.path.join(base, r["file"]), a.timeout): r for r in rows}
-        out = [(futs[f]["file"], *f.result()) for f in cf.as_completed(futs)]
+        out = []
+        for fut in cf.as_completed(futs):   # printed as they finish, so a cut run still says something
+            out.append((futs[fut]["file"], *fut.result()))
+            f, answer, secs = out[-1]
+            print(f"{secs:7.2f} s  {answer:28s} {f}", flush=True)
     wall = time.monotonic() - t0
     out.sort()
-    for f, answer, secs in out:
-        print(f"{secs:7.2f} s  {answer:28s} {f}")
     answered = [s for _, a_, s in out if a_.split()[0] in ("Never", "Sometimes", "Always")]
     print(f"{a.set}: {len(answered)}/{len(out)} answered; wall {wall:.1f} s with {a.jobs} jobs;"
           f" per-test max {max(answered, default=0):.2f} s, median {sorted(answered)[len(answered) // 2] if answered else 0:.2f} s;"

@@ -8,7 +8,7 @@ run: J reference processes side by side). Answers are the scorer's: `score SET -
 run too and its agreement line is reported. The load average before and after each set is
 recorded: the machine is shared, so wall times under load are pessimistic.
 
-Usage: bench/vs-reference.py [--memlit build/memlit] [--jobs 2] [--sample N] [--sets X86_64:tso,...]
+Usage: bench/vs-reference.py [--memlit build/memlit] [--jobs 2] [--sample N] [--sets X86_64:tso:SAMPLE,...]
        [--csv out.csv] [--no-score]
 Prints one table row per set (markdown) and, with --csv, writes the same as CSV.
 """
@@ -83,14 +83,15 @@ def main():
           % a.jobs)
     print("|---|---|---|---|---|---|---|---|")
     for spec in a.sets.split(","):
-        name, model = spec.split(":")
+        name, model, *n = spec.split(":")   # SET:MODEL or SET:MODEL:SAMPLE
+        sample = int(n[0]) if n else a.sample
         set_dir = os.path.join(SHARED, "conformance", name)
-        rows = decided_rows(set_dir, a.sample)
+        rows = decided_rows(set_dir, sample)
         ref = sum(r.get("herd_ms") or 0 for r in rows) / 1000 / a.jobs
         before = load()
         wall, unknown = run_batch(memlit, model, set_dir, rows, a.jobs, a.timeout)
         after = load()
-        agree, total = ("-", "-") if a.no_score else run_score(memlit, name, model, a.jobs, a.sample, a.timeout)
+        agree, total = ("-", "-") if a.no_score else run_score(memlit, name, model, a.jobs, sample, a.timeout)
         ratio = wall / ref if ref else float("nan")
         row = {"set": name, "model": model, "tests": len(rows), "memlit_s": round(wall, 2),
                "reference_s": round(ref, 2), "ratio": round(ratio, 4), "unknown": unknown,
