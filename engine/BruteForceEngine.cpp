@@ -66,6 +66,9 @@ private:
 
 /// An allowed candidate's contribution: its flags (and their pairs), and its halt outcome or
 /// its state and count.
+/// Thrown out of the enumeration past the partial-evaluation cap.
+struct TooManyPartial {};
+
 /// The states seen so far, for a lookup in log time (a test of independent reads has
 /// thousands: a linear search per candidate was a fifth of an LKMM check's time).
 using StateSet = std::set<litmus::State, bool (*)(const litmus::State&, const litmus::State&)>;
@@ -127,14 +130,23 @@ std::optional<CheckResult> BruteForceEngine::check(const PreparedTest& p, const 
     FlagPairs pairs;
     StateSet seen(&litmus::stateLess);
     if (std::find(persistent.begin(), persistent.end(), true) != persistent.end())
-        mayCompleteTo = [&](const ConcreteExecution& x) { return mayComplete(*model, x, persistent, options.skipChecks); };
-    const bool done = forEachCandidate(p, maxCandidates_, diags, [&](const Candidate& c) {
-        options.budget.check();  // the per-test deadline and memory ceiling (engine/Budget.hpp)
-        AxiomVerdict v;
-        if (!evaluate(*model, c, options.skipChecks, diags, v)) return false;
-        if (v.consistent) record(p, c, v, result, pairs, seen);
-        return true;
-    }, mayCompleteTo);
+        mayCompleteTo = [&, partials = std::uint64_t{0}](const ConcreteExecution& x) mutable {
+            if (++partials > maxPartial_) throw TooManyPartial{};
+            return mayComplete(*model, x, persistent, options.skipChecks);
+        };
+    bool done = false;
+    try {
+        done = forEachCandidate(p, maxCandidates_, diags, [&](const Candidate& c) {
+            options.budget.check();  // the per-test deadline and memory ceiling (engine/Budget.hpp)
+            AxiomVerdict v;
+            if (!evaluate(*model, c, options.skipChecks, diags, v)) return false;
+            if (v.consistent) record(p, c, v, result, pairs, seen);
+            return true;
+        }, mayCompleteTo);
+    } catch (const TooManyPartial&) {
+        diags.error(p.test.file, {}, "brute force: more than " + std::to_string(maxPartial_) +
+                                         " partial candidate evaluations");
+    }
     if (!done) return std::nullopt;
     std::sort(result.states.begin(), result.states.end(), litmus::stateLess);
     result.ok = litmus::conditionHolds(p.test.condition, p.places, result.states);

@@ -49,10 +49,10 @@ std::optional<CheckResult> EngineSelector::check(const PreparedTest& test, const
                                                  const CheckOptions& options, Diagnostics& diags) {
     Engine& chosen = select(test, model);
     if (mode_ == EngineMode::Auto && &chosen != &enumerator_ && fixedShape(test.graph)) {
-        // Exact counts when pruning leaves few candidates; else Z3, as chosen (the attempt's
-        // diagnostics, "more than N candidates", are dropped).
+        // Exact counts when pruning leaves few candidates (and needs few partial evaluations:
+        // at most twice as many); else Z3, as chosen (the attempt's "more than N" is dropped).
         Diagnostics attempt;
-        BruteForceEngine capped(tryCompleteAtMost_);
+        BruteForceEngine capped(tryCompleteAtMost_, true, 2 * tryCompleteAtMost_);
         if (auto r = capped.check(test, model, options, attempt)) {
             for (const auto& d : attempt.all())
                 if (d.severity == Severity::Note) diags.note(d.file, d.loc, d.message);

@@ -27,7 +27,7 @@ constexpr std::uint64_t kEnumerateAtMost = 4096;
 constexpr std::uint64_t kEnumeratePrunedAtMost = 1000000;
 
 /// Past that, a fixed-shape test is still tried by the enumerator, which gives up past this
-/// many complete (unpruned) candidates; Z3 then checks it. Pruning often leaves few: X86
+/// many complete (unpruned) candidates or twice as many partial ones; Z3 then checks it. Pruning often leaves few: X86
 /// CoStress-2-4 has over a million candidates and 182 complete ones (docs/performance.md).
 constexpr std::uint64_t kTryEnumerateCompleteAtMost = 20000;
 
