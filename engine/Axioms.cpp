@@ -46,7 +46,9 @@ AxiomVerdict checkAxioms(const cat::Model& model, const ConcreteExecution& exec,
     verdict.consistent = true;
     for (const auto& r : *results) {
         if (r.isFlag) {
-            if (r.holds) verdict.flags.push_back(r.name);
+            if (!r.holds) continue;
+            verdict.flags.push_back(r.name);
+            if (r.rel) verdict.flagRelations.emplace_back(r.name, *r.rel);
             continue;
         }
         verdict.axioms.push_back(r.name);

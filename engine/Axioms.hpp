@@ -10,6 +10,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace memlit::engine {
@@ -18,6 +19,9 @@ struct AxiomVerdict {
     bool consistent = false;            // every axiom not masked holds
     std::vector<std::string> axioms;    // names of every axiom (non-flag check), in model order
     std::vector<std::string> flags;     // names of the flags that fire, in model order
+    /// For each firing flag over a relation (e.g. `flag ~empty race`): its name and that
+    /// relation, in dense indices, so the enumerator can name the related events.
+    std::vector<std::pair<std::string, Relation>> flagRelations;
     /// The first axiom not masked that does not hold; nullopt when consistent.
     std::optional<std::string> failed;
     /// For that axiom, when it is an acyclic (irreflexive) check: a cycle (a reflexive event)

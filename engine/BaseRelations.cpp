@@ -130,13 +130,16 @@ ConcreteExecution concreteExecution(const BaseTable& table, const ExecutionChoic
             if (members.contains(events[k])) set.insert(k);
         x.sets[name] = std::move(set);
     }
+    // The candidate pairs only (the enumerator's hot path: once per candidate).
+    constexpr std::size_t kNotExecuted = ~std::size_t{0};
+    std::vector<std::size_t> dense(n, kNotExecuted);
+    for (std::size_t k = 0; k < m; ++k) dense[events[k]] = k;
     for (auto r : cat::allBaseRels()) {
         Relation rel(m);
-        const Relation& may = table.mayOf(r);
-        for (std::size_t a = 0; a < m; ++a)
-            for (std::size_t b = 0; b < m; ++b)
-                if (may.contains(events[a], events[b]) && related(r, choice, events[a], events[b]))
-                    rel.set(a, b);
+        table.mayOf(r).forEachPair([&](std::size_t i, std::size_t j) {
+            if (dense[i] != kNotExecuted && dense[j] != kNotExecuted && related(r, choice, i, j))
+                rel.set(dense[i], dense[j]);
+        });
         x.rels.base(r) = std::move(rel);
     }
     return x;

@@ -74,8 +74,10 @@ public:
     /// Gives up (nullopt and an error) past `maxCandidates` candidate executions. With
     /// `prune`, check() skips the completions of a partial candidate that an axiom whose
     /// failure persists (persistentChecks) already forbids.
-    explicit BruteForceEngine(std::uint64_t maxCandidates = 2000000, bool prune = true)
-        : maxCandidates_(maxCandidates), prune_(prune) {}
+    /// `maxPartial` bounds check()'s evaluations of partial candidates the same way.
+    explicit BruteForceEngine(std::uint64_t maxCandidates = 2000000, bool prune = true,
+                              std::uint64_t maxPartial = UINT64_MAX)
+        : maxCandidates_(maxCandidates), prune_(prune), maxPartial_(maxPartial) {}
 
     std::optional<CheckResult> check(const PreparedTest& test, const cat::Model& model,
                                      const CheckOptions& options, Diagnostics& diags) override;
@@ -95,6 +97,7 @@ public:
 private:
     std::uint64_t maxCandidates_;
     bool prune_;
+    std::uint64_t maxPartial_;
     /// violations(), also giving every axiom's name in model order.
     std::optional<std::vector<Violation>> violations(const PreparedTest& test, const cat::Model& model,
                                                      const litmus::State& state, Diagnostics& diags,

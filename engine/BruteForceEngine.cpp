@@ -11,6 +11,8 @@
 #include "litmus/Verdict.hpp"
 
 #include <algorithm>
+#include <set>
+#include <tuple>
 
 namespace memlit::engine {
 
@@ -31,20 +33,61 @@ void addOnce(std::vector<T>& v, T x) {
     if (std::find(v.begin(), v.end(), x) == v.end()) v.push_back(std::move(x));
 }
 
-/// An allowed candidate's contribution: its flags, and its halt outcome or its state and count.
-void record(const PreparedTest& p, const Candidate& c, const AxiomVerdict& v, CheckResult& result) {
+/// The pairs of events a firing flag relates in some allowed execution (FlagPair), by their
+/// sites, each with the least final state (litmus::stateLess) of the allowed executions that
+/// relate them and end, so the witness does not depend on the enumeration order.
+class FlagPairs {
+public:
+    void add(const PreparedTest& p, const Candidate& c, const std::string& flag, const Relation& rel) {
+        rel.forEachPair([&](EventIndex i, EventIndex j) {
+            if (i == j) return;
+            const Event& x = p.graph.events[c.events[i]];
+            const Event& y = p.graph.events[c.events[j]];
+            EventSite a = siteAt(p.test, x.thread, x.loc), b = siteAt(p.test, y.thread, y.loc);
+            if (b < a) std::swap(a, b);
+            auto it = std::find_if(pairs_.begin(), pairs_.end(), [&](const FlagPair& f) {
+                return f.flag == flag && f.a == a && f.b == b;
+            });
+            if (it == pairs_.end()) it = pairs_.insert(pairs_.end(), FlagPair{flag, a, b, std::nullopt});
+            if (c.halted.empty() && (!it->witness || litmus::stateLess(c.state, *it->witness))) it->witness = c.state;
+        });
+    }
+    /// The pairs, sorted by flag and sites as the Z3 engine gives them.
+    std::vector<FlagPair> take() {
+        std::sort(pairs_.begin(), pairs_.end(), [](const FlagPair& x, const FlagPair& y) {
+            return std::tie(x.flag, x.a, x.b) < std::tie(y.flag, y.a, y.b);
+        });
+        return std::move(pairs_);
+    }
+
+private:
+    std::vector<FlagPair> pairs_;
+};
+
+/// An allowed candidate's contribution: its flags (and their pairs), and its halt outcome or
+/// its state and count.
+/// Thrown out of the enumeration past the partial-evaluation cap.
+struct TooManyPartial {};
+
+/// The states seen so far, for a lookup in log time (a test of independent reads has
+/// thousands: a linear search per candidate was a fifth of an LKMM check's time).
+using StateSet = std::set<litmus::State, bool (*)(const litmus::State&, const litmus::State&)>;
+
+void record(const PreparedTest& p, const Candidate& c, const AxiomVerdict& v, CheckResult& result,
+            FlagPairs& pairs, StateSet& seen) {
     for (const auto& f : v.flags) addOnce(result.flags, f);
+    for (const auto& [flag, rel] : v.flagRelations) pairs.add(p, c, flag, rel);
     if (!c.halted.empty()) {
         addOnce(result.halts, haltOutcome(c.halted));
         return;
     }
-    addOnce(result.states, c.state);
+    if (seen.insert(c.state).second) result.states.push_back(c.state);
     if (litmus::evalProp(p.test.condition.prop, p.places, c.state)) ++result.positive;
     else ++result.negative;
 }
 
 /// The names of the model's `flag ... as NAME` checks, procedures included (as the Z3 engine
-/// reports them; only the Z3 engine lists the racing pairs).
+/// reports them).
 void declaredFlags(const std::vector<cat::Statement>& statements, std::vector<std::string>& out) {
     for (const auto& st : statements) {
         const auto* c = std::get_if<cat::Check>(&st.node);
@@ -84,19 +127,31 @@ std::optional<CheckResult> BruteForceEngine::check(const PreparedTest& p, const 
     // needs no completion.
     const std::vector<bool> persistent = prune_ ? persistentChecks(*model) : std::vector<bool>{};
     PartialCheck mayCompleteTo;
+    FlagPairs pairs;
+    StateSet seen(&litmus::stateLess);
     if (std::find(persistent.begin(), persistent.end(), true) != persistent.end())
-        mayCompleteTo = [&](const ConcreteExecution& x) { return mayComplete(*model, x, persistent, options.skipChecks); };
-    const bool done = forEachCandidate(p, maxCandidates_, diags, [&](const Candidate& c) {
-        options.budget.check();  // the per-test deadline and memory ceiling (engine/Budget.hpp)
-        AxiomVerdict v;
-        if (!evaluate(*model, c, options.skipChecks, diags, v)) return false;
-        if (v.consistent) record(p, c, v, result);
-        return true;
-    }, mayCompleteTo);
+        mayCompleteTo = [&, partials = std::uint64_t{0}](const ConcreteExecution& x) mutable {
+            if (++partials > maxPartial_) throw TooManyPartial{};
+            return mayComplete(*model, x, persistent, options.skipChecks);
+        };
+    bool done = false;
+    try {
+        done = forEachCandidate(p, maxCandidates_, diags, [&](const Candidate& c) {
+            options.budget.check();  // the per-test deadline and memory ceiling (engine/Budget.hpp)
+            AxiomVerdict v;
+            if (!evaluate(*model, c, options.skipChecks, diags, v)) return false;
+            if (v.consistent) record(p, c, v, result, pairs, seen);
+            return true;
+        }, mayCompleteTo);
+    } catch (const TooManyPartial&) {
+        diags.error(p.test.file, {}, "brute force: more than " + std::to_string(maxPartial_) +
+                                         " partial candidate evaluations");
+    }
     if (!done) return std::nullopt;
     std::sort(result.states.begin(), result.states.end(), litmus::stateLess);
     result.ok = litmus::conditionHolds(p.test.condition, p.places, result.states);
     std::sort(result.flags.begin(), result.flags.end());
+    result.flagPairs = pairs.take();
     std::sort(result.halts.begin(), result.halts.end(),
               [](const HaltOutcome& a, const HaltOutcome& b) { return a.sites < b.sites; });
     declaredFlags(unresolved.statements, result.declaredFlags);

@@ -26,20 +26,20 @@ std::optional<EngineMode> engineMode(std::string_view name) {
 
 bool declaresFlag(const cat::Model& model) { return hasFlag(model.statements); }
 
-EngineSelector::EngineSelector(std::string_view mode, Engine& enumerator, SymbolicEngine z3)
-    : mode_(EngineMode::Auto), enumerator_(enumerator), z3_(std::move(z3)) {
+EngineSelector::EngineSelector(std::string_view mode, Engine& enumerator, SymbolicEngine z3,
+                               std::uint64_t tryCompleteAtMost)
+    : mode_(EngineMode::Auto), enumerator_(enumerator), z3_(std::move(z3)), tryCompleteAtMost_(tryCompleteAtMost) {
     auto m = engineMode(mode);
     MEMLIT_ASSERT(m.has_value(), "unknown engine '" + std::string(mode) + "'");
     mode_ = *m;
 }
 
-Engine& EngineSelector::select(const PreparedTest& test, const cat::Model& model) {
+Engine& EngineSelector::select(const PreparedTest& test, const cat::Model&) {
     switch (mode_) {
     case EngineMode::Enumerate: return enumerator_;
     case EngineMode::Z3: return z3_();
     case EngineMode::Auto: break;
     }
-    if (declaresFlag(model)) return z3_();
     if (test.candidates <= kEnumerateAtMost) return enumerator_;
     if (test.candidates <= kEnumeratePrunedAtMost && fixedShape(test.graph)) return enumerator_;
     return z3_();
@@ -47,7 +47,19 @@ Engine& EngineSelector::select(const PreparedTest& test, const cat::Model& model
 
 std::optional<CheckResult> EngineSelector::check(const PreparedTest& test, const cat::Model& model,
                                                  const CheckOptions& options, Diagnostics& diags) {
-    return select(test, model).check(test, model, options, diags);
+    Engine& chosen = select(test, model);
+    if (mode_ == EngineMode::Auto && &chosen != &enumerator_ && fixedShape(test.graph)) {
+        // Exact counts when pruning leaves few candidates (and needs few partial evaluations:
+        // at most twice as many); else Z3, as chosen (the attempt's "more than N" is dropped).
+        Diagnostics attempt;
+        BruteForceEngine capped(tryCompleteAtMost_, true, 2 * tryCompleteAtMost_);
+        if (auto r = capped.check(test, model, options, attempt)) {
+            for (const auto& d : attempt.all())
+                if (d.severity == Severity::Note) diags.note(d.file, d.loc, d.message);
+            return r;
+        }
+    }
+    return chosen.check(test, model, options, diags);
 }
 
 std::optional<Execution> EngineSelector::witness(const PreparedTest& test, const cat::Model& model,

@@ -1,7 +1,7 @@
 #pragma once
 /// EngineSelector: which engine checks a test, as `--engine auto|z3|enumerate` says. `auto`
 /// enumerates tests with few candidate executions (microseconds per candidate) and asks Z3
-/// for the others and for models with flags. engine/ does not see Z3: the caller hands the
+/// for the others; both report flags with their event pairs. engine/ does not see Z3: the caller hands the
 /// Z3 engine in, made on first need only (creating a Z3 context is costly).
 
 #include "engine/Engine.hpp"
@@ -26,8 +26,12 @@ constexpr std::uint64_t kEnumerateAtMost = 4096;
 /// the enumerator prunes, with at most this many (docs/performance.md: the measurements).
 constexpr std::uint64_t kEnumeratePrunedAtMost = 1000000;
 
-/// Whether a model declares a `flag` (in procedures too): the Z3 engine reports which pairs of
-/// events a firing flag relates (data races), the enumerator only that it fires.
+/// Past that, a fixed-shape test is still tried by the enumerator, which gives up past this
+/// many complete (unpruned) candidates or twice as many partial ones; Z3 then checks it. Pruning often leaves few: X86
+/// CoStress-2-4 has over a million candidates and 182 complete ones (docs/performance.md).
+constexpr std::uint64_t kTryEnumerateCompleteAtMost = 20000;
+
+/// Whether a model declares a `flag` (in procedures too).
 bool declaresFlag(const cat::Model& model);
 
 /// An Engine that hands every call to the engine the mode picks for that test and model.
@@ -35,7 +39,10 @@ class EngineSelector final : public Engine {
 public:
     using SymbolicEngine = std::function<Engine&()>;
     /// `mode` is an engine name (engineMode); `z3` is called when the Z3 engine is first needed.
-    EngineSelector(std::string_view mode, Engine& enumerator, SymbolicEngine z3);
+    /// `tryCompleteAtMost`: the enumerator's attempt on a fixed-shape test above the million
+    /// gives up past this many complete candidates (kTryEnumerateCompleteAtMost).
+    EngineSelector(std::string_view mode, Engine& enumerator, SymbolicEngine z3,
+                   std::uint64_t tryCompleteAtMost = kTryEnumerateCompleteAtMost);
 
     /// The engine that runs `test` under `model`.
     Engine& select(const PreparedTest& test, const cat::Model& model);
@@ -53,6 +60,7 @@ private:
     EngineMode mode_;
     Engine& enumerator_;
     SymbolicEngine z3_;
+    std::uint64_t tryCompleteAtMost_;
 };
 
 }  // namespace memlit::engine

@@ -30,10 +30,6 @@ EventSet EventSet::full(std::size_t n) {
     return s;
 }
 
-bool EventSet::contains(EventIndex i) const {
-    return i < n_ && ((words_[i / 64] >> (i % 64)) & 1) != 0;
-}
-
 void EventSet::insert(EventIndex i) {
     MEMLIT_ASSERT(i < n_, "EventSet::insert out of range");
     words_[i / 64] |= std::uint64_t{1} << (i % 64);
@@ -101,13 +97,9 @@ Relation Relation::identity(std::size_t n) {
 
 Relation Relation::full(std::size_t n) { return cross(EventSet::full(n), EventSet::full(n)); }
 
-bool Relation::contains(EventIndex i, EventIndex j) const {
-    return i < n_ && j < n_ && ((row(i)[j / 64] >> (j % 64)) & 1) != 0;
-}
-
-void Relation::set(EventIndex i, EventIndex j) {
-    MEMLIT_ASSERT(i < n_ && j < n_, "Relation::set out of range");
-    row(i)[j / 64] |= std::uint64_t{1} << (j % 64);
+void Relation::outOfRange(const char* what) {
+    MEMLIT_ASSERT(false, std::string("Relation::") + what + " out of range");
+    throw InternalError("unreachable");
 }
 
 void Relation::reset(EventIndex i, EventIndex j) {
@@ -236,8 +228,10 @@ Relation plus(const Relation& a) {
     Relation r = a;
     for (EventIndex k = 0; k < r.n_; ++k) {
         const auto* rk = r.row(k);
+        const std::size_t kw = k / 64;
+        const std::uint64_t kb = std::uint64_t{1} << (k % 64);
         for (EventIndex i = 0; i < r.n_; ++i) {
-            if (!r.contains(i, k)) continue;
+            if ((r.bits_[i * r.wpr_ + kw] & kb) == 0) continue;
             auto* ri = r.row(i);
             for (std::size_t w = 0; w < r.wpr_; ++w) ri[w] |= rk[w];
         }

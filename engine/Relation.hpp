@@ -23,7 +23,7 @@ public:
     static EventSet full(std::size_t n);
 
     std::size_t size() const { return n_; }   // the universe size, not the cardinality
-    bool contains(EventIndex i) const;
+    bool contains(EventIndex i) const { return i < n_ && ((words_[i / 64] >> (i % 64)) & 1) != 0; }
     void insert(EventIndex i);
     void erase(EventIndex i);
     std::size_t count() const;
@@ -58,8 +58,14 @@ public:
     static Relation full(std::size_t n);
 
     std::size_t size() const { return n_; }
-    bool contains(EventIndex i, EventIndex j) const;
-    void set(EventIndex i, EventIndex j);
+    // Inline: the enumerator's hot loops test and set single pairs.
+    bool contains(EventIndex i, EventIndex j) const {
+        return i < n_ && j < n_ && ((bits_[i * wpr_ + j / 64] >> (j % 64)) & 1) != 0;
+    }
+    void set(EventIndex i, EventIndex j) {
+        if (i >= n_ || j >= n_) outOfRange("set");
+        bits_[i * wpr_ + j / 64] |= std::uint64_t{1} << (j % 64);
+    }
     void reset(EventIndex i, EventIndex j);
     EventSet successors(EventIndex i) const;
     std::size_t count() const;
@@ -97,6 +103,8 @@ private:
     friend EventSet range(const Relation&);
     std::uint64_t* row(EventIndex i) { return bits_.data() + i * wpr_; }
     const std::uint64_t* row(EventIndex i) const { return bits_.data() + i * wpr_; }
+
+    [[noreturn]] static void outOfRange(const char* what);
 
     std::size_t n_ = 0;
     std::size_t wpr_ = 0;   // 64-bit words per row

@@ -8,6 +8,31 @@
 
 namespace memlit::engine::smt {
 
+namespace {
+
+// Constant folding, the "must" half of the relation analysis: a cell that holds in every
+// execution (both events unconditional, say) is the constant true and stays so through the
+// operators, so it costs no variable and no clause; a false one drops out of ors and ands.
+z3::expr conj(const z3::expr& a, const z3::expr& b) {
+    if (a.is_false() || b.is_true()) return a;
+    if (b.is_false() || a.is_true()) return b;
+    return a && b;
+}
+
+z3::expr disj(const z3::expr& a, const z3::expr& b) {
+    if (a.is_true() || b.is_false()) return a;
+    if (b.is_true() || a.is_false()) return b;
+    return a || b;
+}
+
+z3::expr neg(const z3::expr& a) {
+    if (a.is_true()) return a.ctx().bool_val(false);
+    if (a.is_false()) return a.ctx().bool_val(true);
+    return !a;
+}
+
+}  // namespace
+
 SymbolicDomain::Rel SymbolicDomain::relOf(Relation may) {
     budget_.check();
     Rel r{std::move(may), {}};
@@ -60,7 +85,7 @@ SymbolicDomain::Set SymbolicDomain::setUnion(const Set& a, const Set& b) {
     Set s = setOf(a.may | b.may);
     for (std::size_t i = 0; i < n(); ++i) {
         bool x = a.may.contains(i), y = b.may.contains(i);
-        if (x && y) s.cell[i] = a.cell[i] || b.cell[i];
+        if (x && y) s.cell[i] = disj(a.cell[i], b.cell[i]);
         else if (x) s.cell[i] = a.cell[i];
         else if (y) s.cell[i] = b.cell[i];
     }
@@ -70,14 +95,14 @@ SymbolicDomain::Set SymbolicDomain::setUnion(const Set& a, const Set& b) {
 SymbolicDomain::Set SymbolicDomain::setInter(const Set& a, const Set& b) {
     Set s = setOf(a.may & b.may);
     for (std::size_t i = 0; i < n(); ++i)
-        if (s.may.contains(i)) s.cell[i] = a.cell[i] && b.cell[i];
+        if (s.may.contains(i)) s.cell[i] = conj(a.cell[i], b.cell[i]);
     return s;
 }
 
 SymbolicDomain::Set SymbolicDomain::setDiff(const Set& a, const Set& b) {
     Set s = setOf(a.may);
     for (std::size_t i = 0; i < n(); ++i)
-        if (a.may.contains(i)) s.cell[i] = b.may.contains(i) ? (a.cell[i] && !b.cell[i]) : a.cell[i];
+        if (a.may.contains(i)) s.cell[i] = b.may.contains(i) ? conj(a.cell[i], neg(b.cell[i])) : a.cell[i];
     return s;
 }
 
@@ -89,7 +114,7 @@ SymbolicDomain::Rel SymbolicDomain::relUnion(const Rel& a, const Rel& b) {
         for (std::size_t j = 0; j < n(); ++j) {
             bool x = a.may.contains(i, j), y = b.may.contains(i, j);
             std::size_t k = i * n() + j;
-            if (x && y) r.cell[k] = a.cell[k] || b.cell[k];
+            if (x && y) r.cell[k] = disj(a.cell[k], b.cell[k]);
             else if (x) r.cell[k] = a.cell[k];
             else if (y) r.cell[k] = b.cell[k];
         }
@@ -100,7 +125,7 @@ SymbolicDomain::Rel SymbolicDomain::relInter(const Rel& a, const Rel& b) {
     Rel r = relOf(a.may & b.may);
     for (std::size_t i = 0; i < n(); ++i)
         for (std::size_t j = 0; j < n(); ++j)
-            if (r.may.contains(i, j)) r.cell[i * n() + j] = a.cell[i * n() + j] && b.cell[i * n() + j];
+            if (r.may.contains(i, j)) r.cell[i * n() + j] = conj(a.cell[i * n() + j], b.cell[i * n() + j]);
     return r;
 }
 
@@ -110,7 +135,7 @@ SymbolicDomain::Rel SymbolicDomain::relDiff(const Rel& a, const Rel& b) {
         for (std::size_t j = 0; j < n(); ++j) {
             std::size_t k = i * n() + j;
             if (a.may.contains(i, j))
-                r.cell[k] = b.may.contains(i, j) ? (a.cell[k] && !b.cell[k]) : a.cell[k];
+                r.cell[k] = b.may.contains(i, j) ? conj(a.cell[k], neg(b.cell[k])) : a.cell[k];
         }
     return r;
 }
@@ -126,10 +151,17 @@ SymbolicDomain::Rel SymbolicDomain::seq(const Rel& a, const Rel& b) {
         for (std::size_t j = 0; j < n(); ++j) {
             if (!r.may.contains(i, j)) continue;
             z3::expr_vector terms(ctx_);
-            for (std::size_t k = 0; k < n(); ++k)
-                if (a.may.contains(i, k) && b.may.contains(k, j))
-                    terms.push_back(a.cell[i * n() + k] && b.cell[k * n() + j]);
-            r.cell[i * n() + j] = terms.size() == 1 ? terms[0] : z3::mk_or(terms);
+            bool always = false;
+            for (std::size_t k = 0; k < n() && !always; ++k)
+                if (a.may.contains(i, k) && b.may.contains(k, j)) {
+                    z3::expr t = conj(a.cell[i * n() + k], b.cell[k * n() + j]);
+                    always = t.is_true();
+                    if (!t.is_false()) terms.push_back(t);
+                }
+            r.cell[i * n() + j] = always ? ctx_.bool_val(true)
+                                  : terms.empty()   ? ctx_.bool_val(false)
+                                  : terms.size() == 1 ? terms[0]
+                                                      : z3::mk_or(terms);
         }
     return r;
 }
@@ -154,9 +186,9 @@ SymbolicDomain::Rel SymbolicDomain::plus(const Rel& a) {
             budget_.check();
             for (std::size_t j = 0; j < N; ++j) {
                 if (!r.may.contains(k, j)) continue;
-                z3::expr via = r.cell[i * N + k] && r.cell[k * N + j];
+                z3::expr via = conj(r.cell[i * N + k], r.cell[k * N + j]);
                 if (r.may.contains(i, j)) {
-                    r.cell[i * N + j] = r.cell[i * N + j] || via;
+                    r.cell[i * N + j] = disj(r.cell[i * N + j], via);
                 } else {
                     r.may.set(i, j);
                     r.cell[i * N + j] = via;
@@ -174,7 +206,7 @@ SymbolicDomain::Rel SymbolicDomain::cross(const Set& a, const Set& b) {
     Rel r = relOf(engine::cross(a.may, b.may));
     for (std::size_t i = 0; i < n(); ++i)
         for (std::size_t j = 0; j < n(); ++j)
-            if (r.may.contains(i, j)) r.cell[i * n() + j] = a.cell[i] && b.cell[j];
+            if (r.may.contains(i, j)) r.cell[i * n() + j] = conj(a.cell[i], b.cell[j]);
     return r;
 }
 
@@ -201,7 +233,7 @@ SymbolicDomain::Set SymbolicDomain::range(const Rel& a) { return domain(inverse(
 
 SymbolicDomain::Bool SymbolicDomain::acyclic(const Rel& a) {
     // Integer clocks: every edge goes forward in time (Dat3M's IDL encoding).
-    z3::expr_vector conj(ctx_);
+    z3::expr_vector all(ctx_);
     std::vector<std::optional<z3::expr>> clock(n());
     unsigned id = clockCounter_++;
     auto clk = [&](std::size_t i) -> z3::expr {
@@ -213,35 +245,37 @@ SymbolicDomain::Bool SymbolicDomain::acyclic(const Rel& a) {
         for (std::size_t j = 0; j < n(); ++j) {
             if (!a.may.contains(i, j)) continue;
             const z3::expr& e = a.cell[i * n() + j];
-            if (i == j) conj.push_back(!e);
-            else conj.push_back(z3::implies(e, clk(i) < clk(j)));
+            if (e.is_false()) continue;
+            if (i == j) all.push_back(neg(e));
+            else if (e.is_true()) all.push_back(clk(i) < clk(j));   // a must edge: no implication
+            else all.push_back(z3::implies(e, clk(i) < clk(j)));
         }
-    return conj.empty() ? ctx_.bool_val(true) : z3::mk_and(conj);
+    return all.empty() ? ctx_.bool_val(true) : z3::mk_and(all);
 }
 
 SymbolicDomain::Bool SymbolicDomain::irreflexive(const Rel& a) {
-    z3::expr_vector conj(ctx_);
+    z3::expr_vector all(ctx_);
     for (std::size_t i = 0; i < n(); ++i)
-        if (a.may.contains(i, i)) conj.push_back(!a.cell[i * n() + i]);
-    return conj.empty() ? ctx_.bool_val(true) : z3::mk_and(conj);
+        if (a.may.contains(i, i) && !a.cell[i * n() + i].is_false()) all.push_back(neg(a.cell[i * n() + i]));
+    return all.empty() ? ctx_.bool_val(true) : z3::mk_and(all);
 }
 
 SymbolicDomain::Bool SymbolicDomain::isEmptyRel(const Rel& a) {
-    z3::expr_vector conj(ctx_);
+    z3::expr_vector all(ctx_);
     for (std::size_t i = 0; i < n(); ++i)
         for (std::size_t j = 0; j < n(); ++j)
-            if (a.may.contains(i, j)) conj.push_back(!a.cell[i * n() + j]);
-    return conj.empty() ? ctx_.bool_val(true) : z3::mk_and(conj);
+            if (a.may.contains(i, j) && !a.cell[i * n() + j].is_false()) all.push_back(neg(a.cell[i * n() + j]));
+    return all.empty() ? ctx_.bool_val(true) : z3::mk_and(all);
 }
 
 SymbolicDomain::Bool SymbolicDomain::isEmptySet(const Set& a) {
-    z3::expr_vector conj(ctx_);
+    z3::expr_vector all(ctx_);
     for (std::size_t i = 0; i < n(); ++i)
-        if (a.may.contains(i)) conj.push_back(!a.cell[i]);
-    return conj.empty() ? ctx_.bool_val(true) : z3::mk_and(conj);
+        if (a.may.contains(i) && !a.cell[i].is_false()) all.push_back(neg(a.cell[i]));
+    return all.empty() ? ctx_.bool_val(true) : z3::mk_and(all);
 }
 
-SymbolicDomain::Bool SymbolicDomain::negate(const Bool& b) { return !b; }
+SymbolicDomain::Bool SymbolicDomain::negate(const Bool& b) { return neg(b); }
 
 bool SymbolicDomain::sameRel(const Rel& a, const Rel& b) {
     if (!(a.may == b.may)) return false;

@@ -42,11 +42,11 @@ struct Setup {
     engine::BruteForceEngine enumerator;
     RecordingEngine z3;
     int made = 0;  // how often the selector asked for the Z3 engine
-    engine::EngineSelector selector(const char* mode) {
+    engine::EngineSelector selector(const char* mode, std::uint64_t tryAtMost = engine::kTryEnumerateCompleteAtMost) {
         return engine::EngineSelector(mode, enumerator, [this]() -> engine::Engine& {
             ++made;
             return z3;
-        });
+        }, tryAtMost);
     }
 };
 
@@ -73,7 +73,7 @@ TEST_CASE("EngineSelector: engine names are auto, z3 and enumerate", "[engine][s
     CHECK_FALSE(engine::engineMode("herd"));
 }
 
-TEST_CASE("EngineSelector: auto enumerates up to 4096 candidates (fixed-shape tests: a million), else and for flagged models asks Z3",
+TEST_CASE("EngineSelector: auto enumerates up to 4096 candidates (fixed-shape tests: a million), else asks Z3, flags or not",
           "[engine][selector]") {
     Setup s;
     auto autoSel = s.selector("auto");
@@ -97,7 +97,7 @@ TEST_CASE("EngineSelector: auto enumerates up to 4096 candidates (fixed-shape te
     ctrl->candidates = engine::kEnumerateAtMost + 1;
     CHECK(&autoSel.select(*ctrl, sc) == &s.z3);
     p.candidates = 4;
-    CHECK(&autoSel.select(p, flagged()) == &s.z3);
+    CHECK(&autoSel.select(p, flagged()) == &s.enumerator);   // the enumerator reports flags too
     CHECK(engine::declaresFlag(flagged()));
     CHECK_FALSE(engine::declaresFlag(sc));
 
@@ -108,7 +108,7 @@ TEST_CASE("EngineSelector: auto enumerates up to 4096 candidates (fixed-shape te
     CHECK(&enumSel.select(p, flagged()) == &s.enumerator);
 }
 
-TEST_CASE("EngineSelector: under auto, both engines check the prepared graph, never one rebuilt from the test",
+TEST_CASE("EngineSelector: both engines check the prepared graph, never one rebuilt from the test",
           "[engine][selector]") {
     Setup s;
     auto autoSel = s.selector("auto");
@@ -128,10 +128,35 @@ TEST_CASE("EngineSelector: under auto, both engines check the prepared graph, ne
     REQUIRE(enumerated);
     CHECK(testing::stateLines(*enumerated) == expected);
     CHECK(s.z3.seen.empty());
-    auto solved = autoSel.check(p, flagged(), {}, d);  // a flag: Z3
+    // Above the million, a fixed-shape test is still tried by the enumerator first: SB's
+    // pruning leaves 4 complete candidates, so Z3 is not asked.
+    p.candidates = engine::kEnumeratePrunedAtMost + 1;
+    auto tried = autoSel.check(p, flagged(), {}, d);
+    REQUIRE(tried);
+    CHECK(testing::stateLines(*tried) == expected);
+    CHECK(s.z3.seen.empty());
+    auto z3Sel = s.selector("z3");
+    auto solved = z3Sel.check(p, flagged(), {}, d);
     REQUIRE(solved);
     CHECK(testing::stateLines(*solved) == expected);
     REQUIRE(s.z3.seen.size() == 1);
     CHECK(s.z3.seen[0] == &p);
     CHECK_FALSE(d.hasErrors());
+}
+
+TEST_CASE("EngineSelector: auto's enumerator attempt above the million falls back to Z3 past its cap",
+          "[engine][selector]") {
+    Setup s;
+    auto p = sb();
+    p.candidates = engine::kEnumeratePrunedAtMost + 1;
+    Diagnostics d;
+    auto capped = s.selector("auto", 2);   // SB has 3 complete candidates under SC: the attempt gives up
+    auto r = capped.check(p, testing::model("sc"), {}, d);
+    REQUIRE(r);
+    CHECK(s.z3.seen.size() == 1);
+    CHECK(testing::stateLines(*r) == std::vector<std::string>{"0:EAX=0; 1:EAX=1;", "0:EAX=1; 1:EAX=0;", "0:EAX=1; 1:EAX=1;"});
+    CHECK_FALSE(d.hasErrors());   // the attempt's "more than 2 candidate executions" is dropped
+    auto roomy = s.selector("auto", 3);
+    REQUIRE(roomy.check(p, testing::model("sc"), {}, d));
+    CHECK(s.z3.seen.size() == 1);   // enumerated
 }
