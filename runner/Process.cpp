@@ -181,6 +181,38 @@ ProcessResult runProcess(const std::vector<std::string>& argv, double timeoutSec
     return r;
 }
 
+namespace {
+
+/// Starts `/bin/sh` waiting for end of file on a pipe, then removing `dir`; returns the write
+/// end (memlit's only copy, close-on-exec) and sets `pid`, or -1. The guard ignores SIGINT,
+/// SIGTERM and SIGHUP, so a signal to the whole process group cannot stop it before memlit has
+/// gone; it holds none of memlit's other descriptors.
+int startGuard(const std::string& dir, int& pid) {
+    int fd[2];
+    if (::pipe2(fd, O_CLOEXEC) != 0) return -1;
+    const char* argv[] = {"/bin/sh", "-c", "trap '' INT TERM HUP; read _; rm -rf -- \"$0\"", dir.c_str(), nullptr};
+    pid = ::fork();
+    if (pid == 0) {  // only async-signal-safe calls until exec
+        ::dup2(fd[0], 0);
+        const int null = ::open("/dev/null", O_WRONLY);
+        if (null >= 0) {
+            ::dup2(null, 1);
+            ::dup2(null, 2);
+        }
+        ::close_range(3, ~0U, 0);
+        ::execv(argv[0], const_cast<char* const*>(argv));
+        ::_exit(127);
+    }
+    ::close(fd[0]);
+    if (pid < 0) {
+        ::close(fd[1]);
+        return -1;
+    }
+    return fd[1];
+}
+
+}  // namespace
+
 std::optional<TempDir> TempDir::create(const std::string& prefix, std::string& error) {
     const char* base = std::getenv("TMPDIR");
     std::string tmpl = std::string(base && *base ? base : "/tmp") + "/" + prefix + "XXXXXX";
@@ -190,14 +222,26 @@ std::optional<TempDir> TempDir::create(const std::string& prefix, std::string& e
         error = "cannot create a temporary directory " + tmpl + ": " + std::strerror(errno);
         return std::nullopt;
     }
-    return TempDir(std::string(buf.data()));
+    TempDir dir{std::string(buf.data())};
+    dir.guardPipe_ = startGuard(dir.path_, dir.guardPid_);
+    if (dir.guardPipe_ < 0) {
+        error = std::string("cannot start the process that removes ") + dir.path_ + ": " + std::strerror(errno);
+        return std::nullopt;
+    }
+    return dir;
+}
+
+void TempDir::take(TempDir& o) noexcept {
+    path_ = std::move(o.path_);
+    guardPipe_ = std::exchange(o.guardPipe_, -1);
+    guardPid_ = std::exchange(o.guardPid_, -1);
+    o.path_.clear();
 }
 
 TempDir& TempDir::operator=(TempDir&& o) noexcept {
     if (this != &o) {
         remove();
-        path_ = std::move(o.path_);
-        o.path_.clear();
+        take(o);
     }
     return *this;
 }
@@ -205,10 +249,18 @@ TempDir& TempDir::operator=(TempDir&& o) noexcept {
 TempDir::~TempDir() { remove(); }
 
 void TempDir::remove() {
-    if (path_.empty()) return;
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-    path_.clear();
+    if (!path_.empty()) {
+        std::error_code ec;
+        std::filesystem::remove_all(path_, ec);
+        path_.clear();
+    }
+    if (guardPipe_ >= 0) ::close(std::exchange(guardPipe_, -1));
+    if (guardPid_ > 0) {
+        int status = 0;
+        while (::waitpid(guardPid_, &status, 0) < 0 && errno == EINTR) {
+        }
+        guardPid_ = -1;
+    }
 }
 
 }  // namespace memlit::runner

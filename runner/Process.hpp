@@ -31,10 +31,12 @@ ProcessResult runProcess(const std::vector<std::string>& argv, double timeoutSec
                          const std::string& workDir = {});
 
 /// A directory made by mkdtemp under $TMPDIR (or /tmp), removed with its contents on destruction.
+/// A guard process (`/bin/sh`, waiting on a pipe only memlit holds) removes it too when memlit
+/// dies without running the destructor (SIGKILL, a crash): no directory is left behind.
 class TempDir {
 public:
     static std::optional<TempDir> create(const std::string& prefix, std::string& error);
-    TempDir(TempDir&& o) noexcept : path_(std::move(o.path_)) { o.path_.clear(); }
+    TempDir(TempDir&& o) noexcept { take(o); }
     TempDir& operator=(TempDir&& o) noexcept;
     TempDir(const TempDir&) = delete;
     TempDir& operator=(const TempDir&) = delete;
@@ -44,8 +46,11 @@ public:
 
 private:
     explicit TempDir(std::string p) : path_(std::move(p)) {}
+    void take(TempDir& o) noexcept;
     void remove();
     std::string path_;
+    int guardPipe_ = -1;  // the write end; closing it lets the guard run
+    int guardPid_ = -1;
 };
 
 }  // namespace memlit::runner

@@ -125,10 +125,13 @@ bool isPair(const std::string& op) {
     return std::find(pairs.begin(), pairs.end(), op) != pairs.end();
 }
 
+bool isCasPair(const std::string& op) { return op == "CASP" || op == "CASPA" || op == "CASPL" || op == "CASPAL"; }
+
 }  // namespace
 
 bool Lowering::isMemoryOp(const std::string& op) {
-    return classify(op) || classifyAtomic(op) || isPair(op) || op == "PRFM" || starts(op, "CASP") || starts(op, "LDIAPP") ||
+    // CASP exactly as memoryOp spells it: a longer `CASP...` (CASPLSR) is no instruction.
+    return classify(op) || classifyAtomic(op) || isPair(op) || op == "PRFM" || isCasPair(op) || starts(op, "LDIAPP") ||
            starts(op, "STILP");
 }
 
@@ -435,7 +438,7 @@ bool Lowering::casPair(const std::string& op) {
 bool Lowering::memoryOp() {
     const std::string& op = in_.op;
     if (op == "PRFM") return true;  // a hint: no event
-    if (op == "CASP" || op == "CASPA" || op == "CASPL" || op == "CASPAL") return casPair(op);
+    if (isCasPair(op)) return casPair(op);
     if (starts(op, "LDIAPP") || starts(op, "STILP")) return pair(op);
     if (isPair(op)) return pair(op);
     if (auto a = classifyAtomic(op)) return a->kind == "CAS" ? cas(op) : atomic(op);

@@ -1,11 +1,14 @@
 #include "litmus/aarch64/AArch64Semantics.hpp"
 
 #include "litmus/aarch64/AArch64Helpers.hpp"
+#include "support/Spelling.hpp"
 
 #include <algorithm>
 #include <array>
 #include <cctype>
 #include <cstdint>
+#include <string_view>
+#include <vector>
 
 namespace memlit::litmus {
 namespace a64 {
@@ -39,6 +42,17 @@ constexpr std::array<Declined, 20> declined = {{
     {"IC", "cache maintenance (IC)"},
     {"TLBI", "TLB maintenance (TLBI)"},
 }};
+
+/// "; did you mean 'LDR'?" for a misspelt mnemonic among the common supported ones, else "".
+std::string nearestMnemonic(const std::string& op) {
+    static const std::vector<std::string_view> known = {
+        "LDR", "STR", "LDRB", "STRB", "LDRH", "STRH", "LDAR", "STLR", "LDAPR", "LDXR", "STXR", "LDAXR", "STLXR",
+        "LDP", "STP", "CAS", "CASA", "CASL", "CASAL", "SWP", "SWPAL", "LDADD", "LDADDAL", "STADD", "DMB", "DSB",
+        "ISB", "MOV", "MOVZ", "MOVK", "ADD", "SUB", "CMP", "AND", "ORR", "EOR", "CBZ", "CBNZ", "CSEL", "CSINC",
+        "MUL", "NEG", "LSL", "LSR", "ASR"};
+    auto best = closestName(op, known);
+    return best ? "; did you mean '" + *best + "'?" : "";
+}
 
 }  // namespace
 
@@ -420,7 +434,7 @@ bool Lowering::run() {
         op == "UMNEGL")
         return multiply();
     if (isMemoryOp(op)) return memoryOp();
-    out_.error(in_.loc, "unknown AArch64 instruction '" + in_.written + "'");
+    out_.error(in_.loc, "unknown AArch64 instruction '" + in_.written + "'" + nearestMnemonic(op));
     return false;
 }
 

@@ -15,9 +15,10 @@ bool lowerCell(std::string_view cell, SourceLoc loc, ThreadBuilder& out) {
 }
 
 // `R5` and `r5` name one register; herd prints it as r5.
+/// Empty for a name that is no Power register: the state parser reports it.
 std::string registerName(std::string_view name) {
     if (auto r = ppcRegister(name)) return *r;
-    return std::string(name);
+    return {};
 }
 
 }  // namespace

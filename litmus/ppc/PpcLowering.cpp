@@ -1,6 +1,10 @@
 // PpcLowering's entry point and operand helpers.
 
 #include "litmus/ppc/PpcLowering.hpp"
+#include "support/Spelling.hpp"
+
+#include <string_view>
+#include <vector>
 
 namespace memlit::litmus::ppc {
 
@@ -43,7 +47,13 @@ bool Lowering::unsupported(const std::string& what) {
 }
 
 bool Lowering::unknown() {
-    out_.error(in_.loc, "unknown Power instruction '" + in_.written + "'");
+    // The common supported mnemonics, for "did you mean".
+    static const std::vector<std::string_view> known = {
+        "lbz", "lhz", "lwz", "ld", "lwa", "lwzx", "ldx", "stb", "sth", "stw", "std", "stwx", "stdx", "lwarx",
+        "ldarx", "stwcx.", "stdcx.", "sync", "hwsync", "lwsync", "isync", "eieio", "li", "lis", "mr", "add",
+        "addi", "subf", "xor", "xori", "or", "ori", "and", "cmpw", "cmpwi", "cmpd", "cmpdi", "b", "beq", "bne"};
+    auto best = closestName(in_.op, known);
+    out_.error(in_.loc, "unknown Power instruction '" + in_.written + "'" + (best ? "; did you mean '" + *best + "'?" : ""));
     return false;
 }
 

@@ -3,6 +3,7 @@
 
 #include "litmus/riscv/RiscvLowering.hpp"
 #include "support/Diagnostics.hpp"
+#include "support/Spelling.hpp"
 
 #include <algorithm>
 #include <array>
@@ -164,7 +165,15 @@ bool Lowering::compute() {
         "mul", "addw", "subw", "sllw", "srlw", "sraw", "mulw"};
     if (std::find(immediates.begin(), immediates.end(), op) != immediates.end()) return immediateOp(op);
     if (std::find(registers.begin(), registers.end(), op) != registers.end()) return registerOp(op);
-    out_.error(in_.loc, "unknown RISC-V instruction '" + in_.written + "'");
+    std::vector<std::string_view> known = {"nop", "li", "lui", "j", "fence", "fence.tso", "lb", "lh", "lw", "ld",
+                                           "lbu", "lhu", "lwu", "sb", "sh", "sw", "sd", "lr.w", "lr.d", "sc.w",
+                                           "sc.d", "amoswap.w", "amoadd.w", "amoor.w", "amoswap.d", "amoadd.d"};
+    known.insert(known.end(), unary.begin(), unary.end());
+    known.insert(known.end(), branches.begin(), branches.end());
+    known.insert(known.end(), immediates.begin(), immediates.end());
+    known.insert(known.end(), registers.begin(), registers.end());
+    auto best = closestName(op, known);
+    out_.error(in_.loc, "unknown RISC-V instruction '" + in_.written + "'" + (best ? "; did you mean '" + *best + "'?" : ""));
     return false;
 }
 

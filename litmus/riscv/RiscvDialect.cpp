@@ -15,9 +15,10 @@ bool lowerCell(std::string_view cell, SourceLoc loc, ThreadBuilder& out) {
 }
 
 // `a0` and `x10` name one register; herd prints it as x10 whatever the test wrote.
+/// Empty for a name that is no RISC-V register: the state parser reports it.
 std::string registerName(std::string_view name) {
     if (auto r = riscvRegister(name)) return *r;
-    return std::string(name);
+    return {};
 }
 
 }  // namespace

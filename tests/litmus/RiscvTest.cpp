@@ -156,7 +156,7 @@ TEST_CASE("RISC-V: diagnostics name the instruction and its position", "[litmus]
     CHECK(diagnostics("frobnicate x5,x6") ==
           std::vector<std::string>{"t.litmus:4:2: error: unknown RISC-V instruction 'frobnicate'"});
     CHECK(diagnostics("subi x5,x6,1") ==
-          std::vector<std::string>{"t.litmus:4:2: error: unknown RISC-V instruction 'subi'"});
+          std::vector<std::string>{"t.litmus:4:2: error: unknown RISC-V instruction 'subi'; did you mean 'sub'?"});
     CHECK(diagnostics("lw x5,x6") ==
           std::vector<std::string>{
               "t.litmus:4:8: error: bad operand 'x6' for 'lw': expected a memory operand 'offset(register)'"});

@@ -83,6 +83,29 @@ TEST_CASE("Robustness: unknown registers, bad scales and uninitialised address r
             "t.litmus:4:2: error: access to address 0, which is no location (a register not initialised to one?)");
 }
 
+TEST_CASE("Robustness: RISC-V and Power conditions name only registers of the architecture", "[robustness]") {
+    rejects("RISCV t\n{ 0:x6=x; }\n P0 ;\n sw x5,0(x6) ;\nexists (0:q7=0)\n", "t.litmus:5:11: error: unknown register 'q7'");
+    rejects("PPC t\n{ 0:r2=x; }\n P0 ;\n stw r1,0(r2) ;\nexists (0:rr1=0)\n",
+            "t.litmus:5:11: error: unknown register 'rr1'");
+    rejects("RISCV t\n{ 0:y9=x; }\n P0 ;\n sw x5,0(x6) ;\nexists (x=0)\n", "t.litmus:2:5: error: unknown register 'y9'");
+}
+
+TEST_CASE("Robustness: a misspelt AArch64, RISC-V or Power mnemonic gets the nearest supported one", "[robustness]") {
+    rejects("AArch64 t\n{ 0:X1=x; }\n P0 ;\n STRR W0,[X1] ;\nexists (x=0)\n",
+            "t.litmus:4:2: error: unknown AArch64 instruction 'STRR'; did you mean 'STR'?");
+    rejects("RISCV t\n{ 0:x6=x; }\n P0 ;\n swz x5,0(x6) ;\nexists (x=0)\n",
+            "t.litmus:4:2: error: unknown RISC-V instruction 'swz'; did you mean 'sw'?");
+    rejects("PPC t\n{ 0:r2=x; }\n P0 ;\n stwz r1,0(r2) ;\nexists (x=0)\n",
+            "t.litmus:4:2: error: unknown Power instruction 'stwz'; did you mean 'stw'?");
+}
+
+TEST_CASE("Robustness: fuzz finding: an AArch64 mnemonic that starts like CASP is unknown", "[robustness][fuzz]") {
+    // fuzz_litmus_AArch64: `CASPLSR` passed as a memory instruction and was lowered as a load
+    // or store that it is not (UBSan: an empty optional dereferenced).
+    rejects("AArch64 t\n{ 0:X1=x; }\n P0 ;\n CASPLSR W4,W0,W5 ;\nexists (x=1)\n",
+            "t.litmus:4:2: error: unknown AArch64 instruction 'CASPLSR'");
+}
+
 TEST_CASE("Robustness: a 20,000-term disjunction is read in linear time and decided", "[robustness]") {
     std::string cond = "x=0";
     for (int i = 1; i < 20000; ++i) cond += " \\/ x=" + std::to_string(i);
