@@ -55,7 +55,8 @@ private:
     std::vector<Dep> addrDeps_, dataDeps_, ctrlDeps_;
     std::vector<std::pair<std::uint32_t, std::uint32_t>> rmwPairs_;
 
-    std::size_t objects_ = 0;  // locations and arrays laid out so far
+    std::size_t objects_ = 0, allocated_ = 0;        // locations and arrays, Alloc objects laid out so far
+    std::vector<std::vector<std::int64_t>> allocs_;  // per thread, its Alloc ops' objects
 
     void addLocation(const std::string& name) {
         if (g_.address.count(name)) return;
@@ -65,20 +66,21 @@ private:
 
     /// `type name[n]`: n cells `name[i]` at the array's address plus i times the element size.
     void addArray(const litmus::InitEntry& decl) {
-        const std::string& name = decl.place.name;
-        if (g_.address.count(name)) return;
+        if (!g_.address.count(decl.place.name))
+            layOut(decl.place.name, decl.cells, litmus::sizeOfType(decl.type.empty() ? "int" : decl.type), true);
+    }
+    std::int64_t layOut(const std::string& name, std::int64_t n, std::int64_t size, bool array) {
         const std::int64_t base = addressOfLocation(objects_++);
-        const std::int64_t size = litmus::sizeOfType(decl.type.empty() ? "int" : decl.type);
         g_.address[name] = base;
-        auto& cells = g_.arrays[name];
-        for (std::int64_t i = 0; i < decl.cells; ++i) {
+        if (!array) g_.locations.push_back(name);
+        for (std::int64_t i = 0; array && i < n; ++i) {
             std::string cell = name + "[" + std::to_string(i) + "]";
             g_.address[cell] = base + i * size;
             g_.locations.push_back(cell);
-            cells.push_back(cell);
+            g_.arrays[name].push_back(cell);
         }
+        return base;
     }
-
     void collectExprLocations(const Expr& e) {
         if (e.kind == K::Sym) addLocation(e.name);
         for (const auto& a : e.args) collectExprLocations(a);
@@ -93,17 +95,19 @@ private:
             if (!i.place.isRegister()) addLocation(i.place.name);
             if (i.value.isSym()) addLocation(i.value.sym);
         }
-        for (const auto& th : test_.threads)
-            for (const auto& op : th.ops) {
-                std::visit([&](const auto& o) { collectOp(o); }, op.kind);
-            }
+        for (const auto& th : test_.threads) {
+            allocs_.emplace_back();
+            for (const auto& op : th.ops) std::visit([&](const auto& o) { collectOp(o); }, op.kind);
+        }
         for (const auto& p : litmus::evaluatedPlaces(test_))
             if (!p.isRegister()) addLocation(p.name);
     }
     void collectOp(const litmus::Load& o) { collectExprLocations(o.addr); }
-    void collectOp(const litmus::Store& o) {
-        collectExprLocations(o.addr);
-        collectExprLocations(o.value);
+    void collectOp(const litmus::Store& o) { collectExprLocations(o.addr), collectExprLocations(o.value); }
+    /// One fresh zeroed object `allocN` (cells `allocN[i]`) per Alloc op: threads are
+    /// unrolled, so that is one object per execution of the allocating statement.
+    void collectOp(const litmus::Alloc& a) {
+        allocs_.back().push_back(layOut("alloc" + std::to_string(++allocated_), a.cells, litmus::sizeOfType("int"), a.cells > 1));
     }
     void collectOp(const litmus::Assign& o) { collectExprLocations(o.value); }
     void collectOp(const litmus::Branch& o) { collectExprLocations(o.cond); }
@@ -224,6 +228,7 @@ private:
         std::set<std::string> seenLabels;
         std::map<int, std::uint32_t> openRmw;  // rmwId -> load event
         std::uint32_t po = 0;
+        std::size_t allocs = 0;  // Alloc ops lowered so far
         SourceLoc loc;  // of the op being lowered
     };
 
@@ -392,11 +397,11 @@ private:
         return true;
     }
 
-    bool lower(ThreadState& s, const litmus::Alloc&) { return allocation(s); }
-    bool lower(ThreadState& s, const litmus::Free&) { return allocation(s); }
-    bool allocation(const ThreadState& s) {
-        diags_.unsupported(test_.file, s.loc, "allocation is not supported by this checker yet");
-        return false;
+    bool lower(ThreadState& s, const litmus::Alloc& a) {
+        return s.regs[a.dst] = {Term::constant(allocs_[static_cast<std::size_t>(s.t)].at(s.allocs++)), {}}, true;
+    }
+    bool lower(ThreadState& s, const litmus::Free&) {
+        return diags_.unsupported(test_.file, s.loc, "freeing memory is not supported by this checker yet"), false;
     }
 
     bool buildThread(int t) {

@@ -6,6 +6,10 @@
 
 namespace memlit::litmus::go {
 
+namespace {
+const char* const kNilDereference = "runtime error: invalid memory address or nil pointer dereference";
+}
+
 int Lowerer::precedence(const Token& t) {
     if (t.kind != Token::Kind::Punct) return 0;
     static const std::pair<const char*, int> table[] = {
@@ -218,6 +222,11 @@ std::optional<Expr> Lowerer::fieldAddress(const Expr& p, const Token& f) {
     return rest;
 }
 
+void Lowerer::nilCheck(const Expr& p) {
+    // The address of an allocation is never nil: only a pointer read from memory may be.
+    if (p.kind != K::Sym) panicUnless(Expr::binary(K::Ne, p, Expr::constant(0)), kNilDereference);
+}
+
 std::optional<Expr> Lowerer::fieldLoad(const Expr& p) {
     ++pos_;
     if (peek().kind != Token::Kind::Ident) {
@@ -232,6 +241,7 @@ std::optional<Expr> Lowerer::fieldLoad(const Expr& p) {
     }
     auto a = fieldAddress(p, f);
     if (!a) return std::nullopt;
+    nilCheck(p);
     std::string r = b_->freshTemp();
     emit(Load{r, *a, {}, -1, 0});
     return Expr::reg(r);
@@ -253,6 +263,7 @@ bool Lowerer::fieldStore() {
     if (!rhs) return false;
     auto a = fieldAddress(*p, f);
     if (!a) return false;
+    nilCheck(*p);
     emit(Store{*a, *rhs, {}, -1, 0});
     return true;
 }

@@ -207,6 +207,8 @@ private:
     void blockIf(const Expr& cond);
     /// Halt Panic `what` unless `ok` holds.
     void panicUnless(const Expr& ok, const std::string& what);
+    /// Halt Panic (nil dereference) if pointer `p` is nil, before an access through it.
+    void nilCheck(const Expr& p);
 
     static int precedence(const Token& t);
 
