@@ -52,9 +52,9 @@ private:
                 advance();
             } else if (at("(*")) {
                 skipComment();
-            } else if (c == '#') {
-                // herd's lexer reads `#` to the end of the line as a comment (x86tso.cat's
-                // `#ppo` headings).
+            } else if (c == '#' || at("//")) {
+                // herd's lexer reads `#` and `//` to the end of the line as a comment
+                // (x86tso.cat's `#ppo` headings, linux-kernel.cat's SPDX line).
                 while (pos_ < text_.size() && text_[pos_] != '\n') advance();
             } else {
                 return;

@@ -63,6 +63,11 @@ TEST_CASE("herd cat: '#' starts a comment that runs to the end of the line", "[c
           V{"r"});
 }
 
+TEST_CASE("herd cat: '//' starts a comment that runs to the end of the line", "[cat]") {
+    CHECK(failedChecks("// SPDX-License-Identifier: GPL-2.0+\nempty r // ~empty r\n~empty r as kept\n") ==
+          V{"r"});
+}
+
 TEST_CASE("herd cat: a leading line of bare words, or words and a string, names the model",
           "[cat]") {
     Diagnostics d;

@@ -74,6 +74,25 @@ TEST_CASE("Parser: a parenthesized alias after the test name is accepted and dro
     CHECK(d.doc == "Store buffering");
 }
 
+TEST_CASE("Parser: before the initial state, lines that are not Key=value and an unclosed doc string are skipped",
+          "[litmus]") {
+    const std::string body = " P0 ;\n lwz r1,0(r2) ;\nexists (0:r1=0)\n";
+    LitmusTest t = parse("PPC w5 (A)\n\"causality\"\n(Some One 'solution')\nKey=v\n{ 0:r2=x; }\n" + body);
+    CHECK(t.doc == "causality");
+    CHECK(t.meta == std::vector<std::pair<std::string, std::string>>{{"Key", "v"}});
+    LitmusTest u = parse("PPC b5 (B)\n\"never closed, barrier\n{ 0:r2=x; }\n" + body);
+    CHECK(u.doc == "never closed, barrier");
+    CHECK(u.init.size() == 1);
+    LitmusTest v = parse("PPC b6\n\"two\nlines\"\n{ 0:r2=x; }\n" + body);
+    CHECK(v.doc == "two\nlines");
+}
+
+TEST_CASE("Parser: a 'with' list of per-model expectations after the condition is skipped", "[litmus]") {
+    LitmusTest t = withCondition("final (0:EAX=1);\nwith default: ~exists;\npower_b: exists; (* note *)\n<<\nx\n");
+    CHECK(t.condition.quantifier == Condition::Quantifier::Exists);
+    CHECK(t.condition.text == withCondition("exists (0:EAX=1)").condition.text);
+}
+
 TEST_CASE("Parser: the thread table, with empty cells and uneven threads", "[litmus]") {
     LitmusTest t = parse(sb);
     REQUIRE(t.threads.size() == 2);
