@@ -71,7 +71,11 @@ TEST_CASE("C: SRCU calls read their srcu_struct, tagged by kind", "[litmus][c]")
         "\tsrcu_read_unlock(s, r0);\n\tsynchronize_srcu(s);\n}\nexists (x=0)\n");
     auto loads = opsOf<Load>(t.threads[0]);
     REQUIRE(loads.size() == 3);
-    for (const auto& l : loads) CHECK(l.addr == Expr::sym("s"));
+    CHECK(loads[0].addr == Expr::sym("s"));
+    CHECK(loads[2].addr == Expr::sym("s"));
+    // The unlock's address depends on the index: `s + 0 * r0`.
+    REQUIRE(loads[1].addr.kind == Expr::Kind::Add);
+    CHECK(loads[1].addr.args[0] == Expr::sym("s"));
     CHECK(loads[0].tags == std::vector<std::string>{"Srcu-lock"});
     CHECK(loads[1].tags == std::vector<std::string>{"Srcu-unlock"});
     CHECK(loads[2].tags == std::vector<std::string>{"Sync-srcu"});
