@@ -206,6 +206,19 @@ std::optional<Value> StateParser::value(bool allowAmper) {
         }
         return Value::address(name.text);
     }
+    if (isName("ATOMIC_INIT")) {  // the kernel's `atomic_t v = ATOMIC_INIT(n);`
+        lex_.next();
+        if (lex_.peek().kind != K::LPar) return Value::address("ATOMIC_INIT");
+        lex_.next();
+        auto v = value(false);
+        if (!v) return std::nullopt;
+        if (lex_.peek().kind != K::RPar) {
+            fail("')' after ATOMIC_INIT's value");
+            return std::nullopt;
+        }
+        lex_.next();
+        return v;
+    }
     if (lex_.peek().kind == K::Name) return Value::address(lex_.next().text);
     if (lex_.peek().kind == K::LCurly) {  // an array value `{1,2}`
         lex_.next();

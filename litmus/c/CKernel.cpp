@@ -49,8 +49,33 @@ Tags writeTags(Order o) { return {o == Order::Release ? tag::Release : tag::Once
 
 }  // namespace
 
+std::optional<Expr> Lowerer::srcuCall(const Token& name, bool& known) {
+    // SRCU: each call is a read of its srcu_struct, which nothing writes, tagged with its kind,
+    // so the model pairs grace periods with critical sections of the same structure by `loc`.
+    // srcu_read_unlock(s, i)'s address is `s + 0 * i`: an address dependency on the lock that
+    // returned `i`, which is how the model matches an unlock with its lock.
+    const std::string& f = name.text;
+    static const std::map<std::string, std::pair<std::string, std::size_t>, std::less<>> calls = {
+        {"srcu_read_lock", {"Srcu-lock", 1}},
+        {"srcu_read_unlock", {"Srcu-unlock", 2}},
+        {"synchronize_srcu", {"Sync-srcu", 1}},
+        {"synchronize_srcu_expedited", {"Sync-srcu", 1}},
+    };
+    auto it = calls.find(f);
+    if (it == calls.end()) return std::nullopt;
+    known = true;
+    ++pos_;
+    auto args = arguments(it->second.second, name);
+    if (!args) return std::nullopt;
+    Expr at = (*args)[0];
+    if (args->size() == 2) at = Expr::binary(K::Add, at, Expr::binary(K::Mul, (*args)[1], Expr::constant(0)));
+    const Expr index = load(at, {it->second.first});
+    return f == "srcu_read_lock" ? index : Expr::constant(0);
+}
+
 std::optional<Expr> Lowerer::kernelCall(const Token& name, bool& known) {
     const std::string& f = name.text;
+    if (auto e = srcuCall(name, known); known) return e;
     if (auto it = fences().find(f); it != fences().end()) {
         known = true;
         ++pos_;
@@ -123,6 +148,20 @@ std::optional<Expr> Lowerer::kernelAtomic(const Token& name, bool& known) {
     auto op = ops.find(base);
     const bool isOp = op != ops.end() && (form != Form::AndTest || order == Order::Full) &&
                       (form != Form::Void || order == Order::Full) && (form != Form::AndTest || base != "and");
+    if (f == "atomic_add_unless") {
+        // atomic_add_unless(v, a, u): unless *v is u, add a (fully ordered); returns whether it added.
+        known = true;
+        ++pos_;
+        auto args = arguments(3, name);
+        if (!args) return std::nullopt;
+        const Expr amount = (*args)[1], unless = (*args)[2];
+        std::string ok;
+        conditionalRmw(
+            (*args)[0], {tag::Once}, {tag::Once}, {tag::Once},
+            [&](const Expr& old) { return Expr::binary(K::Ne, old, unless); },
+            [&](const Expr& old) { return Expr::binary(K::Add, old, amount); }, &ok, true, false);
+        return Expr::reg(ok);
+    }
     if (!isXchg && !isCmpxchg && !isOp) return std::nullopt;
     known = true;
     ++pos_;

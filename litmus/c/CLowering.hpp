@@ -151,6 +151,7 @@ private:
     std::optional<Expr> call(const Token& name);
     std::optional<Expr> c11Call(const Token& name, bool& known);
     std::optional<Expr> kernelCall(const Token& name, bool& known);
+    std::optional<Expr> srcuCall(const Token& name, bool& known);
     std::optional<Expr> kernelAtomic(const Token& name, bool& known);
     std::optional<std::string> memoryOrder(const Token& at);
     std::optional<Expr> pointerArg();

@@ -58,6 +58,30 @@ TEST_CASE("C: a kernel test with (* *) comments outside and READ_ONCE(*x) inside
     CHECK(t.raw[0].size() == 2);
 }
 
+TEST_CASE("C: the kernel's ATOMIC_INIT(n) in the init block is the value n", "[litmus][c]") {
+    auto t = parseOk("C A\n{\n  atomic_t z = ATOMIC_INIT(3);\n}\nP0(atomic_t *z) {\n\tatomic_inc(z);\n}\nexists (z=4)\n");
+    auto it = std::find_if(t.init.begin(), t.init.end(), [](const auto& e) { return e.place.name == "z"; });
+    REQUIRE(it != t.init.end());
+    CHECK(it->value == Value::number(3));
+}
+
+TEST_CASE("C: SRCU calls read their srcu_struct, tagged by kind", "[litmus][c]") {
+    auto t = parseOk(
+        "C S\n{}\nP0(int *x, struct srcu_struct *s) {\n\tint r0 = srcu_read_lock(s);\n"
+        "\tsrcu_read_unlock(s, r0);\n\tsynchronize_srcu(s);\n}\nexists (x=0)\n");
+    auto loads = opsOf<Load>(t.threads[0]);
+    REQUIRE(loads.size() == 3);
+    CHECK(loads[0].addr == Expr::sym("s"));
+    CHECK(loads[2].addr == Expr::sym("s"));
+    // The unlock's address depends on the index: `s + 0 * r0`.
+    REQUIRE(loads[1].addr.kind == Expr::Kind::Add);
+    CHECK(loads[1].addr.args[0] == Expr::sym("s"));
+    CHECK(loads[0].tags == std::vector<std::string>{"Srcu-lock"});
+    CHECK(loads[1].tags == std::vector<std::string>{"Srcu-unlock"});
+    CHECK(loads[2].tags == std::vector<std::string>{"Sync-srcu"});
+    CHECK(opsOf<Store>(t.threads[0]).empty());
+}
+
 TEST_CASE("C: C11 calls carry their memory orders; a CAS is a choice of two paths", "[litmus][c]") {
     auto t = parseOk(
         "C T\n{ [x] = 0; }\nP0(atomic_int *x, int *e) {\n"
@@ -108,6 +132,10 @@ TEST_CASE("C: malformed input gets a positioned diagnostic", "[litmus][c]") {
         {"C T\n{}\nP0(int *x) {\n  smp_mb(1);\n}\nexists (x=1)\n", "t.litmus:4:3: error: smp_mb takes 0 arguments, found 1"},
         {"C T\n{}\nP0(int *x) {\n  *x = 1;\n}\nexists (3:r0=1)\n",
          "t.litmus:6:9: error: thread 3 does not exist (the test has 1 thread)"},
+        {"C T\n{ atomic_t z = ATOMIC_INIT(3 ; }\nP0(int *x) {\n  *x = 1;\n}\nexists (x=1)\n",
+         "t.litmus:2:30: error: expected ')' after ATOMIC_INIT's value, found ';'"},
+        {"C T\n{}\nP0(struct srcu_struct *s) {\n  srcu_read_unlock(s);\n}\nexists (s=0)\n",
+         "t.litmus:4:3: error: srcu_read_unlock takes 2 arguments, found 1"},
         {"C T\n{}\nexists (x=1)\n", "t.litmus:3:1: error: expected at least one thread 'P0(...) { ... }'"},
     };
     for (const auto& [text, want] : cases) {
