@@ -16,7 +16,7 @@ namespace memlit::report {
 
 namespace {
 
-constexpr double kColumn = 250, kRow = 78, kBoxW = 190, kBoxH = 46, kMargin = 30, kTitle = 34;
+constexpr double kColumn = 300, kRow = 86, kBoxW = 200, kBoxH = 46, kMargin = 30, kTitle = 34, kInitGap = 40;
 
 std::string escape(const std::string& s) {
     std::string out;
@@ -75,19 +75,19 @@ Layout layout(const engine::Execution& exec, const std::set<std::size_t>& shownI
         const auto& e = exec.events[i];
         if (e.id.thread < 0) {
             const std::size_t at = shownInits.count(i) ? inits++ : 0;
-            l.x.push_back(kMargin + kBoxW / 2 + static_cast<double>(at) * kColumn * 0.8);
+            l.x.push_back(kMargin + kBoxW / 2 + static_cast<double>(at) * (kBoxW + 30));
             l.y.push_back(kTitle + kMargin + kBoxH / 2);
             continue;
         }
         const std::size_t row = rows[e.id.thread]++ + (initRow ? 1 : 0);
         l.x.push_back(kMargin + kBoxW / 2 + static_cast<double>(column[e.id.thread]) * kColumn);
-        l.y.push_back(kTitle + kMargin + 22 + kBoxH / 2 + static_cast<double>(row) * kRow);
+        l.y.push_back(kTitle + kMargin + 22 + kBoxH / 2 + static_cast<double>(row) * kRow + (initRow ? kInitGap : 0));
     }
     std::size_t maxRows = initRow ? 1 : 0;
     for (auto& [t, n] : rows) maxRows = std::max(maxRows, n + (initRow ? 1 : 0));
-    const double cols = std::max<double>(static_cast<double>(column.size()), initRow ? static_cast<double>(inits) * 0.8 : 0);
+    const double cols = std::max<double>(static_cast<double>(column.size()), initRow ? static_cast<double>(inits) * (kBoxW + 30) / kColumn : 0);
     l.width = 2 * kMargin + kBoxW + std::max(0.0, cols - 1) * kColumn + 40;
-    l.height = kTitle + 2 * kMargin + 22 + static_cast<double>(maxRows) * kRow + 30;
+    l.height = kTitle + 2 * kMargin + 22 + static_cast<double>(maxRows) * kRow + 30 + (initRow ? kInitGap : 0);
     return l;
 }
 
@@ -116,15 +116,21 @@ void drawEdge(std::ostream& o, const Layout& l, const engine::ExplainEdge& e, co
         x1 += dir * kBoxW / 2;
         x2 -= dir * kBoxW / 2;
         cx = (x1 + x2) / 2;
-        cy = (y1 + y2) / 2 + 16.0 * bend;
+        // An edge that skips columns bows away from the boxes between.
+        const double span = std::abs(x2 - x1) > kColumn ? 0.12 * std::abs(x2 - x1) : 0;
+        cy = (y1 + y2) / 2 + 16.0 * bend + span;
     }
-    const double opacity = faded ? 0.3 : 1.0;
+    const double opacity = faded ? 0.45 : 1.0;
     o << "<path id=\"" << id << "\" class=\"edge " << escape(e.relation) << (bold ? " cycle" : "") << "\" d=\"M" << fmt(x1)
       << ',' << fmt(y1) << " Q" << fmt(cx) << ',' << fmt(cy) << ' ' << fmt(x2) << ',' << fmt(y2) << "\" fill=\"none\" stroke=\""
       << c << "\" stroke-width=\"" << (bold ? 3.2 : 1.6) << "\" opacity=\"" << opacity << "\" marker-end=\"url(#" << (bold ? "b" : "a") << c.substr(1)
       << ")\"/>\n";
-    // The label at the curve's middle (t = 1/2 of the quadratic Bezier).
-    const double lx = 0.25 * x1 + 0.5 * cx + 0.25 * x2, ly = 0.25 * y1 + 0.5 * cy + 0.25 * y2;
+    // The label on the curve (a quadratic Bezier): at its middle within a column, nearer the
+    // source between columns, so that two edges crossing between the same columns keep
+    // their labels apart.
+    const double t = sameColumn ? 0.5 : 0.3;
+    const double lx = (1 - t) * (1 - t) * x1 + 2 * t * (1 - t) * cx + t * t * x2;
+    const double ly = (1 - t) * (1 - t) * y1 + 2 * t * (1 - t) * cy + t * t * y2;
     const double w = 7.2 * static_cast<double>(name.size()) + 8;
     o << "<g class=\"label\" opacity=\"" << opacity << "\"><rect x=\"" << fmt(lx - w / 2) << "\" y=\"" << fmt(ly - 9)
       << "\" width=\"" << fmt(w) << "\" height=\"16\" rx=\"3\" fill=\"white\" stroke=\"" << c << "\" stroke-width=\""
@@ -159,7 +165,7 @@ double drawPicture(std::ostream& o, const Picture& p, double top, double& width,
             for (std::size_t i : {e.from, e.to})
                 if (x.events[i].id.thread < 0) inits.insert(i);
     const Layout l = layout(x, inits);
-    width = std::max(width, l.width);
+    width = std::max({width, l.width, 2 * kMargin + 8.4 * static_cast<double>(p.title.size())});
     o << "<g transform=\"translate(0," << fmt(top) << ")\">\n";
     o << "<text x=\"" << kMargin << "\" y=\"" << 24 << "\" font-size=\"15\" font-weight=\"bold\" fill=\"#111827\">"
       << escape(p.title) << "</text>\n";
@@ -181,14 +187,14 @@ double drawPicture(std::ostream& o, const Picture& p, double top, double& width,
     const std::string prefix = "p" + std::to_string(index) + "e";
     for (const auto& e : edges) {
         const bool covered = std::any_of(p.highlight.begin(), p.highlight.end(), [&](const engine::ExplainEdge& h) {
-            return h.from == e.from && h.to == e.to && (h.relation == e.relation || h.via == e.relation);
+            return h.from == e.from && h.to == e.to;
         });
         if (!covered && e.from != e.to)
             drawEdge(o, l, e, e.relation, false, !p.highlight.empty(), bendOf(e), prefix + std::to_string(id++));
     }
     for (const auto& e : p.highlight)
         if (e.from != e.to)
-            drawEdge(o, l, e, e.via.empty() ? e.relation : e.via + ":" + e.relation, true, false, bendOf(e),
+            drawEdge(o, l, e, e.via.empty() || e.step ? e.relation : e.via + ":" + e.relation, true, false, bendOf(e),
                      prefix + std::to_string(id++));
     for (std::size_t i = 0; i < x.events.size(); ++i)
         if (x.events[i].id.thread >= 0 || inits.count(i)) drawEvent(o, l, x.events[i], names[i], i, onCycle.count(i) > 0);
@@ -256,7 +262,7 @@ std::string dotDocument(const std::vector<Picture>& pictures) {
               << ", color=" << quote(colour(e.relation)) << ", fontcolor=" << quote(colour(e.relation)) << "];\n";
         for (const auto& e : p.highlight)
             o << "    " << pre << names[e.from] << " -> " << pre << names[e.to] << " [label="
-              << quote(e.via.empty() ? e.relation : e.via + ":" + e.relation) << ", color=" << quote(colour(e.relation))
+              << quote(e.via.empty() || e.step ? e.relation : e.via + ":" + e.relation) << ", color=" << quote(colour(e.relation))
               << ", fontcolor=" << quote(colour(e.relation)) << ", penwidth=3, style=bold];\n";
         o << "  }\n";
     }
