@@ -16,7 +16,7 @@ namespace memlit::report {
 
 namespace {
 
-constexpr double kColumn = 300, kRow = 86, kBoxW = 200, kBoxH = 46, kMargin = 30, kTitle = 34, kInitGap = 40;
+constexpr double kColumn = 310, kRow = 86, kBoxW = 220, kBoxH = 46, kMargin = 30, kTitle = 34, kInitGap = 40;
 
 std::string escape(const std::string& s) {
     std::string out;
@@ -75,7 +75,7 @@ Layout layout(const engine::Execution& exec, const std::set<std::size_t>& shownI
         const auto& e = exec.events[i];
         if (e.id.thread < 0) {
             const std::size_t at = shownInits.count(i) ? inits++ : 0;
-            l.x.push_back(kMargin + kBoxW / 2 + static_cast<double>(at) * (kBoxW + 30));
+            l.x.push_back(kMargin + kBoxW / 2 + static_cast<double>(at) * kColumn);
             l.y.push_back(kTitle + kMargin + kBoxH / 2);
             continue;
         }
@@ -85,7 +85,7 @@ Layout layout(const engine::Execution& exec, const std::set<std::size_t>& shownI
     }
     std::size_t maxRows = initRow ? 1 : 0;
     for (auto& [t, n] : rows) maxRows = std::max(maxRows, n + (initRow ? 1 : 0));
-    const double cols = std::max<double>(static_cast<double>(column.size()), initRow ? static_cast<double>(inits) * (kBoxW + 30) / kColumn : 0);
+    const double cols = std::max<double>(static_cast<double>(column.size()), initRow ? static_cast<double>(inits) : 0);
     l.width = 2 * kMargin + kBoxW + std::max(0.0, cols - 1) * kColumn + 40;
     l.height = kTitle + 2 * kMargin + 22 + static_cast<double>(maxRows) * kRow + 30 + (initRow ? kInitGap : 0);
     return l;
@@ -94,7 +94,7 @@ Layout layout(const engine::Execution& exec, const std::set<std::size_t>& shownI
 /// One edge as a curve between box borders, bowed to the side so that edges between the same
 /// columns do not lie on each other; its label at the middle.
 void drawEdge(std::ostream& o, const Layout& l, const engine::ExplainEdge& e, const std::string& name, bool bold,
-              bool faded, int bend, const std::string& id) {
+              bool faded, double bend, const std::string& id) {
     double x1 = l.x[e.from], y1 = l.y[e.from], x2 = l.x[e.to], y2 = l.y[e.to];
     const std::string c = colour(e.relation);
     const bool sameColumn = std::abs(x1 - x2) < 1;
@@ -150,7 +150,7 @@ void drawEvent(std::ostream& o, const Layout& l, const engine::ExecutionEvent& e
     std::string sub = e.id.thread < 0 ? "initial value" : e.text;
     if (e.loc.line > 0) sub += (sub.empty() ? "line " : "  \u00b7 line ") + std::to_string(e.loc.line);
     o << "<text x=\"" << fmt(x + 10) << "\" y=\"" << fmt(y + 36)
-      << "\" font-size=\"11\" font-family=\"monospace\" fill=\"#4b5563\">" << escape(shortText(sub, 30)) << "</text></g>\n";
+      << "\" font-size=\"11\" font-family=\"monospace\" fill=\"#4b5563\">" << escape(shortText(sub, 34)) << "</text></g>\n";
 }
 
 /// One picture, its top at `top`; returns its height.
@@ -176,20 +176,24 @@ double drawPicture(std::ostream& o, const Picture& p, double top, double& width,
               << "\" text-anchor=\"middle\" font-size=\"13\" font-weight=\"bold\" fill=\"#374151\">P"
               << x.events[i].id.thread << "</text>\n";
     // Edges under the events; a highlighted edge replaces a plain one between the same events.
-    std::map<std::pair<std::size_t, std::size_t>, int> bends;
+    // The edges between two events fan out around the straight line, 36 px apart.
+    std::map<std::pair<std::size_t, std::size_t>, int> total, seen;
+    auto key = [](const engine::ExplainEdge& e) { return std::pair{std::min(e.from, e.to), std::max(e.from, e.to)}; };
+    auto covered = [&](const engine::ExplainEdge& e) {
+        return std::any_of(p.highlight.begin(), p.highlight.end(),
+                           [&](const engine::ExplainEdge& h) { return h.from == e.from && h.to == e.to; });
+    };
+    for (const auto& e : edges)
+        if (!covered(e)) ++total[key(e)];
+    for (const auto& e : p.highlight) ++total[key(e)];
     auto bendOf = [&](const engine::ExplainEdge& e) {
-        int& n = bends[{std::min(e.from, e.to), std::max(e.from, e.to)}];
-        const int b = n == 0 ? 0 : (n % 2 ? n : -n);
-        ++n;
-        return b;
+        const auto k = key(e);
+        return 36.0 * (seen[k]++ - (total[k] - 1) / 2.0) / 16.0;
     };
     std::size_t id = 0;
     const std::string prefix = "p" + std::to_string(index) + "e";
     for (const auto& e : edges) {
-        const bool covered = std::any_of(p.highlight.begin(), p.highlight.end(), [&](const engine::ExplainEdge& h) {
-            return h.from == e.from && h.to == e.to;
-        });
-        if (!covered && e.from != e.to)
+        if (!covered(e) && e.from != e.to)
             drawEdge(o, l, e, e.relation, false, !p.highlight.empty(), bendOf(e), prefix + std::to_string(id++));
     }
     for (const auto& e : p.highlight)
