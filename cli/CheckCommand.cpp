@@ -1,6 +1,7 @@
 #include "cli/CheckCommand.hpp"
 
 #include "cli/CheckBatch.hpp"
+#include "cli/CheckPictures.hpp"
 #include "cli/Options.hpp"
 #include "cli/Progress.hpp"
 #include "cli/ResultLog.hpp"
@@ -79,7 +80,8 @@ ExitCode checkCommand(const std::vector<std::string>& args, std::ostream& out, s
     CheckBatch batch(a, std::move(items), inputs.size(), log.get(), &progress, out, err);
     const ExitCode status = batch.run(lifetime);
     if (status == ExitInternal) return status;
-    return worseCheckStatus(previous, status);
+    const ExitCode drawn = writeCheckPictures(a, inputs, err);
+    return worseCheckStatus(worseCheckStatus(previous, status), drawn);
 }
 
 }  // namespace memlit::cli

@@ -2,6 +2,7 @@
 
 #include "cli/CheckCommand.hpp"
 #include "cli/CompareCommand.hpp"
+#include "cli/ExplainCommand.hpp"
 #include "cli/MergeCommand.hpp"
 #include "cli/Options.hpp"
 #include "cli/RunCommand.hpp"
@@ -14,6 +15,7 @@ namespace {
 
 ExitCode dispatch(const TopLevelArgs& a, std::ostream& out, std::ostream& err, Lifetime lifetime) {
     if (a.command == "check") return checkCommand(a.args, out, err, lifetime);
+    if (a.command == "explain") return explainCommand(a.args, out, err);
     if (a.command == "run") return runCommand(a.args, out, err);
     if (a.command == "compare") return compareCommand(a.args, out, err);
     if (a.command == "merge") return mergeCommand(a.args, out, err);

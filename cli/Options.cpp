@@ -121,7 +121,7 @@ std::optional<ExitCode> finish(Outcome outcome, const std::string& problem, cons
 /// The CLI11 definition of each command: the options bound to their CLI11 handles.
 struct CheckParser {
     std::vector<std::string> inputWords;
-    CLI::App app{"", "memlit check"};
+    CLI::App app;
     CLI::Option* model = valueOption(app, "--model");
     CLI::Option* catDir = listOption(app, "-I,--cat-dir");
     CLI::Option* skipCheck = listOption(app, "--skip-check")->delimiter(',');
@@ -140,7 +140,11 @@ struct CheckParser {
     CLI::Option* quiet = app.add_flag("--quiet");
     CLI::Option* json = app.add_flag("--json");
     CLI::Option* expectFromComments = app.add_flag("--expect-from-comments");
+    CLI::Option* svg = valueOption(app, "--svg");
+    CLI::Option* dot = valueOption(app, "--dot");
+    CLI::Option* outcome = valueOption(app, "--outcome");
     CLI::Option* inputs = app.add_option("inputs", inputWords);
+    explicit CheckParser(const char* name = "memlit check") : app("", name) {}
 };
 
 struct MergeParser {
@@ -266,6 +270,12 @@ std::optional<std::string> checkValues(const CheckParser& p, CheckArgs& a) {
     if (auto bad = batchValues(p, a)) return bad;
     a.json = p.json->count() > 0;
     a.expectFromComments = p.expectFromComments->count() > 0;
+    for (auto [option, file] : {std::pair{p.svg, &a.svg}, std::pair{p.dot, &a.dot}})
+        if (auto v = lastValue(option)) {
+            if (v->empty()) return std::string(option->get_name()) + " needs a file name";
+            *file = *v;
+        }
+    if (auto v = lastValue(p.outcome)) a.outcome = *v;
     a.inputs = p.inputWords;
     if (a.inputs.empty()) return "no input files";
     return std::nullopt;
@@ -364,7 +374,39 @@ std::optional<ExitCode> parseCheck(const std::vector<std::string>& args, CheckAr
             problem = *bad;
             outcome = Outcome::Error;
         }
+    if (outcome == Outcome::Parsed && a.outcome) {
+        problem = "--outcome is an option of explain";
+        outcome = Outcome::Error;
+    }
     return finish(outcome, problem, "memlit check", Command::Check, out, err);
+}
+
+std::optional<ExitCode> parseExplain(const std::vector<std::string>& args, CheckArgs& a,
+                                     std::ostream& out, std::ostream& err) {
+    CheckParser p("memlit explain");
+    std::string problem;
+    Outcome outcome = parseWords(p.app, args, problem);
+    if (outcome == Outcome::Parsed)
+        if (auto bad = checkValues(p, a)) {
+            problem = *bad;
+            outcome = Outcome::Error;
+        }
+    for (const auto& [option, name] : {std::pair{p.jobs, "--jobs"}, std::pair{p.output, "--output"},
+                                       std::pair{p.resume, "--resume"}, std::pair{p.shard, "--shard"},
+                                       std::pair{p.expectFromComments, "--expect-from-comments"},
+                                       std::pair{p.quiet, "--quiet"}, std::pair{p.maxEvents, "--max-events"},
+                                       std::pair{p.maxMemory, "--max-memory"},
+                                       std::pair{p.maxExecutions, "--max-executions"},
+                                       std::pair{p.countSeconds, "--count-seconds"}})
+        if (outcome == Outcome::Parsed && option->count() > 0) {
+            problem = std::string(name) + " is an option of check, not explain";
+            outcome = Outcome::Error;
+        }
+    if (outcome == Outcome::Parsed && a.inputs.size() != 1) {
+        problem = "explain takes one litmus file";
+        outcome = Outcome::Error;
+    }
+    return finish(outcome, problem, "memlit explain", Command::Explain, out, err);
 }
 
 std::optional<ExitCode> parseRun(const std::vector<std::string>& args, RunArgs& a,
@@ -457,7 +499,19 @@ std::optional<ExitCode> parseServe(const std::vector<std::string>& args, web::Se
 std::vector<std::string> optionSpellings(Command c) {
     switch (c) {
     case Command::TopLevel: return spellingsOf(TopLevelParser().app);
-    case Command::Check: return spellingsOf(CheckParser().app);
+    case Command::Check: {
+        auto names = spellingsOf(CheckParser().app);
+        names.erase(std::remove(names.begin(), names.end(), "--outcome"), names.end());
+        return names;
+    }
+    case Command::Explain: {
+        // explain refuses the batch options of check (parseExplain).
+        auto names = spellingsOf(CheckParser("memlit explain").app);
+        for (const char* batch : {"--jobs", "--output", "--resume", "--shard", "--expect-from-comments", "--quiet",
+                                  "--max-events", "--max-memory", "--max-executions", "--count-seconds"})
+            names.erase(std::remove(names.begin(), names.end(), batch), names.end());
+        return names;
+    }
     case Command::Run: return spellingsOf(RunParser().app);
     case Command::Compare: return spellingsOf(CompareParser().app);
     case Command::Merge: return spellingsOf(MergeParser().app);

@@ -16,7 +16,7 @@
 
 namespace memlit::cli {
 
-enum class Command { TopLevel, Check, Run, Compare, Merge, Serve };
+enum class Command { TopLevel, Check, Explain, Run, Compare, Merge, Serve };
 
 /// `memlit [--help|--version] COMMAND ARGS...`.
 struct TopLevelArgs {
@@ -43,6 +43,8 @@ struct CheckArgs {
     bool quiet = false;                    // --quiet: no progress line
     unsigned shardIndex = 1, shardCount = 1;  // --shard K/N
     bool expectFromComments = false;       // compare with the test's `Result:` comment
+    std::string svg, dot;                  // --svg FILE, --dot FILE: pictures of executions
+    std::optional<std::string> outcome;    // explain --outcome: the states to explain
     litmus::ParseOptions parse;
     std::vector<std::string> inputs;
 };
@@ -80,6 +82,9 @@ std::optional<ExitCode> parseTopLevel(const std::vector<std::string>& args, TopL
                                       std::ostream& out, std::ostream& err);
 std::optional<ExitCode> parseCheck(const std::vector<std::string>& args, CheckArgs& a,
                                    std::ostream& out, std::ostream& err);
+/// `memlit explain`: check's options (but the batch ones) plus --outcome, one input file.
+std::optional<ExitCode> parseExplain(const std::vector<std::string>& args, CheckArgs& a,
+                                     std::ostream& out, std::ostream& err);
 std::optional<ExitCode> parseRun(const std::vector<std::string>& args, RunArgs& a,
                                  std::ostream& out, std::ostream& err);
 std::optional<ExitCode> parseMerge(const std::vector<std::string>& args, MergeArgs& a,

@@ -11,6 +11,7 @@ const char* const kTopLevelUsage =
     "\n"
     "commands:\n"
     "  check     list the outcomes a memory model allows for litmus tests\n"
+    "  explain   say why the model allows or forbids a test's outcomes, with pictures\n"
     "  run       compile tests, run them on this machine, judge what it did by the model\n"
     "  compare   compare two `run --json` results (CI regression)\n"
     "  merge     combine `check --output` result files (shards) into one report\n"
@@ -59,11 +60,42 @@ const char* const kCheckUsage =
     "  --output FILE        append each test's JSON result to FILE as it finishes\n"
     "  --resume             skip the tests whose results FILE already holds\n"
     "  --shard K/N          check only the K-th of N deterministic slices of the inputs\n"
+    "  --svg FILE           draw a witness execution of each allowed state into FILE (SVG)\n"
+    "  --dot FILE           ... the same executions as a Graphviz DOT graph\n"
     "  --quiet              no progress line (shown on stderr when it is a terminal)\n"
     "  -h, --help           show this help\n"
     "\n"
     "exit status: 0 every test checked, 1 some input could not be checked,\n"
     "             2 usage error, 3 some test hit a limit or the solver gave up\n";
+
+const char* const kExplainUsage =
+    "usage: memlit explain [options] FILE\n"
+    "\n"
+    "Explains the verdict of one litmus test: for each state the condition asks about (for\n"
+    "exists and ~exists the states satisfying it, for forall those violating it) or given by\n"
+    "--outcome, an allowed state gets a witness execution, a forbidden one the axiom that\n"
+    "rejects each candidate execution ending in it and a shortest cycle of that axiom's\n"
+    "relation, edge by edge; Go races and deadlocks are explained too (docs/cli.md).\n"
+    "\n"
+    "options:\n"
+    "  --outcome STATE      the state(s) to explain, as check prints them: \"0:EAX=0; 1:EAX=0;\"\n"
+    "                       (a subset of the places selects every state agreeing on them)\n"
+    "  --model M            model name or .cat path (default: by the test's architecture);\n"
+    "                       herd7's -model M and -cat M\n"
+    "  --cat-dir DIR        model search path (repeatable); herd7's -I DIR, -set-libdir DIR\n"
+    "  --skip-check NAME    do not enforce the model's check NAME (repeatable); herd7's\n"
+    "                       -skipchecks NAME[,NAME...]\n"
+    "  --variant NAME       herd's model variant NAME (repeatable); herd7's -variant\n"
+    "  --json               the explanation as one JSON document (docs/cli.md)\n"
+    "  --svg FILE           draw each explained execution into FILE (SVG, no Graphviz needed)\n"
+    "  --dot FILE           ... the same executions as a Graphviz DOT graph\n"
+    "  --engine E           auto (default), z3 or enumerate, as for check\n"
+    "  --timeout S          wall-clock budget in seconds; past it: Unknown (timeout), exit 3\n"
+    "  --unroll K           Go and C tests: unroll loops K times (0-16)\n"
+    "  -h, --help           show this help\n"
+    "\n"
+    "exit status: 0 explained, 1 the input could not be explained, 2 usage error,\n"
+    "             3 a limit was hit\n";
 
 const char* const kMergeUsage =
     "usage: memlit merge [--json] RESULTS.jsonl ...\n"
@@ -152,6 +184,7 @@ const char* usage(Command c) {
     switch (c) {
     case Command::TopLevel: return kTopLevelUsage;
     case Command::Check: return kCheckUsage;
+    case Command::Explain: return kExplainUsage;
     case Command::Run: return kRunUsage;
     case Command::Compare: return kCompareUsage;
     case Command::Merge: return kMergeUsage;

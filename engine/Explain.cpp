@@ -62,7 +62,7 @@ Rejection rejectionOf(const cat::Model& model, const Execution& exec, const Axio
     r.axiom.name = *v.failed;
     r.shape = "cycle";
     for (std::size_t i = 0; i < v.cycle.size(); ++i)
-        r.cycle.push_back({v.cycle[i], v.cycle[(i + 1) % v.cycle.size()], *v.failed, ""});
+        r.cycle.push_back({v.cycle[i], v.cycle[(i + 1) % v.cycle.size()], *v.failed, "", false});
     r.execution = exec;
     return r;
 }
@@ -181,7 +181,7 @@ std::optional<Explanation> explain(const PreparedTest& p, const cat::Model& unre
     if (outcome && outcome->full() && std::find(states.begin(), states.end(), outcome->state()) == states.end())
         states.push_back(outcome->state());
     for (const auto& s : states) {
-        if (outcome ? !outcome->matches(s) : !asked(p.test, x.places, s)) continue;
+        if (!o.everyState && (outcome ? !outcome->matches(s) : !asked(p.test, x.places, s))) continue;
         if (x.states.size() == o.maxStates) {
             ++x.moreStates;
             continue;
@@ -241,11 +241,11 @@ std::vector<ExplainEdge> executionEdges(const Execution& exec) {
         r.forEachPair([&](EventIndex a, EventIndex b) {
             for (EventIndex c = 0; c < n; ++c)
                 if (r.contains(a, c) && r.contains(c, b)) return;
-            out.push_back({a, b, name, ""});
+            out.push_back({a, b, name, "", false});
         });
     };
     immediate(po, "po");
-    rf.forEachPair([&](EventIndex a, EventIndex b) { out.push_back({a, b, "rf", ""}); });
+    rf.forEachPair([&](EventIndex a, EventIndex b) { out.push_back({a, b, "rf", "", false}); });
     immediate(co, "co");
     // fr: each read before the co-first write after the one it reads from.
     rf.forEachPair([&](EventIndex w, EventIndex r) {
@@ -254,7 +254,7 @@ std::vector<ExplainEdge> executionEdges(const Execution& exec) {
             bool first = true;
             for (EventIndex y = 0; y < n; ++y)
                 if (co.contains(w, y) && co.contains(y, x)) first = false;
-            if (first && x != r) out.push_back({r, x, "fr", ""});
+            if (first && x != r) out.push_back({r, x, "fr", "", false});
         }
     });
     return out;

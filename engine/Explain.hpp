@@ -37,13 +37,19 @@ struct ExplainOptions {
     std::uint64_t maxCandidates = 200000;
     std::size_t maxGroups = 4;   // rejection groups shown per forbidden state
     std::size_t maxStates = 16;  // states explained
+    /// Explain every final state some candidate reaches, not only the targets (tests).
+    bool everyState = false;
 };
 
 /// One edge of a cycle or of a witness picture: events by index into Execution::events.
 struct ExplainEdge {
     std::size_t from = 0, to = 0;
     std::string relation;  // as the model spells the operand holding it: "po", "fr", "rfe"
-    std::string via;       // the derived operand unfolded one level ("fr" for "com"), or ""
+    std::string via;       // the axiom's operand it belongs to when that is not `relation`
+                           // ("com" for an edge named "fr"), or ""
+    /// One step of a sequence operand (`via`, e.g. "rf ; hb"): the consecutive steps of one
+    /// such operand together make one pair of it.
+    bool step = false;
     bool operator==(const ExplainEdge&) const = default;
 };
 

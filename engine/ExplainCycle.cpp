@@ -148,7 +148,7 @@ std::vector<ExplainEdge> stepPath(const std::vector<Relation>& steps, const std:
             }
     std::vector<ExplainEdge> out;
     for (std::size_t i = 0; i < steps.size(); ++i)
-        if (at[i] != at[i + 1]) out.push_back({at[i], at[i + 1], names[i], ""});
+        if (at[i] != at[i + 1]) out.push_back({at[i], at[i + 1], names[i], "", true});
     return out;
 }
 
@@ -206,17 +206,20 @@ std::vector<ExplainEdge> labelPair(EventIndex a, EventIndex b, const Layout& l) 
         if (!l.operand(i).contains(a, b)) continue;
         const std::string name = exprText(ops[i]);
         for (std::size_t j = 0; j < l.parts.unfolded[i].size(); ++j)
-            if (l.unfolded(i, j).contains(a, b)) return {{a, b, exprText(l.parts.unfolded[i][j]), name}};
+            if (l.unfolded(i, j).contains(a, b)) return {{a, b, exprText(l.parts.unfolded[i][j]), name, false}};
         if (!l.parts.steps[i].empty()) {
             std::vector<std::string> names;
             for (const auto& s : l.parts.steps[i]) names.push_back(exprText(s));
             auto path = stepPath(l.steps(i), names, a, b);
-            for (auto& e : path) e.via = name;
+            for (auto& e : path) {
+                e.via = name;
+                e.step = true;
+            }
             if (!path.empty()) return path;
         }
-        return {{a, b, name, ""}};
+        return {{a, b, name, "", false}};
     }
-    return {{a, b, exprText(l.parts.cycleRel), ""}};
+    return {{a, b, exprText(l.parts.cycleRel), "", false}};
 }
 
 void labelViolation(const cat::Check& check, const Layout& l, Rejection& out) {

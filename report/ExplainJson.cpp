@@ -119,7 +119,7 @@ void racesAndHalts(Json& j, const std::string& file, const engine::Explanation& 
             Json site = eventSite(file, s.site);
             site["kind"] = haltKindName(s.kind);
             site["what"] = s.what;
-            site["message"] = formatHaltSite(file, s);
+            site["message"] = formatHaltSite(baseName(file), s);
             sites.push_back(std::move(site));
         }
         o["sites"] = std::move(sites);

@@ -21,11 +21,16 @@ std::string eventText(const engine::Execution& exec, const std::vector<std::stri
 }
 
 std::string edgeName(const engine::ExplainEdge& e) {
-    return e.via.empty() ? e.relation : e.via + ":" + e.relation;
+    return e.via.empty() || e.step ? e.relation : e.via + ":" + e.relation;
 }
 
 void printExecution(std::ostream& out, const engine::Execution& exec) {
     const auto names = engine::eventNames(exec);
+    std::string inits;
+    for (std::size_t i = 0; i < exec.events.size(); ++i)
+        if (exec.events[i].id.thread < 0)
+            inits += (inits.empty() ? "" : ", ") + names[i] + ": " + engine::eventLabel(exec.events[i]);
+    if (!inits.empty()) out << "    init: " << inits << '\n';
     int thread = -2;
     for (std::size_t i = 0; i < exec.events.size(); ++i) {
         const auto& e = exec.events[i];
@@ -75,8 +80,8 @@ void printState(std::ostream& out, const engine::Explanation& x, const engine::S
         return;
     }
     if (s.enumerated)
-        out << "  " << s.candidates << (s.candidates == 1 ? " candidate execution ends" : " candidate executions end")
-            << " in it; every one is rejected\n";
+        out << "  " << (s.candidates == 1 ? "1 candidate execution ends in it, and it is rejected\n"
+                                          : std::to_string(s.candidates) + " candidate executions end in it; every one is rejected\n");
     else
         out << "  too many candidate executions to list; one of them:\n";
     for (const auto& r : s.rejections) printRejection(out, r, s.enumerated);
@@ -85,18 +90,17 @@ void printState(std::ostream& out, const engine::Explanation& x, const engine::S
 
 void printRaces(std::ostream& out, const std::string& file, const engine::Explanation& x) {
     for (const auto& r : x.races) {
-        out << "Flag " << r.pair.flag << ": " << formatSite(file, r.pair.a) << " and " << formatSite(file, r.pair.b)
-            << '\n';
-        out << "  they are related by " << r.related;
-        for (const auto& a : r.absent) out << " and not by " << a;
-        if (r.absent.empty()) out << '\n';
-        else out << ": neither is ordered before the other\n";
+        out << "Flag " << r.pair.flag << ": " << formatSite(baseName(file), r.pair.a) << " and "
+            << formatSite(baseName(file), r.pair.b) << '\n';
+        out << "  they are in " << r.related;
+        for (std::size_t i = 0; i < r.absent.size(); ++i) out << (i == 0 ? ", but not in " : " nor in ") << r.absent[i];
+        out << (r.absent.empty() ? "\n" : ": no path of those relations orders them, either way\n");
         if (r.pair.witness) out << "  in an execution ending in " << litmus::formatState(x.places, *r.pair.witness) << '\n';
         else out << "  in an execution that halts\n";
     }
     for (const auto& h : x.check.halts) {
         out << haltOutcomeName(h) << ":\n";
-        for (const auto& s : h.sites) out << "  " << formatHaltSite(file, s) << '\n';
+        for (const auto& s : h.sites) out << "  " << formatHaltSite(baseName(file), s) << '\n';
     }
 }
 

@@ -16,7 +16,7 @@ namespace memlit::report {
 
 namespace {
 
-constexpr double kColumn = 250, kRow = 78, kBoxW = 190, kBoxH = 46, kMargin = 30, kTitle = 34;
+constexpr double kColumn = 310, kRow = 86, kBoxW = 220, kBoxH = 46, kMargin = 30, kTitle = 34, kInitGap = 40;
 
 std::string escape(const std::string& s) {
     std::string out;
@@ -75,26 +75,26 @@ Layout layout(const engine::Execution& exec, const std::set<std::size_t>& shownI
         const auto& e = exec.events[i];
         if (e.id.thread < 0) {
             const std::size_t at = shownInits.count(i) ? inits++ : 0;
-            l.x.push_back(kMargin + kBoxW / 2 + static_cast<double>(at) * kColumn * 0.8);
+            l.x.push_back(kMargin + kBoxW / 2 + static_cast<double>(at) * kColumn);
             l.y.push_back(kTitle + kMargin + kBoxH / 2);
             continue;
         }
         const std::size_t row = rows[e.id.thread]++ + (initRow ? 1 : 0);
         l.x.push_back(kMargin + kBoxW / 2 + static_cast<double>(column[e.id.thread]) * kColumn);
-        l.y.push_back(kTitle + kMargin + 22 + kBoxH / 2 + static_cast<double>(row) * kRow);
+        l.y.push_back(kTitle + kMargin + 22 + kBoxH / 2 + static_cast<double>(row) * kRow + (initRow ? kInitGap : 0));
     }
     std::size_t maxRows = initRow ? 1 : 0;
     for (auto& [t, n] : rows) maxRows = std::max(maxRows, n + (initRow ? 1 : 0));
-    const double cols = std::max<double>(static_cast<double>(column.size()), initRow ? static_cast<double>(inits) * 0.8 : 0);
+    const double cols = std::max<double>(static_cast<double>(column.size()), initRow ? static_cast<double>(inits) : 0);
     l.width = 2 * kMargin + kBoxW + std::max(0.0, cols - 1) * kColumn + 40;
-    l.height = kTitle + 2 * kMargin + 22 + static_cast<double>(maxRows) * kRow + 30;
+    l.height = kTitle + 2 * kMargin + 22 + static_cast<double>(maxRows) * kRow + 30 + (initRow ? kInitGap : 0);
     return l;
 }
 
 /// One edge as a curve between box borders, bowed to the side so that edges between the same
 /// columns do not lie on each other; its label at the middle.
 void drawEdge(std::ostream& o, const Layout& l, const engine::ExplainEdge& e, const std::string& name, bool bold,
-              bool faded, int bend, const std::string& id) {
+              bool faded, double bend, const std::string& id) {
     double x1 = l.x[e.from], y1 = l.y[e.from], x2 = l.x[e.to], y2 = l.y[e.to];
     const std::string c = colour(e.relation);
     const bool sameColumn = std::abs(x1 - x2) < 1;
@@ -116,15 +116,21 @@ void drawEdge(std::ostream& o, const Layout& l, const engine::ExplainEdge& e, co
         x1 += dir * kBoxW / 2;
         x2 -= dir * kBoxW / 2;
         cx = (x1 + x2) / 2;
-        cy = (y1 + y2) / 2 + 16.0 * bend;
+        // An edge that skips columns bows away from the boxes between.
+        const double span = std::abs(x2 - x1) > kColumn ? 0.12 * std::abs(x2 - x1) : 0;
+        cy = (y1 + y2) / 2 + 16.0 * bend + span;
     }
-    const double opacity = faded ? 0.3 : 1.0;
+    const double opacity = faded ? 0.45 : 1.0;
     o << "<path id=\"" << id << "\" class=\"edge " << escape(e.relation) << (bold ? " cycle" : "") << "\" d=\"M" << fmt(x1)
       << ',' << fmt(y1) << " Q" << fmt(cx) << ',' << fmt(cy) << ' ' << fmt(x2) << ',' << fmt(y2) << "\" fill=\"none\" stroke=\""
       << c << "\" stroke-width=\"" << (bold ? 3.2 : 1.6) << "\" opacity=\"" << opacity << "\" marker-end=\"url(#" << (bold ? "b" : "a") << c.substr(1)
       << ")\"/>\n";
-    // The label at the curve's middle (t = 1/2 of the quadratic Bezier).
-    const double lx = 0.25 * x1 + 0.5 * cx + 0.25 * x2, ly = 0.25 * y1 + 0.5 * cy + 0.25 * y2;
+    // The label on the curve (a quadratic Bezier): at its middle within a column, nearer the
+    // source between columns, so that two edges crossing between the same columns keep
+    // their labels apart.
+    const double t = sameColumn ? 0.5 : 0.3;
+    const double lx = (1 - t) * (1 - t) * x1 + 2 * t * (1 - t) * cx + t * t * x2;
+    const double ly = (1 - t) * (1 - t) * y1 + 2 * t * (1 - t) * cy + t * t * y2;
     const double w = 7.2 * static_cast<double>(name.size()) + 8;
     o << "<g class=\"label\" opacity=\"" << opacity << "\"><rect x=\"" << fmt(lx - w / 2) << "\" y=\"" << fmt(ly - 9)
       << "\" width=\"" << fmt(w) << "\" height=\"16\" rx=\"3\" fill=\"white\" stroke=\"" << c << "\" stroke-width=\""
@@ -144,7 +150,7 @@ void drawEvent(std::ostream& o, const Layout& l, const engine::ExecutionEvent& e
     std::string sub = e.id.thread < 0 ? "initial value" : e.text;
     if (e.loc.line > 0) sub += (sub.empty() ? "line " : "  \u00b7 line ") + std::to_string(e.loc.line);
     o << "<text x=\"" << fmt(x + 10) << "\" y=\"" << fmt(y + 36)
-      << "\" font-size=\"11\" font-family=\"monospace\" fill=\"#4b5563\">" << escape(shortText(sub, 30)) << "</text></g>\n";
+      << "\" font-size=\"11\" font-family=\"monospace\" fill=\"#4b5563\">" << escape(shortText(sub, 34)) << "</text></g>\n";
 }
 
 /// One picture, its top at `top`; returns its height.
@@ -159,7 +165,7 @@ double drawPicture(std::ostream& o, const Picture& p, double top, double& width,
             for (std::size_t i : {e.from, e.to})
                 if (x.events[i].id.thread < 0) inits.insert(i);
     const Layout l = layout(x, inits);
-    width = std::max(width, l.width);
+    width = std::max({width, l.width, 2 * kMargin + 8.4 * static_cast<double>(p.title.size())});
     o << "<g transform=\"translate(0," << fmt(top) << ")\">\n";
     o << "<text x=\"" << kMargin << "\" y=\"" << 24 << "\" font-size=\"15\" font-weight=\"bold\" fill=\"#111827\">"
       << escape(p.title) << "</text>\n";
@@ -170,25 +176,29 @@ double drawPicture(std::ostream& o, const Picture& p, double top, double& width,
               << "\" text-anchor=\"middle\" font-size=\"13\" font-weight=\"bold\" fill=\"#374151\">P"
               << x.events[i].id.thread << "</text>\n";
     // Edges under the events; a highlighted edge replaces a plain one between the same events.
-    std::map<std::pair<std::size_t, std::size_t>, int> bends;
+    // The edges between two events fan out around the straight line, 36 px apart.
+    std::map<std::pair<std::size_t, std::size_t>, int> total, seen;
+    auto key = [](const engine::ExplainEdge& e) { return std::pair{std::min(e.from, e.to), std::max(e.from, e.to)}; };
+    auto covered = [&](const engine::ExplainEdge& e) {
+        return std::any_of(p.highlight.begin(), p.highlight.end(),
+                           [&](const engine::ExplainEdge& h) { return h.from == e.from && h.to == e.to; });
+    };
+    for (const auto& e : edges)
+        if (!covered(e)) ++total[key(e)];
+    for (const auto& e : p.highlight) ++total[key(e)];
     auto bendOf = [&](const engine::ExplainEdge& e) {
-        int& n = bends[{std::min(e.from, e.to), std::max(e.from, e.to)}];
-        const int b = n == 0 ? 0 : (n % 2 ? n : -n);
-        ++n;
-        return b;
+        const auto k = key(e);
+        return 36.0 * (seen[k]++ - (total[k] - 1) / 2.0) / 16.0;
     };
     std::size_t id = 0;
     const std::string prefix = "p" + std::to_string(index) + "e";
     for (const auto& e : edges) {
-        const bool covered = std::any_of(p.highlight.begin(), p.highlight.end(), [&](const engine::ExplainEdge& h) {
-            return h.from == e.from && h.to == e.to && (h.relation == e.relation || h.via == e.relation);
-        });
-        if (!covered && e.from != e.to)
+        if (!covered(e) && e.from != e.to)
             drawEdge(o, l, e, e.relation, false, !p.highlight.empty(), bendOf(e), prefix + std::to_string(id++));
     }
     for (const auto& e : p.highlight)
         if (e.from != e.to)
-            drawEdge(o, l, e, e.via.empty() ? e.relation : e.via + ":" + e.relation, true, false, bendOf(e),
+            drawEdge(o, l, e, e.via.empty() || e.step ? e.relation : e.via + ":" + e.relation, true, false, bendOf(e),
                      prefix + std::to_string(id++));
     for (std::size_t i = 0; i < x.events.size(); ++i)
         if (x.events[i].id.thread >= 0 || inits.count(i)) drawEvent(o, l, x.events[i], names[i], i, onCycle.count(i) > 0);
@@ -256,7 +266,7 @@ std::string dotDocument(const std::vector<Picture>& pictures) {
               << ", color=" << quote(colour(e.relation)) << ", fontcolor=" << quote(colour(e.relation)) << "];\n";
         for (const auto& e : p.highlight)
             o << "    " << pre << names[e.from] << " -> " << pre << names[e.to] << " [label="
-              << quote(e.via.empty() ? e.relation : e.via + ":" + e.relation) << ", color=" << quote(colour(e.relation))
+              << quote(e.via.empty() || e.step ? e.relation : e.via + ":" + e.relation) << ", color=" << quote(colour(e.relation))
               << ", fontcolor=" << quote(colour(e.relation)) << ", penwidth=3, style=bold];\n";
         o << "  }\n";
     }
