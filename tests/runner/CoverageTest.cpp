@@ -3,6 +3,8 @@
 #include "runner/HarnessCache.hpp"
 #include "runner/Process.hpp"
 
+#include "tests/runner/RunFiles.hpp"
+
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
@@ -14,27 +16,17 @@ using namespace memlit;
 
 namespace {
 
-const char* const kSB = "X86 SB\n{ }\n"
-                        " P0          | P1          ;\n"
-                        " MOV [x],$1  | MOV [y],$1  ;\n"
-                        " MOV EAX,[y] | MOV EAX,[x] ;\n"
-                        "exists (0:EAX=0 /\\ 1:EAX=0)\n";
+using testing::kRunSB;
+
+struct Dir : testing::RunDir {
+    Dir() : RunDir("memlit-coverage-") {}
+};
 
 const char* const kMP = "X86_64 MP+two\n{ }\n"
                         " P0          | P1            ;\n"
                         " movq $1,(x) | movq (y),%rax ;\n"
                         " movq $1,(y) | movq (x),%rbx ;\n"
                         "exists (1:rax=1 /\\ 1:rbx=0)\n";
-
-struct Dir {
-    std::string error;
-    std::optional<runner::TempDir> dir = runner::TempDir::create("memlit-coverage-", error);
-    std::string write(const std::string& name, const std::string& text) {
-        std::string p = dir->path() + "/" + name;
-        std::ofstream(p) << text;
-        return p;
-    }
-};
 
 runner::StateRow row(std::int64_t v, bool allowed) {
     litmus::State s;
@@ -125,7 +117,7 @@ TEST_CASE("run --until-covered ends a test once every allowed state was seen", "
 TEST_CASE("run --jobs compiles ahead into --cache; a rerun compiles nothing new", "[runner][coverage]") {
     Dir d;
     REQUIRE(d.dir);
-    std::string sb = d.write("SB.litmus", kSB), mp = d.write("MP.litmus", kMP);
+    std::string sb = d.write("SB.litmus", kRunSB), mp = d.write("MP.litmus", kMP);
     const std::string cache = d.dir->path() + "/cache";
     const std::string json = d.dir->path() + "/run.json";
     for (int round = 0; round < 2; ++round) {

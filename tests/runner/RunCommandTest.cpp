@@ -1,6 +1,8 @@
 #include "cli/RunCommand.hpp"
 #include "runner/Process.hpp"
 
+#include "tests/runner/RunFiles.hpp"
+
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
@@ -12,11 +14,11 @@ using namespace memlit;
 
 namespace {
 
-const char* const kSB = "X86 SB\n{ }\n"
-                        " P0          | P1          ;\n"
-                        " MOV [x],$1  | MOV [y],$1  ;\n"
-                        " MOV EAX,[y] | MOV EAX,[x] ;\n"
-                        "exists (0:EAX=0 /\\ 1:EAX=0)\n";
+using testing::kRunSB;
+
+struct Dir : testing::RunDir {
+    Dir() : RunDir("memlit-runcmd-") {}
+};
 
 const char* const kMP = "X86_64 MP\n{ }\n"
                         " P0          | P1            ;\n"
@@ -30,22 +32,12 @@ const char* const kArm = "AArch64 MP\n{ 0:X1=x; 1:X1=x; }\n"
                          " STR W0,[X1] |             ;\n"
                          "exists (1:X0=1)\n";
 
-struct Dir {
-    std::string error;
-    std::optional<runner::TempDir> dir = runner::TempDir::create("memlit-runcmd-", error);
-    std::string write(const std::string& name, const std::string& text) {
-        std::string p = dir->path() + "/" + name;
-        std::ofstream(p) << text;
-        return p;
-    }
-};
-
 }  // namespace
 
 TEST_CASE("run command: SB and MP against tso, JSON histogram sums to the runs", "[runner]") {
     Dir d;
     REQUIRE(d.dir);
-    std::string sb = d.write("SB.litmus", kSB), mp = d.write("MP.litmus", kMP);
+    std::string sb = d.write("SB.litmus", kRunSB), mp = d.write("MP.litmus", kMP);
     std::string json = d.dir->path() + "/out.json";
     std::ostringstream out, err;
     int rc = cli::runCommand({sb, mp, "--iterations", "2000", "--json", json}, out, err);
@@ -74,7 +66,7 @@ TEST_CASE("run command: SB and MP against tso, JSON histogram sums to the runs",
 TEST_CASE("run command: a missing compiler is reported for each test and the batch goes on", "[runner]") {
     Dir d;
     REQUIRE(d.dir);
-    std::string sb = d.write("SB.litmus", kSB), mp = d.write("MP.litmus", kMP);
+    std::string sb = d.write("SB.litmus", kRunSB), mp = d.write("MP.litmus", kMP);
     std::ostringstream out, err;
     CHECK(cli::runCommand({sb, mp, "--iterations", "10", "--cxx", "/nonexistent/c++"}, out, err) == 2);
     CHECK_THAT(err.str(), Catch::Contains("memlit run: error: compiler '/nonexistent/c++' could not be started"));
@@ -102,7 +94,7 @@ TEST_CASE("run command: usage errors", "[runner]") {
 TEST_CASE("run command: --emit writes sources and a Makefile instead of running", "[runner]") {
     Dir d;
     REQUIRE(d.dir);
-    std::string sb = d.write("SB.litmus", kSB);
+    std::string sb = d.write("SB.litmus", kRunSB);
     std::string target = d.dir->path() + "/emit";
     std::ostringstream out, err;
     CHECK(cli::runCommand({sb, "--emit", target}, out, err) == 0);
