@@ -122,6 +122,11 @@ private:
     /// time (each uses every CPU), when there is more than one test to build.
     bool compileAhead() const { return !emitting() && jobs() > 1 && !options_.cacheDir.empty(); }
 
+    /// Whether this run can execute `test`'s harness: the --target's architecture, or the host's.
+    bool runsHere(const litmus::LitmusTest& test, const runner::ArchGenerator& gen) const {
+        return target_ ? target_->arch == test.arch : gen.runsOnHost(test.arch);
+    }
+
     /// --cache DIR, or with compile-ahead a private cache removed at the end of the run.
     bool setUpCache() {
         if (emitting()) return true;
@@ -172,8 +177,7 @@ private:
         auto test = litmus::loadLitmus(file, diags, a_.parse);
         if (!test) return std::nullopt;
         auto gen = runner::makeGenerator(test->arch);
-        const bool runsHere = target_ ? target_->arch == test->arch : gen && gen->runsOnHost(test->arch);
-        if (!gen || !runsHere) return std::nullopt;
+        if (!gen || !runsHere(*test, *gen)) return std::nullopt;
         const std::string modelName = a_.model.empty() ? defaultModelFor(test->arch) : a_.model;
         auto checked = check(*test, modelName, diags);
         if (!checked) return std::nullopt;
@@ -267,8 +271,7 @@ private:
             return;
         }
         auto gen = runner::makeGenerator(test->arch);
-        const bool runsHere = target_ ? target_->arch == test->arch : gen && gen->runsOnHost(test->arch);
-        if (!isGo && (!gen || (!emitting() && !runsHere))) {
+        if (!isGo && (!gen || (!emitting() && !runsHere(*test, *gen)))) {
             // Refuse before the (slower) model check: nothing could be run anyway.
             runner::ModelVerdict none{modelName, {}};
             reports_.push_back(runOne(*test, none));
