@@ -45,6 +45,8 @@ bool runNumberOption(const std::string& name, const std::string& v, RunArgs& a, 
     if (name == "--iterations" && *num >= 1) a.run.iterations = count;
     else if (name == "--instances" && *num >= 1) a.run.instances = count;
     else if (name == "--sync-every" && *num >= 1) a.run.syncEvery = count;
+    else if (name == "--workers" && *num >= 1 && *num <= 1024 && *num == static_cast<unsigned>(*num))
+        a.run.workers = static_cast<unsigned>(*num);
     else if (name == "--seconds") {
         a.run.seconds = *num;
         secondsGiven = true;

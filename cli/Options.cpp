@@ -146,7 +146,8 @@ struct RunParser {
     CLI::Option* inputs = app.add_option("inputs", inputWords);
     RunParser() {
         for (const char* name : {"--model", "--json", "--emit", "--cxx", "--target", "--go", "--iterations", "--instances",
-                                 "--sync-every", "--seconds", "--timeout", "--unroll", "--output", "--jobs", "--cache"})
+                                 "--sync-every", "--workers", "--seconds", "--timeout", "--unroll", "--output", "--jobs",
+                                 "--cache"})
             values.emplace_back(name, valueOption(app, name));
     }
 };

@@ -133,6 +133,8 @@ const char* const kRunUsage =
     "                    cross-compiles\n"
     "  --instances N     test instances per thread and round (default 1000)\n"
     "  --sync-every K    threads line up before every K-th instance (default 32)\n"
+    "  --workers W       run the test's threads on at most W CPUs (default: every CPU); with\n"
+    "                    fewer CPUs than threads, a CPU runs several threads' code in turn\n"
     "  --go GO           Go toolchain for Go tests (default go)\n"
     "  --race            Go tests: build with -race and compare Go's race detector with\n"
     "                    the model's data-race verdict\n"

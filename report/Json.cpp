@@ -116,6 +116,7 @@ Json testJson(const runner::RunReport& r) {
     t["threads"] = r.threads;
     t["cpus"] = r.cpus;
     t["pinned"] = r.pinned;
+    t["workers"] = r.workers;
     t["iterations"] = r.iterations;
     t["seconds"] = r.seconds;
     t["condition"] = r.condition.text;

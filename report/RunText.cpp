@@ -15,9 +15,12 @@ void printRunNotes(std::ostream& out, const runner::RunReport& r) {
     if (arch && arch->id == litmus::ArchId::Go)
         out << "Goroutines " << r.threads << " on " << r.cpus << " CPUs, "
             << (r.pinned ? "each worker locked to its own thread and CPU" : "scheduled by the Go runtime") << "\n";
+    else if (r.workers > 0 && r.workers < r.threads)
+        out << "Threads " << r.threads << " on " << r.cpus << " CPUs, " << r.workers
+            << (r.workers == 1 ? " worker" : " workers") << (r.pinned ? " pinned" : "")
+            << ", taking turns: each round deals the threads out anew, a full fence between two on one worker\n";
     else
-        out << "Threads " << r.threads << " on " << r.cpus << " CPUs, "
-            << (r.pinned ? "pinned" : "more threads than CPUs: not pinned, barrier yields") << "\n";
+        out << "Threads " << r.threads << " on " << r.cpus << " CPUs, " << (r.pinned ? "pinned" : "not pinned") << "\n";
     if (r.execution != "hardware")
         out << "Execution " << r.execution << ": the host's memory ordering, not the target's\n";
     const std::size_t seen = r.observed.size() - r.forbiddenStates - r.unjudgedStates;

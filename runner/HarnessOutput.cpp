@@ -93,7 +93,7 @@ static void memlit_json_host(FILE* f) {
 static const char* memlit_execution = "hardware";
 
 static void memlit_json_test(FILE* f, memlit_entry* es, size_t n, long iterations, double seconds,
-                             int ncpus, int pinned) {
+                             int ncpus, int pinned, int workers) {
     unsigned long long positive = 0, negative = 0, forbidden = 0;
     char text[4096];
     fprintf(f, "{\"name\": ");
@@ -102,8 +102,8 @@ static void memlit_json_test(FILE* f, memlit_entry* es, size_t n, long iteration
     memlit_json_string(f, memlit_arch);
     fprintf(f, ", \"execution\": ");
     memlit_json_string(f, memlit_execution);
-    fprintf(f, ", \"status\": \"ok\", \"message\": \"\", \"threads\": %d, \"cpus\": %d, \"pinned\": %s,\n",
-            MEMLIT_NTHREADS, ncpus, pinned ? "true" : "false");
+    fprintf(f, ", \"status\": \"ok\", \"message\": \"\", \"threads\": %d, \"cpus\": %d, \"pinned\": %s, \"workers\": %d,\n",
+            MEMLIT_NTHREADS, ncpus, pinned ? "true" : "false", workers);
     fprintf(f, " \"iterations\": %ld, \"seconds\": %.6f, \"condition\": ", iterations, seconds);
     memlit_json_string(f, memlit_cond_text);
     fprintf(f, ",\n \"histogram\": [");

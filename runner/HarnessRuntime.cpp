@@ -47,7 +47,18 @@ struct memlit_ctx {
     long instances;
     long sync_every; /* instances each thread runs between two start lines */
     int64_t* out[MEMLIT_NTHREADS];
-    memlit_slot pos[MEMLIT_NTHREADS]; /* iterations each thread has started */
+    /* Workers: one pinned OS thread per CPU at most. With no more test threads than CPUs each
+       worker runs one test thread; with more, each round deals the test threads out anew at
+       random and a worker runs its threads' code in turn for each instance, a full fence
+       between two of them (so one thread's stores are visible to all before the next runs,
+       as if it had run earlier on a CPU of its own). */
+    int nworkers;
+    int assign[MEMLIT_NTHREADS][MEMLIT_NTHREADS]; /* test threads of worker w, in turn */
+    int nassign[MEMLIT_NTHREADS];
+    long rotate;   /* which of a worker's threads goes first at instance 0 of this round */
+    uint64_t rng;  /* xorshift state for the deal */
+    memlit_slot pos[MEMLIT_NTHREADS]; /* iterations each worker has started */
+    memlit_slot starts[MEMLIT_NTHREADS]; /* start lines each worker has passed */
     alignas(64) int bar_count;
     alignas(64) int bar_sense;
     alignas(64) long count;
@@ -84,11 +95,11 @@ static inline void memlit_relax(unsigned* n, unsigned limit) {
     }
 }
 
-/* Per-instance start line: thread t announces iteration g, then waits for every other thread
-   to reach it, so all threads run the same instance at nearly the same moment. */
-static inline void memlit_sync(memlit_ctx* c, int t, long g) {
-    __atomic_store_n(&c->pos[t].v, g, __ATOMIC_RELEASE);
-    for (int u = 0; u < MEMLIT_NTHREADS; ++u) {
+/* Per-instance start line: worker w announces iteration g, then waits for every other worker
+   to reach it, so all workers run the same instance at nearly the same moment. */
+static inline void memlit_sync(memlit_ctx* c, int w, long g) {
+    __atomic_store_n(&c->pos[w].v, g, __ATOMIC_RELEASE);
+    for (int u = 0; u < c->nworkers; ++u) {
         unsigned n = 0;
         while (__atomic_load_n(&c->pos[u].v, __ATOMIC_ACQUIRE) < g) memlit_relax(&n, c->spin_limit);
     }
@@ -97,7 +108,7 @@ static inline void memlit_sync(memlit_ctx* c, int t, long g) {
 static void memlit_barrier(memlit_ctx* c, int* sense) {
     int s = !*sense;
     *sense = s;
-    if (__atomic_add_fetch(&c->bar_count, 1, __ATOMIC_ACQ_REL) == MEMLIT_NTHREADS) {
+    if (__atomic_add_fetch(&c->bar_count, 1, __ATOMIC_ACQ_REL) == c->nworkers) {
         __atomic_store_n(&c->bar_count, 0, __ATOMIC_RELAXED);
         __atomic_store_n(&c->bar_sense, s, __ATOMIC_RELEASE);
     } else {
@@ -192,7 +203,59 @@ static void memlit_observe(memlit_ctx* c, long i, memlit_key* k) {
     }
 }
 
-static void memlit_run_thread(int t, memlit_ctx* c, long count);
+static void memlit_run_body(int t, memlit_ctx* c, long i);
+
+static uint64_t memlit_random(memlit_ctx* c) {
+    c->rng ^= c->rng << 13;
+    c->rng ^= c->rng >> 7;
+    c->rng ^= c->rng << 17;
+    return c->rng;
+}
+
+/* The deal for the next round: worker w runs test thread w when there are no more threads
+   than workers; otherwise a random permutation, one thread to each worker first and each
+   of the rest to a random worker, so every grouping and every order comes up in turn. */
+static void memlit_deal(memlit_ctx* c) {
+    int perm[MEMLIT_NTHREADS];
+    for (int t = 0; t < MEMLIT_NTHREADS; ++t) perm[t] = t;
+    for (int w = 0; w < c->nworkers; ++w) c->nassign[w] = 0;
+    if (MEMLIT_NTHREADS > c->nworkers) {
+        for (int t = MEMLIT_NTHREADS - 1; t > 0; --t) {
+            int u = (int)(memlit_random(c) % (uint64_t)(t + 1)), x = perm[t];
+            perm[t] = perm[u];
+            perm[u] = x;
+        }
+    }
+    for (int k = 0; k < MEMLIT_NTHREADS; ++k) {
+        int w = k < c->nworkers ? k : (int)(memlit_random(c) % (uint64_t)c->nworkers);
+        c->assign[w][c->nassign[w]++] = perm[k];
+    }
+    c->rotate = (long)(memlit_random(c) % MEMLIT_NTHREADS);
+}
+
+/* One round of worker w: `count` instances, a start line every sync_every of them. */
+static void memlit_run_worker(memlit_ctx* c, int w, long count) {
+    const int* ts = c->assign[w];
+    int nt = c->nassign[w];
+    long g = c->starts[w].v;
+    if (nt == 1) {
+        int t = ts[0];
+        for (long i = 0; i < count; ++i) {
+            if (i % c->sync_every == 0) memlit_sync(c, w, ++g);
+            memlit_run_body(t, c, i);
+        }
+    } else {
+        for (long i = 0; i < count; ++i) {
+            if (i % c->sync_every == 0) memlit_sync(c, w, ++g);
+            int first = (int)((i + c->rotate) % nt);
+            for (int k = 0; k < nt; ++k) {
+                if (k) __atomic_thread_fence(__ATOMIC_SEQ_CST);
+                memlit_run_body(ts[(first + k) % nt], c, i);
+            }
+        }
+    }
+    c->starts[w].v = g;
+}
 static int memlit_cond(const memlit_key* k);
 
 static void memlit_allowed_key(int a, memlit_key* k) {
@@ -219,7 +282,7 @@ static int memlit_all_covered(memlit_ctx* c) {
         if (c->covered[a]) continue;
         memlit_key k;
         memlit_allowed_key(a, &k);
-        for (int t = 0; t < MEMLIT_NTHREADS && !c->covered[a]; ++t) c->covered[a] = memlit_seen(&c->tables[t], &k);
+        for (int w = 0; w < c->nworkers && !c->covered[a]; ++w) c->covered[a] = memlit_seen(&c->tables[w], &k);
         all = all && c->covered[a];
     }
     return all;
@@ -227,33 +290,34 @@ static int memlit_all_covered(memlit_ctx* c) {
 
 struct memlit_arg {
     memlit_ctx* c;
-    int t;
+    int w;
 };
 
 static void* memlit_worker(void* p) {
     memlit_arg* a = (memlit_arg*)p;
     memlit_ctx* c = a->c;
-    int t = a->t, sense = 0;
+    int w = a->w, sense = 0;
     if (c->pin) {
         cpu_set_t s;
         CPU_ZERO(&s);
-        CPU_SET(c->cpus[t], &s);
+        CPU_SET(c->cpus[w], &s);
         pthread_setaffinity_np(pthread_self(), sizeof s, &s);
     }
     for (;;) {
         memlit_barrier(c, &sense);
         if (c->stop) break;
         long count = c->count, first = c->done;
-        memlit_run_thread(t, c, count);
+        memlit_run_worker(c, w, count);
         memlit_barrier(c, &sense);
-        for (long i = t; i < count; i += MEMLIT_NTHREADS) {
+        for (long i = w; i < count; i += c->nworkers) {
             memlit_key k;
             memlit_observe(c, i, &k);
-            memlit_add(&c->tables[t], &k, 1);
+            memlit_add(&c->tables[w], &k, 1);
             memlit_reset(c, i);
         }
         if (c->until_covered) memlit_barrier(c, &sense); /* every table is complete */
-        if (t == 0) {
+        if (w == 0) {
+            memlit_deal(c);
             c->done = first + count;
             long left = c->max_iter > 0 ? c->max_iter - c->done : c->instances;
             if (left <= 0 || (c->max_seconds > 0 && memlit_now() - c->start >= c->max_seconds) ||
@@ -275,7 +339,7 @@ const char* harnessMain() {
 int main(int argc, char** argv) {
     long max_iter = 0, instances = 1000, sync_every = 32;
     double seconds = 1.0;
-    int seconds_given = 0, json_test = 0, json_host = 0, until_covered = 0;
+    int seconds_given = 0, json_test = 0, json_host = 0, until_covered = 0, max_workers = 0;
     const char* json = 0;
     for (int i = 1; i < argc; ++i) {
         const char* a = argv[i];
@@ -284,13 +348,14 @@ int main(int argc, char** argv) {
         else if (!strcmp(a, "-s") && v) { seconds = atof(v); seconds_given = 1; ++i; }
         else if (!strcmp(a, "-a") && v) { instances = atol(v); ++i; }
         else if (!strcmp(a, "-k") && v) { sync_every = atol(v); ++i; }
+        else if (!strcmp(a, "-w") && v) { max_workers = atoi(v); ++i; }
         else if (!strcmp(a, "-j") && v) { json = v; ++i; }
         else if (!strcmp(a, "-x") && v) { memlit_execution = v; ++i; }
         else if (!strcmp(a, "-c")) until_covered = 1;
         else if (!strcmp(a, "--json-test")) json_test = 1;
         else if (!strcmp(a, "--json-host")) json_host = 1;
         else {
-            fprintf(stderr, "usage: %s [-n ITERATIONS] [-s SECONDS] [-a INSTANCES] [-k SYNC_EVERY] [-j FILE|-] [-x EXECUTION] [-c] [--json-test] [--json-host]\n", argv[0]);
+            fprintf(stderr, "usage: %s [-n ITERATIONS] [-s SECONDS] [-a INSTANCES] [-k SYNC_EVERY] [-w WORKERS] [-j FILE|-] [-x EXECUTION] [-c] [--json-test] [--json-host]\n", argv[0]);
             return 2;
         }
     }
@@ -311,9 +376,15 @@ int main(int argc, char** argv) {
         for (int i = 0; i < CPU_SETSIZE; ++i)
             if (CPU_ISSET(i, &allowed)) cpu_ids[ncpus++] = i;
     }
+    int cpu_ids_known = ncpus > 0;
     if (ncpus == 0) ncpus = (int)sysconf(_SC_NPROCESSORS_ONLN);
-    c->pin = MEMLIT_NTHREADS <= ncpus;
-    for (int t = 0; t < MEMLIT_NTHREADS && c->pin; ++t) c->cpus[t] = cpu_ids[t];
+    if (ncpus < 1) ncpus = 1;
+    c->nworkers = MEMLIT_NTHREADS < ncpus ? MEMLIT_NTHREADS : ncpus;
+    if (max_workers > 0 && max_workers < c->nworkers) c->nworkers = max_workers;
+    c->pin = cpu_ids_known;
+    for (int w = 0; w < c->nworkers && c->pin; ++w) c->cpus[w] = cpu_ids[w];
+    c->rng = 0x9e3779b97f4a7c15ull ^ (uint64_t)time(0) ^ ((uint64_t)getpid() << 32);
+    memlit_deal(c);
     /* A few thousand pauses (~0.1 ms) before yielding: long enough to catch a running partner,
        short enough not to burn the time slice a preempted partner needs. */
     c->spin_limit = c->pin ? (1u << 12) : 8u;
@@ -336,21 +407,21 @@ int main(int argc, char** argv) {
 
     pthread_t th[MEMLIT_NTHREADS];
     memlit_arg args[MEMLIT_NTHREADS];
-    for (int t = 0; t < MEMLIT_NTHREADS; ++t) {
-        args[t].c = c;
-        args[t].t = t;
-        if (pthread_create(&th[t], 0, memlit_worker, &args[t]) != 0) {
-            fprintf(stderr, "memlit harness: cannot create thread %d\n", t);
+    for (int w = 0; w < c->nworkers; ++w) {
+        args[w].c = c;
+        args[w].w = w;
+        if (pthread_create(&th[w], 0, memlit_worker, &args[w]) != 0) {
+            fprintf(stderr, "memlit harness: cannot create thread %d\n", w);
             return 3;
         }
     }
-    for (int t = 0; t < MEMLIT_NTHREADS; ++t) pthread_join(th[t], 0);
+    for (int w = 0; w < c->nworkers; ++w) pthread_join(th[w], 0);
     double elapsed = memlit_now() - c->start;
 
     memlit_table* all = &c->tables[0];
-    for (int t = 1; t < MEMLIT_NTHREADS; ++t)
-        for (size_t i = 0; i < c->tables[t].cap; ++i)
-            if (c->tables[t].e[i].used) memlit_add(all, &c->tables[t].e[i].key, c->tables[t].e[i].count);
+    for (int w = 1; w < c->nworkers; ++w)
+        for (size_t i = 0; i < c->tables[w].cap; ++i)
+            if (c->tables[w].e[i].used) memlit_add(all, &c->tables[w].e[i].key, c->tables[w].e[i].count);
     size_t n = 0;
     memlit_entry* es = (memlit_entry*)calloc(all->n + 1, sizeof(memlit_entry));
     for (size_t i = 0; i < all->cap; ++i)
@@ -358,12 +429,12 @@ int main(int argc, char** argv) {
     qsort(es, n, sizeof *es, memlit_entry_cmp);
 
     if (json_test) {
-        memlit_json_test(stdout, es, n, c->done, elapsed, ncpus, c->pin);
+        memlit_json_test(stdout, es, n, c->done, elapsed, ncpus, c->pin, c->nworkers);
         printf("\n");
         return 0;
     }
-    printf("memlit-harness 1\nthreads %d cpus %d pinned %d\niterations %ld\nseconds %.6f\n",
-           MEMLIT_NTHREADS, ncpus, c->pin, c->done, elapsed);
+    printf("memlit-harness 1\nthreads %d cpus %d pinned %d workers %d\niterations %ld\nseconds %.6f\n",
+           MEMLIT_NTHREADS, ncpus, c->pin, c->nworkers, c->done, elapsed);
     for (size_t i = 0; i < n; ++i) {
         printf("state %llu", (unsigned long long)es[i].count);
         for (int j = 0; j < MEMLIT_NOBS; ++j) {
@@ -384,7 +455,7 @@ int main(int argc, char** argv) {
         fprintf(f, "{\n");
         memlit_json_host(f);
         fprintf(f, ",\n\"tests\": [\n");
-        memlit_json_test(f, es, n, c->done, elapsed, ncpus, c->pin);
+        memlit_json_test(f, es, n, c->done, elapsed, ncpus, c->pin, c->nworkers);
         fprintf(f, "\n]}\n");
         if (f != stdout) fclose(f);
     }

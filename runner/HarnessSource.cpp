@@ -146,36 +146,35 @@ std::string threadFunction(const Layout& lay, int t) {
     const ThreadLayout& th = lay.threads[static_cast<std::size_t>(t)];
     std::string ts = std::to_string(t);
     std::ostringstream os;
-    // Every thread passes the same number of start lines, so a per-thread counter numbers them.
-    os << "static void memlit_thread_" << ts << "(memlit_ctx* c, long count) {\n"
-       << "    static long starts = 0;\n"
-       << "    for (long i = 0; i < count; ++i) {\n"
-       << "        int64_t* m = c->mem + i * c->stride;\n";
+    // One instance of the thread's code; the runtime's worker loop calls it (inlined through
+    // memlit_run_body's switch), so a worker may run several threads' code in turn.
+    os << "static inline __attribute__((always_inline)) void memlit_thread_" << ts
+       << "(memlit_ctx* c, long i) {\n"
+       << "    int64_t* m = c->mem + i * c->stride;\n";
     if (!th.outRegs.empty())
-        os << "        int64_t* o = c->out[" << ts << "] + i * memlit_nout[" << ts << "];\n";
-    os << "        if (i % c->sync_every == 0) memlit_sync(c, " << ts << ", ++starts);\n";
+        os << "    int64_t* o = c->out[" << ts << "] + i * memlit_nout[" << ts << "];\n";
     for (const auto& r : th.code.hwRegs) {
         auto it = th.regInit.find(r);
-        os << "        register int64_t r_" << r << " asm(\"" << r << "\") = "
+        os << "    register int64_t r_" << r << " asm(\"" << r << "\") = "
            << (it == th.regInit.end() ? "0" : valueExpr(lay, it->second)) << ";\n";
     }
-    os << "        asm volatile(\n";
+    os << "    asm volatile(\n";
     for (const auto& line : th.code.lines)
-        os << "            " << cStringLiteral(line + "\n\t") << "\n";
-    if (th.code.lines.empty()) os << "            \"\"\n";
-    os << "            :";
+        os << "        " << cStringLiteral(line + "\n\t") << "\n";
+    if (th.code.lines.empty()) os << "        \"\"\n";
+    os << "        :";
     std::vector<std::string> outs;
     for (const auto& l : th.code.locations)
         outs.push_back("[loc_" + l + "] \"+m\"(m[" + std::to_string(lay.locIndex(l)) +
                        " * MEMLIT_LINE])");
     for (const auto& r : th.code.hwRegs) outs.push_back("\"+r\"(r_" + r + ")");
     for (std::size_t i = 0; i < outs.size(); ++i) os << (i ? ", " : " ") << outs[i];
-    os << "\n            :\n            : \"cc\", ";
+    os << "\n        :\n        : \"cc\", ";
     for (const auto& r : th.code.clobbers) os << "\"" << r << "\", ";
     os << "\"memory\");\n";
     for (std::size_t j = 0; j < th.outRegs.size(); ++j)
-        os << "        o[" << j << "] = r_" << th.outRegs[j] << ";\n";
-    os << "    }\n}\n";
+        os << "    o[" << j << "] = r_" << th.outRegs[j] << ";\n";
+    os << "}\n";
     return os.str();
 }
 
@@ -321,10 +320,10 @@ std::optional<HarnessSource> generateHarness(const litmus::LitmusTest& test,
        << condExpr(*lay, test.condition.prop) << ";\n}\n\n";
     for (std::size_t t = 0; t < lay->threads.size(); ++t)
         os << threadFunction(*lay, static_cast<int>(t)) << "\n";
-    os << "static void memlit_run_thread(int t, memlit_ctx* c, long count) {\n"
+    os << "static void memlit_run_body(int t, memlit_ctx* c, long i) {\n"
        << "    switch (t) {\n";
     for (std::size_t t = 0; t < lay->threads.size(); ++t)
-        os << "    case " << t << ": memlit_thread_" << t << "(c, count); break;\n";
+        os << "    case " << t << ": memlit_thread_" << t << "(c, i); break;\n";
     os << "    }\n}\n";
     return HarnessSource{os.str(), lay->places, lay->locations};
 }

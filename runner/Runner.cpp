@@ -66,6 +66,8 @@ std::optional<HarnessRun> parseHarnessOutput(const std::string& out,
             int pinned = 0;
             good = static_cast<bool>(ls >> r.threads >> c >> r.cpus >> p >> pinned);
             r.pinned = pinned != 0;
+            std::string w;
+            r.workers = good && ls >> w && w == "workers" && ls >> r.workers ? r.workers : r.threads;
         } else if (word == "iterations") {
             good = static_cast<bool>(ls >> r.iterations);
         } else if (word == "seconds") {
@@ -200,6 +202,7 @@ HarnessBuild cxxHarnessBuild(const HarnessSource& source, const RunOptions& opti
     b.runArgs.insert(b.runArgs.end(), {"-a", std::to_string(std::max<std::uint64_t>(options.instances, 1))});
     b.runArgs.insert(b.runArgs.end(), {"-k", std::to_string(std::max<std::uint64_t>(options.syncEvery, 1))});
     if (options.untilCovered) b.runArgs.push_back("-c");
+    if (options.workers > 0) b.runArgs.insert(b.runArgs.end(), {"-w", std::to_string(options.workers)});
     return b;
 }
 
@@ -239,6 +242,7 @@ RunReport judge(const litmus::LitmusTest& test, const HarnessRun& run, const Mod
     r.threads = run.threads;
     r.cpus = run.cpus;
     r.pinned = run.pinned;
+    r.workers = run.workers;
     r.iterations = run.iterations;
     r.seconds = run.seconds;
     r.raceDetected = run.raceDetected;

@@ -24,6 +24,7 @@ struct RunOptions {
     double compileTimeout = 120;
     std::uint64_t instances = 1000;  // test instances each thread works through per round
     std::uint64_t syncEvery = 32;    // instances between two start lines the threads share
+    unsigned workers = 0;            // at most this many CPUs run the test's threads; 0: all
     std::string go = "go";           // Go tests: the Go toolchain
     bool race = false;               // Go tests: build with `go build -race`
     std::vector<std::string> launcher;  // runs the harness (qemu-aarch64 BIN ...); empty: directly
@@ -62,6 +63,7 @@ struct HarnessRun {
     int threads = 0;
     int cpus = 0;
     bool pinned = false;
+    int workers = 0;  // OS threads that ran the test's threads (fewer when CPUs are fewer)
     std::uint64_t iterations = 0;
     double seconds = 0;
     std::vector<ObservedState> histogram;  // in herd's state order
@@ -130,6 +132,7 @@ struct RunReport {
     std::vector<StateRow> unseen;    // allowed by the model but never observed (count 0)
     int threads = 0, cpus = 0;
     bool pinned = false;
+    int workers = 0;  // as HarnessRun::workers
     std::uint64_t iterations = 0;
     double seconds = 0;
     bool ok = false;                // litmus7's Ok / No

@@ -29,21 +29,17 @@ TEST_CASE("Harness: SB thread 0 is the test's two instructions in one asm statem
     auto code = runner::generateThreadFunction(testing::makeSB(), runner::X86Generator(), 0, diags);
     REQUIRE(code);
     CHECK(*code ==
-          "static void memlit_thread_0(memlit_ctx* c, long count) {\n"
-          "    static long starts = 0;\n"
-          "    for (long i = 0; i < count; ++i) {\n"
-          "        int64_t* m = c->mem + i * c->stride;\n"
-          "        int64_t* o = c->out[0] + i * memlit_nout[0];\n"
-          "        if (i % c->sync_every == 0) memlit_sync(c, 0, ++starts);\n"
-          "        register int64_t r_rax asm(\"rax\") = 0;\n"
-          "        asm volatile(\n"
-          "            \"movl $1, %[loc_x]\\n\\t\"\n"
-          "            \"mov %[loc_y], %%eax\\n\\t\"\n"
-          "            : [loc_x] \"+m\"(m[0 * MEMLIT_LINE]), [loc_y] \"+m\"(m[1 * MEMLIT_LINE]), \"+r\"(r_rax)\n"
-          "            :\n"
-          "            : \"cc\", \"memory\");\n"
-          "        o[0] = r_rax;\n"
-          "    }\n"
+          "static inline __attribute__((always_inline)) void memlit_thread_0(memlit_ctx* c, long i) {\n"
+          "    int64_t* m = c->mem + i * c->stride;\n"
+          "    int64_t* o = c->out[0] + i * memlit_nout[0];\n"
+          "    register int64_t r_rax asm(\"rax\") = 0;\n"
+          "    asm volatile(\n"
+          "        \"movl $1, %[loc_x]\\n\\t\"\n"
+          "        \"mov %[loc_y], %%eax\\n\\t\"\n"
+          "        : [loc_x] \"+m\"(m[0 * MEMLIT_LINE]), [loc_y] \"+m\"(m[1 * MEMLIT_LINE]), \"+r\"(r_rax)\n"
+          "        :\n"
+          "        : \"cc\", \"memory\");\n"
+          "    o[0] = r_rax;\n"
           "}\n");
 }
 
@@ -52,23 +48,19 @@ TEST_CASE("Harness: MP (X86_64) reader binds rax and rbx and keeps AT&T order", 
     auto code = runner::generateThreadFunction(testing::makeMP(), runner::X86Generator(), 1, diags);
     REQUIRE(code);
     CHECK(*code ==
-          "static void memlit_thread_1(memlit_ctx* c, long count) {\n"
-          "    static long starts = 0;\n"
-          "    for (long i = 0; i < count; ++i) {\n"
-          "        int64_t* m = c->mem + i * c->stride;\n"
-          "        int64_t* o = c->out[1] + i * memlit_nout[1];\n"
-          "        if (i % c->sync_every == 0) memlit_sync(c, 1, ++starts);\n"
-          "        register int64_t r_rax asm(\"rax\") = 0;\n"
-          "        register int64_t r_rbx asm(\"rbx\") = 0;\n"
-          "        asm volatile(\n"
-          "            \"movq %[loc_y], %%rax\\n\\t\"\n"
-          "            \"movq %[loc_x], %%rbx\\n\\t\"\n"
-          "            : [loc_y] \"+m\"(m[1 * MEMLIT_LINE]), [loc_x] \"+m\"(m[0 * MEMLIT_LINE]), \"+r\"(r_rax), \"+r\"(r_rbx)\n"
-          "            :\n"
-          "            : \"cc\", \"memory\");\n"
-          "        o[0] = r_rax;\n"
-          "        o[1] = r_rbx;\n"
-          "    }\n"
+          "static inline __attribute__((always_inline)) void memlit_thread_1(memlit_ctx* c, long i) {\n"
+          "    int64_t* m = c->mem + i * c->stride;\n"
+          "    int64_t* o = c->out[1] + i * memlit_nout[1];\n"
+          "    register int64_t r_rax asm(\"rax\") = 0;\n"
+          "    register int64_t r_rbx asm(\"rbx\") = 0;\n"
+          "    asm volatile(\n"
+          "        \"movq %[loc_y], %%rax\\n\\t\"\n"
+          "        \"movq %[loc_x], %%rbx\\n\\t\"\n"
+          "        : [loc_y] \"+m\"(m[1 * MEMLIT_LINE]), [loc_x] \"+m\"(m[0 * MEMLIT_LINE]), \"+r\"(r_rax), \"+r\"(r_rbx)\n"
+          "        :\n"
+          "        : \"cc\", \"memory\");\n"
+          "    o[0] = r_rax;\n"
+          "    o[1] = r_rbx;\n"
           "}\n");
 }
 
@@ -115,5 +107,5 @@ TEST_CASE("Harness: the whole program embeds tables, runtime and one function pe
     CHECK(src->code.find("#define MEMLIT_NALLOWED 4") != std::string::npos);
     CHECK(src->code.find("static const char* const memlit_obs_names[MEMLIT_NOBS + 1] = {\"0:EAX\", \"1:EAX\", 0};") !=
           std::string::npos);
-    CHECK(src->code.find("case 1: memlit_thread_1(c, count); break;") != std::string::npos);
+    CHECK(src->code.find("case 1: memlit_thread_1(c, i); break;") != std::string::npos);
 }
