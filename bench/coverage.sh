@@ -5,7 +5,9 @@
 # compiled ahead two at a time, and prints the wall time, the load average before and after,
 # and the coverage summary (total, by thread count, unseen by family). Full text and JSON are
 # kept in bench/out/coverage.{txt,json}. Run it on a quiet machine: other work on the CPUs
-# desynchronises the pinned threads and hides weak states.
+# desynchronises the pinned threads and hides weak states. Extra `memlit run` options come
+# from RUN_FLAGS (e.g. RUN_FLAGS='--interrupts 100'); CACHE=DIR reuses compiled harnesses
+# (default: a fresh cache, so the wall time includes every compilation).
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 seconds=${1:-1}
@@ -13,11 +15,13 @@ set_dir=${2:-$here/../shared/conformance/X86_64/litmus-tests-x86}
 memlit=${MEMLIT:-$here/build/memlit}
 out=$here/bench/out
 mkdir -p "$out"
-echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "load before: $(cut -d' ' -f1-3 /proc/loadavg); flags: ${RUN_FLAGS:-none}"
 start=$(date +%s.%N)
 status=0
-"$memlit" run "$set_dir" --seconds "$seconds" --until-covered --coverage --jobs 2 \
-    --cache "$out/harness-cache" --json "$out/coverage.json" >"$out/coverage.txt" 2>"$out/coverage.err" || status=$?
+cache=${CACHE:-$(mktemp -d)}
+# shellcheck disable=SC2086
+"$memlit" run "$set_dir" --seconds "$seconds" --until-covered --coverage --jobs 2 ${RUN_FLAGS:-} \
+    --cache "$cache" --json "$out/coverage.json" >"$out/coverage.txt" 2>"$out/coverage.err" || status=$?
 end=$(date +%s.%N)
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "memlit run exit status $status; wall $(echo "$end - $start" | bc) s"
