@@ -5,12 +5,14 @@
 #include "cli/Options.hpp"
 #include "cli/ResultLog.hpp"
 #include "litmus/Parser.hpp"
+#include "cat/Ast.hpp"
 #include "cat/ModelCache.hpp"
 #include "engine/ArchVocabulary.hpp"
 #include "report/RunReport.hpp"
 #include "runner/ArchGenerator.hpp"
 #include "runner/CrossTarget.hpp"
 #include "runner/Emit.hpp"
+#include "runner/CGenerator.hpp"
 #include "runner/GoGenerator.hpp"
 #include "runner/HarnessCache.hpp"
 #include "runner/HostInfo.hpp"
@@ -124,7 +126,28 @@ private:
 
     /// Whether this run can execute `test`'s harness: the --target's architecture, or the host's.
     bool runsHere(const litmus::LitmusTest& test, const runner::ArchGenerator& gen) const {
-        return target_ ? target_->arch == test.arch : gen.runsOnHost(test.arch);
+        return target_ ? target_->arch == test.arch || gen.portable() : gen.runsOnHost(test.arch);
+    }
+
+    /// What the model says of `test`, to judge its runs by; a C program the model calls
+    /// undefined (a data race) has the flag that says so.
+    runner::ModelVerdict verdictOf(const litmus::LitmusTest& test, const std::string& modelName,
+                                   const engine::CheckResult& checked) const {
+        runner::ModelVerdict v{modelName, checked.states, cutAtBound(checked), {}};
+        const litmus::Architecture* arch = litmus::findArchitecture(test.arch);
+        if (arch && arch->id == litmus::ArchId::C)
+            for (const std::string flag : {cat::kUndefinedFlag, "data-race"})
+                if (std::find(checked.flags.begin(), checked.flags.end(), flag) != checked.flags.end()) v.undefinedBy = flag;
+        return v;
+    }
+
+    /// --model, else the architecture's default; a C test calling Linux-kernel primitives is
+    /// the kernel's, judged by lkmm rather than rc11.
+    std::string modelFor(const litmus::LitmusTest& test) const {
+        if (!a_.model.empty()) return a_.model;
+        const litmus::Architecture* arch = litmus::findArchitecture(test.arch);
+        if (arch && arch->id == litmus::ArchId::C && runner::usesKernelPrimitives(test)) return "lkmm";
+        return defaultModelFor(test.arch);
     }
 
     /// --cache DIR, or with compile-ahead a private cache removed at the end of the run.
@@ -178,10 +201,10 @@ private:
         if (!test) return std::nullopt;
         auto gen = runner::makeGenerator(test->arch);
         if (!gen || !runsHere(*test, *gen)) return std::nullopt;
-        const std::string modelName = a_.model.empty() ? defaultModelFor(test->arch) : a_.model;
+        const std::string modelName = modelFor(*test);
         auto checked = check(*test, modelName, diags);
         if (!checked) return std::nullopt;
-        runner::ModelVerdict verdict{modelName, checked->states, cutAtBound(*checked)};
+        runner::ModelVerdict verdict = verdictOf(*test, modelName, *checked);
         auto source = runner::generateHarness(*test, *gen, verdict, diags);
         prepared_[file] = {std::move(*test), std::move(*checked)};
         if (!source) return std::nullopt;
@@ -263,7 +286,7 @@ private:
             reports_.push_back(failedReport(file, RunStatus::InputError, diagText(diags)));
             return;
         }
-        const std::string modelName = a_.model.empty() ? defaultModelFor(test->arch) : a_.model;
+        const std::string modelName = modelFor(*test);
         const litmus::Architecture* arch = litmus::findArchitecture(test->arch);
         const bool isGo = arch && arch->id == litmus::ArchId::Go;
         if (isGo && emitting()) {
@@ -286,7 +309,7 @@ private:
         }
         if (checked->unknown)
             err_ << "memlit run: warning: " << file << ": the solver gave up; allowed states may be incomplete\n";
-        runner::ModelVerdict verdict{modelName, checked->states, cutAtBound(*checked)};
+        runner::ModelVerdict verdict = verdictOf(*test, modelName, *checked);
         if (emitting()) {
             auto source = runner::generateHarness(*test, *gen, verdict, diags);
             if (!source) reports_.push_back(failedReport(file, RunStatus::Unsupported, diagText(diags)));

@@ -127,6 +127,7 @@ Json testJson(const runner::RunReport& r) {
                         {"allowed", row.allowed},
                         {"condition", row.satisfies}});
         if (row.beyondBound) hist.back()["beyondBound"] = true;
+        if (row.undefined) hist.back()["undefined"] = true;
     }
     t["histogram"] = hist;
     Json unseen = Json::array();
@@ -140,6 +141,7 @@ Json testJson(const runner::RunReport& r) {
                     {"negative", r.negative},
                     {"forbidden", r.forbiddenStates}};
     if (r.unjudgedStates > 0) t["verdict"]["beyondBound"] = r.unjudgedStates;
+    if (!r.undefinedBy.empty()) t["verdict"]["undefined"] = r.undefinedBy;
     if (r.raceDetected)
         t["raceDetector"] = {{"fired", *r.raceDetected},
                              {"modelRace", r.modelRace.value_or(false)},
@@ -203,7 +205,8 @@ std::optional<std::vector<runner::ResultTest>> readRunResults(std::istream& in, 
                 for (const auto& s : t.at("histogram"))
                     r.states.push_back({s.at("state").get<std::string>(),
                                         s.at("count").get<std::uint64_t>(),
-                                        s.value("allowed", true) || s.value("beyondBound", false)});
+                                        s.value("allowed", true) || s.value("beyondBound", false) ||
+                                            s.value("undefined", false)});
             tests.push_back(std::move(r));
         }
         return tests;

@@ -23,12 +23,16 @@ void printRunNotes(std::ostream& out, const runner::RunReport& r) {
         out << "Threads " << r.threads << " on " << r.cpus << " CPUs, " << (r.pinned ? "pinned" : "not pinned") << "\n";
     if (r.execution != "hardware")
         out << "Execution " << r.execution << ": the host's memory ordering, not the target's\n";
-    const std::size_t seen = r.observed.size() - r.forbiddenStates - r.unjudgedStates;
+    const std::size_t seen = r.observed.size() - r.forbiddenStates - r.unjudgedStates - r.undefinedStates;
     out << "Model " << r.model << ": " << r.unseen.size() + seen << " allowed states, " << seen << " observed";
     if (r.forbiddenStates > 0) out << "; " << r.forbiddenStates << " FORBIDDEN state(s) observed";
     if (r.unjudgedStates > 0)
         out << "; " << r.unjudgedStates << " state(s) beyond the unrolling bound, not judged (raise it with --unroll)";
+    if (r.undefinedStates > 0) out << "; " << r.undefinedStates << " state(s) outside the model, not judged";
     out << "\n";
+    if (!r.undefinedBy.empty())
+        out << "Undef " << r.model << " flags " << r.undefinedBy
+            << ": the program has a data race, so a state outside the model's is not judged\n";
     for (const auto& row : r.unseen) {
         char bound[32];
         std::snprintf(bound, sizeof bound, "%.3g", r.iterations ? 3.0 / static_cast<double>(r.iterations) : 1.0);
@@ -58,6 +62,7 @@ void printRunText(std::ostream& out, const runner::RunReport& r) {
         out << count << " " << (row.satisfies ? "*>" : ":>") << " "
             << litmus::formatState(r.places, row.state);
         if (row.beyondBound) out << "  ? beyond the unrolling bound, not judged";
+        else if (row.undefined) out << "  ? outside the model of a racy program, not judged";
         else if (!row.allowed) out << "  ! forbidden by " << r.model;
         out << "\n";
     }

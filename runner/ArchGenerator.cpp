@@ -4,6 +4,7 @@
 
 #include "litmus/Architecture.hpp"
 #include "runner/AArch64Generator.hpp"
+#include "runner/CGenerator.hpp"
 #include "runner/PpcGenerator.hpp"
 #include "runner/RiscvGenerator.hpp"
 #include "runner/X86Generator.hpp"
@@ -16,6 +17,7 @@ std::unique_ptr<ArchGenerator> makeX86() { return std::make_unique<X86Generator>
 std::unique_ptr<ArchGenerator> makeAArch64() { return std::make_unique<AArch64Generator>(); }
 std::unique_ptr<ArchGenerator> makeRiscv() { return std::make_unique<RiscvGenerator>(); }
 std::unique_ptr<ArchGenerator> makePpc() { return std::make_unique<PpcGenerator>(); }
+std::unique_ptr<ArchGenerator> makeC() { return std::make_unique<CGenerator>(); }
 
 /// How one architecture runs; `make` is set for RunKind::Harness only.
 struct ArchRunner {
@@ -32,6 +34,7 @@ const ArchRunner kRunners[] = {
     {litmus::ArchId::AArch64, RunKind::Harness, &makeAArch64},
     {litmus::ArchId::RISCV, RunKind::Harness, &makeRiscv},
     {litmus::ArchId::PPC, RunKind::Harness, &makePpc},
+    {litmus::ArchId::C, RunKind::Harness, &makeC},
     {litmus::ArchId::Go, RunKind::GoProgram, nullptr},
 };
 

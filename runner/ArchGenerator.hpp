@@ -25,11 +25,16 @@ struct RegBinding {
 /// One thread's code as an asm template. Test registers are the hardware registers of the
 /// same name (bound with `register ... asm("rax")` variables and "+r" operands); a location
 /// `x` is the memory operand `%[loc_x]` of the running instance.
+/// With `source` (CGenerator), `lines` are C++ statements instead, run in a block of their
+/// own where `memlit_loc_x` is an `int64_t*` to location x of the running instance; an
+/// observed register is the local of its name (`hwReg`), read after the statements.
 struct ThreadAsm {
     std::vector<std::string> lines;      // asm template lines, `%` already escaped
     std::vector<std::string> hwRegs;     // every hardware register the code reads or writes
     std::vector<std::string> locations;  // every location used as a memory operand
     std::vector<std::string> clobbers;   // registers the code changes beyond "cc" (Power: "cr1")
+    bool source = false;                 // `lines` are C++ statements, not asm
+    std::vector<std::string> preamble;   // source: definitions they need, once per harness
     bool operator==(const ThreadAsm&) const = default;
 };
 
@@ -47,12 +52,14 @@ public:
     /// Translates thread `thread`'s cells; reports unsupported instructions as diagnostics.
     virtual std::optional<ThreadAsm> translate(const litmus::LitmusTest& test, int thread,
                                                Diagnostics& diags) const = 0;
+    /// True when the generated code is portable source (C), built for any `--target`.
+    virtual bool portable() const { return false; }
 };
 
 /// How `memlit run` executes the tests of an architecture.
 enum class RunKind {
     None,       // it cannot (yet)
-    Harness,    // a C++ harness around the test's instructions, from an ArchGenerator
+    Harness,    // a C++ harness around the test's instructions (or C code), from an ArchGenerator
     GoProgram,  // a Go program made from the test's program text (GoGenerator.hpp)
 };
 

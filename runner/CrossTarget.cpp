@@ -104,7 +104,7 @@ RunReport runOnTarget(const litmus::LitmusTest& test, const ModelVerdict& verdic
                        const RunOptions& options, const CrossTarget& target) {
     if (runKind(test.arch) == RunKind::GoProgram) return runGoOnTarget(test, verdict, options, target);
     auto gen = makeGenerator(test.arch);
-    if (test.arch != target.arch || !gen)
+    if (!gen || (test.arch != target.arch && !gen->portable()))
         return failed(test, verdict, target, RunStatus::Unsupported,
                       "architecture " + test.arch + " does not run on target " + target.name + " (it runs " +
                           target.arch + " tests)");

@@ -142,6 +142,21 @@ std::string valueExpr(const Layout& lay, const Value& v) {
     return "(int64_t)" + std::to_string(v.num) + "ll";
 }
 
+/// A source thread's statements (ThreadAsm::source) in a block of their own, between compiler
+/// barriers so that nothing moves between instances; then its observed locals are stored.
+void sourceBody(std::ostream& os, const Layout& lay, const ThreadLayout& th) {
+    for (const auto& l : th.code.locations)
+        os << "    int64_t* const memlit_loc_" << l << " = &m[" << lay.locIndex(l) << " * MEMLIT_LINE];\n";
+    os << "    __asm__ __volatile__(\"\" ::: \"memory\");\n"
+       << "    {\n";
+    for (const auto& line : th.code.lines) os << "        " << line << "\n";
+    for (std::size_t j = 0; j < th.outRegs.size(); ++j)
+        os << "        memlit_o[" << j << "] = (int64_t)(" << th.outRegs[j] << ");\n";
+    os << "    }\n"
+       << "    __asm__ __volatile__(\"\" ::: \"memory\");\n"
+       << "}\n";
+}
+
 std::string threadFunction(const Layout& lay, int t) {
     const ThreadLayout& th = lay.threads[static_cast<std::size_t>(t)];
     std::string ts = std::to_string(t);
@@ -152,7 +167,12 @@ std::string threadFunction(const Layout& lay, int t) {
        << "(memlit_ctx* c, long i) {\n"
        << "    int64_t* m = c->mem + i * c->stride;\n";
     if (!th.outRegs.empty())
-        os << "    int64_t* o = c->out[" << ts << "] + i * memlit_nout[" << ts << "];\n";
+        os << "    int64_t* " << (th.code.source ? "memlit_o" : "o") << " = c->out[" << ts << "] + i * memlit_nout["
+           << ts << "];\n";
+    if (th.code.source) {
+        sourceBody(os, lay, th);
+        return os.str();
+    }
     for (const auto& r : th.code.hwRegs) {
         auto it = th.regInit.find(r);
         os << "    register int64_t r_" << r << " asm(\"" << r << "\") = "
@@ -323,6 +343,11 @@ std::optional<HarnessSource> generateHarness(const litmus::LitmusTest& test,
        << "#if defined(__clang__)\n#pragma clang optimize on\n#elif defined(__GNUC__)\n#pragma GCC pop_options\n#endif\n\n";
     os << "static int memlit_cond(const memlit_key* k) {\n    (void)k;\n    return "
        << condExpr(*lay, test.condition.prop) << ";\n}\n\n";
+    std::vector<std::string> preamble;
+    for (const auto& t : lay->threads)
+        for (const auto& line : t.code.preamble) addOnce(preamble, line);
+    for (const auto& line : preamble) os << line << "\n";
+    if (!preamble.empty()) os << "\n";
     for (std::size_t t = 0; t < lay->threads.size(); ++t)
         os << threadFunction(*lay, static_cast<int>(t)) << "\n";
     os << "static void memlit_run_body(int t, memlit_ctx* c, long i) {\n"

@@ -22,6 +22,9 @@ struct ModelVerdict {
     /// Some execution was cut at the unrolling bound: a state outside `allowed` may be one a
     /// longer loop reaches, so it is not judged (never reported as forbidden).
     bool cut = false;
+    /// C: the model's flag saying the program is undefined (rc11's `*undef*`, lkmm's
+    /// `data-race`): it races, so a state outside `allowed` is not judged either.
+    std::string undefinedBy{};
 };
 
 struct HarnessSource {

@@ -236,6 +236,7 @@ RunReport judge(const litmus::LitmusTest& test, const HarnessRun& run, const Mod
     r.file = test.file;
     r.arch = test.arch;
     r.model = verdict.model;
+    r.undefinedBy = verdict.undefinedBy;
     r.condition = test.condition;
     r.places = litmus::observedPlaces(test);
     r.status = run.status;
@@ -260,7 +261,9 @@ RunReport judge(const litmus::LitmusTest& test, const HarnessRun& run, const Mod
         }
         (row.satisfies ? r.positive : r.negative) += o.count;
         row.beyondBound = !row.allowed && verdict.cut;
+        row.undefined = !row.allowed && !row.beyondBound && !verdict.undefinedBy.empty();
         if (row.beyondBound) ++r.unjudgedStates;
+        else if (row.undefined) ++r.undefinedStates;
         else if (!row.allowed) ++r.forbiddenStates;
         r.observed.push_back(row);
     }

@@ -118,6 +118,7 @@ struct StateRow {
     bool allowed = true;     // the model allows it
     bool satisfies = false;  // the condition's proposition holds
     bool beyondBound = false;  // not allowed, but the model cut a loop: not judged
+    bool undefined = false;    // not allowed, but the program races (ModelVerdict::undefinedBy): not judged
     bool operator==(const StateRow&) const = default;
 };
 
@@ -141,6 +142,8 @@ struct RunReport {
     std::uint64_t negative = 0;
     std::size_t forbiddenStates = 0;  // distinct observed states the model forbids
     std::size_t unjudgedStates = 0;   // distinct observed states beyond the unrolling bound
+    std::size_t undefinedStates = 0;  // distinct observed states outside the model of a racy program
+    std::string undefinedBy;          // ModelVerdict::undefinedBy
     std::optional<bool> raceDetected;  // Go with --race: Go's race detector fired
     std::optional<bool> modelRace;     // Go with --race: the model flags data-race
 
