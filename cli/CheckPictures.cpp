@@ -38,8 +38,11 @@ void testPictures(const CheckArgs& a, const std::string& path, cat::ModelCache& 
         auto w = engine.witness(*prepared, *model, s, a.skipChecks, diags);
         if (!w) continue;
         store.push_back(std::move(*w));
+        auto edges = engine::executionEdges(store.back());
+        const auto relations = engine::modelEdges(*model, store.back(), a.skipChecks);
+        edges.insert(edges.end(), relations.begin(), relations.end());
         out.push_back({test->name + ": " + litmus::formatState(result->places, s) + " allowed by " + modelName,
-                       &store.back(), engine::executionEdges(store.back()), {}});
+                       &store.back(), edges, {}});
     }
 }
 

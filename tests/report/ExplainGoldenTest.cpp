@@ -35,6 +35,8 @@ const std::vector<Case>& cases() {
         {"CoRR-tso", "X86/CoRR.litmus", {}},
         {"MP-aarch64", "AArch64/MP.litmus", {}},
         {"MP+dmb.sy+addr-aarch64", "AArch64/MP+dmb.sy+addr.litmus", {}},
+        {"MP+dmb.sy+addr-aarch64-allowed", "AArch64/MP+dmb.sy+addr.litmus", {"--outcome", "1:X0=1; 1:X2=1;"}},
+        {"MP-tso-allowed", "X86/MP.litmus", {"--outcome", "1:EAX=1; 1:EBX=1;"}},
         {"MP+dmb.sy+ctrlisb-aarch64", "AArch64/MP+dmb.sy+ctrlisb.litmus", {}},
         {"MP+popl+poap-aarch64", "AArch64/MP+popl+poap.litmus", {}},
         {"MP+relacq-c11", "C11/MP+relacq.litmus", {}},

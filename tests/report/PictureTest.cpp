@@ -129,6 +129,31 @@ TEST_CASE("Pictures: check --svg draws a witness of every allowed state", "[expl
     std::filesystem::remove(svg);
 }
 
+TEST_CASE("Pictures: a witness shows the model's relations dashed, and long instruction text whole", "[explain][svg]") {
+    // MP+dmb.sy+addr's allowed state 1:X0=1; 1:X2=1;: the barrier's bob edge, the address
+    // dependency's dob:addr edge.
+    const std::string svg = tempPath("mp-allowed.svg");
+    std::string out, err;
+    REQUIRE(run({"explain", kRoot + "/tests/litmus/AArch64/MP+dmb.sy+addr.litmus", "--outcome", "1:X0=1; 1:X2=1;", "--svg", svg},
+                out, err) == 0);
+    const std::string text = readFile(svg);
+    std::string why;
+    CHECK(wellFormed(text, why));
+    INFO(why);
+    CHECK(count(text, "class=\"edge bob\"") == 1);
+    CHECK(count(text, "class=\"edge addr\"") == 1);
+    CHECK(count(text, ">dob:addr<") == 1);
+    CHECK(count(text, "stroke-dasharray") == 2);
+    CHECK(count(text, "LDR W2,[X3,W4,SXTW]  \u00b7 line 7") == 1);
+    std::filesystem::remove(svg);
+    // A long instruction is not cut: its box is as wide as it needs.
+    REQUIRE(run({"explain", kRoot + "/tests/litmus/C11/MP+relacq.litmus", "--outcome", "1:r0=1;", "--svg", svg}, out, err) == 0);
+    const std::string wide = readFile(svg);
+    CHECK(count(wide, "int r0 = atomic_load_explicit(y, memory_order_acquire);  \u00b7 line 12") == 2);
+    CHECK(count(wide, "\u2026") == 0);
+    std::filesystem::remove(svg);
+}
+
 TEST_CASE("Pictures: a picture file that cannot be written is an error", "[explain][svg]") {
     std::string out, err;
     CHECK(run({"explain", kRoot + "/tests/litmus/X86/SB.litmus", "--svg", "/nonexistent-dir/x.svg"}, out, err) == 1);
