@@ -126,6 +126,15 @@ TEST_CASE("Pictures: check --svg draws a witness of every allowed state", "[expl
     CHECK(count(text, "<g transform=") == 4);  // SB under tso allows four states
     CHECK(count(text, " allowed by tso") == 4);
     CHECK(count(text, " cycle\"") == 0);
+    // Several tests on two workers: the pictures in input order, with the model's relations
+    // (MP's ppo under tso).
+    REQUIRE(run({"check", kRoot + "/tests/litmus/X86/MP.litmus", kRoot + "/tests/litmus/X86/SB.litmus", "--jobs", "2", "--svg", svg},
+                out, err) == 0);
+    const std::string two = readFile(svg);
+    CHECK(wellFormed(two, why));
+    CHECK(count(two, "<g transform=") == 7);
+    CHECK(two.find(">MP: ") < two.find(">SB: "));
+    CHECK(count(two, "class=\"edge ppo\"") >= 1);
     std::filesystem::remove(svg);
 }
 
