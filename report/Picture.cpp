@@ -8,6 +8,7 @@
 #include "litmus/State.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <map>
 #include <set>
@@ -149,11 +150,29 @@ std::string edgeLabel(const engine::ExplainEdge& e, bool highlighted) {
 /// The relations every picture draws; the model's others are drawn dashed.
 bool baseRelation(const std::string& r) { return r == "po" || r == "rf" || r == "co" || r == "fr"; }
 
+/// The edge labels of one picture, drawn over everything; each placed clear of the earlier
+/// ones, moved down (or up) a line at a time when it would cover one.
+struct Labels {
+    std::ostringstream out;
+    std::vector<std::array<double, 4>> placed;  // x, y, width, height
+
+    double clearY(double x, double y, double w) const {
+        auto clashes = [&](double yy) {
+            return std::any_of(placed.begin(), placed.end(), [&](const std::array<double, 4>& r) {
+                return x < r[0] + r[2] + 2 && r[0] < x + w + 2 && yy < r[1] + r[3] + 1 && r[1] < yy + 16 + 1;
+            });
+        };
+        for (int k = 0; k < 8; ++k)
+            for (double dy : {17.0 * k, -17.0 * k})
+                if (!clashes(y + dy)) return y + dy;
+        return y;
+    }
+};
+
 /// One edge as a curve between box borders, bowed to the side so that edges between the same
 /// columns do not lie on each other; its label at the middle.
-void drawEdge(std::ostream& o, std::ostream& labels, const Layout& l, const engine::ExplainEdge& e, const std::string& name,
-              bool bold,
-              bool faded, double bend, const std::string& id) {
+void drawEdge(std::ostream& o, Labels& labels, const Layout& l, const engine::ExplainEdge& e, const std::string& name,
+              bool bold, bool faded, double bend, const std::string& id) {
     double x1 = l.x[e.from], y1 = l.y[e.from], x2 = l.x[e.to], y2 = l.y[e.to];
     const std::string c = colour(e.relation);
     const double w1 = l.w[e.from], w2 = l.w[e.to];
@@ -191,12 +210,14 @@ void drawEdge(std::ostream& o, std::ostream& labels, const Layout& l, const engi
     // their labels apart.
     const double t = sameColumn ? 0.5 : 0.3;
     const double lx = (1 - t) * (1 - t) * x1 + 2 * t * (1 - t) * cx + t * t * x2;
-    const double ly = (1 - t) * (1 - t) * y1 + 2 * t * (1 - t) * cy + t * t * y2;
+    double ly = (1 - t) * (1 - t) * y1 + 2 * t * (1 - t) * cy + t * t * y2;
     const double w = 7.2 * static_cast<double>(characters(name)) + 8;
     // Beside an edge bowed out of one column the label starts at the curve and runs right,
     // into the gap between the columns, not over the boxes; labels are drawn over the boxes.
     const double left = sameColumn && std::abs(cx - x1) > 1 ? lx - 6 : lx - w / 2;
-    labels << "<g class=\"label\" opacity=\"" << opacity << "\"><rect x=\"" << fmt(left) << "\" y=\"" << fmt(ly - 9)
+    ly = labels.clearY(left, ly - 9, w) + 9;
+    labels.placed.push_back({left, ly - 9, w, 16});
+    labels.out << "<g class=\"label\" opacity=\"" << opacity << "\"><rect x=\"" << fmt(left) << "\" y=\"" << fmt(ly - 9)
       << "\" width=\"" << fmt(w) << "\" height=\"16\" rx=\"3\" fill=\"white\" stroke=\"" << c << "\" stroke-width=\""
       << (bold ? 1.5 : 0.6) << "\"/><text x=\"" << fmt(left + w / 2) << "\" y=\"" << fmt(ly + 3.5)
       << "\" text-anchor=\"middle\" font-size=\"11\" font-weight=\"" << (bold ? "bold" : "normal") << "\" fill=\"" << c
@@ -264,7 +285,7 @@ double drawPicture(std::ostream& o, const Picture& p, double top, double& width,
         return 36.0 * (seen[k]++ - (total[k] - 1) / 2.0) / 16.0;
     };
     std::size_t id = 0;
-    std::ostringstream labels;
+    Labels labels;
     const std::string prefix = "p" + std::to_string(index) + "e";
     for (const auto& e : edges) {
         if (!covered(e) && e.from != e.to)
@@ -277,7 +298,7 @@ double drawPicture(std::ostream& o, const Picture& p, double top, double& width,
                      prefix + std::to_string(id++));
     for (std::size_t i = 0; i < x.events.size(); ++i)
         if (x.events[i].id.thread >= 0 || inits.count(i)) drawEvent(o, l, x.events[i], names[i], i, onCycle.count(i) > 0);
-    o << labels.str() << "</g>\n";
+    o << labels.out.str() << "</g>\n";
     return l.height;
 }
 
