@@ -23,6 +23,7 @@ struct Parts {
     std::vector<Expr> operands;          // its union operands (one: itself)
     std::vector<std::vector<Expr>> unfolded;  // per operand: its definition's union operands
     std::vector<std::vector<Expr>> steps;     // per operand: its sequence steps (or none)
+    std::vector<std::string> names;           // per operand: what its edges are called
 };
 
 /// `a | b | c` as the parser builds it: binary, nested to the left.
@@ -56,7 +57,25 @@ Parts partsOf(const cat::Check& c, const Definitions& defs) {
         }
         ops = std::move(open);
     }
+    // A union restricted by an intersection, `(po | rf | co | fr) & (SYNC * SYNC)`: the same
+    // as the union of each operand so restricted, each edge named by its operand (`po`).
     Parts p;
+    if (ops.size() == 1 && ops[0].op == Expr::Op::Inter && ops[0].args.size() == 2 &&
+        ops[0].args[0].op == Expr::Op::Union) {
+        const Expr within = ops[0].args[1];
+        std::vector<Expr> restricted;
+        for (auto& u : unionOperands(ops[0].args[0])) {
+            p.names.push_back(exprText(u));
+            Expr r;
+            r.op = Expr::Op::Inter;
+            r.args = {std::move(u), within};
+            r.loc = c.expr.loc;
+            restricted.push_back(std::move(r));
+        }
+        ops = std::move(restricted);
+    } else {
+        for (const auto& o : ops) p.names.push_back(exprText(o));
+    }
     p.cycleRel = ops.size() == 1 && !acyclic ? c.expr : unionOf(ops, c.expr.loc);
     p.operands = ops;
     for (const auto& o : p.operands) {
@@ -153,7 +172,7 @@ std::vector<ExplainEdge> labelPair(EventIndex a, EventIndex b, const Layout& l) 
     const auto& ops = l.parts.operands;
     for (std::size_t i = 0; i < ops.size(); ++i) {
         if (!l.operand(i).contains(a, b)) continue;
-        const std::string name = exprText(ops[i]);
+        const std::string& name = l.parts.names[i];
         for (std::size_t j = 0; j < l.parts.unfolded[i].size(); ++j)
             if (l.unfolded(i, j).contains(a, b)) return {{a, b, exprText(l.parts.unfolded[i][j]), name, false}};
         if (!l.parts.steps[i].empty()) {

@@ -42,6 +42,7 @@ const std::vector<Case>& cases() {
         {"MP+relacq-c11", "C11/MP+relacq.litmus", {}},
         {"SB+rlx-c11", "C11/SB+rlx.litmus", {}},
         {"Go-MP-flag-plain", "go/G04-MP-flag-plain.litmus", {}},
+        {"Go-MP-in-CS", "go/M02-MP-in-CS.litmus", {}},
         {"Go-lock-order", "go/D01-lock-order.litmus", {}},
         {"Go-recv-no-sender", "go/D02-recv-no-sender.litmus", {}},
     };
