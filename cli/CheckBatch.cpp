@@ -85,7 +85,7 @@ void CheckBatch::deliver(std::size_t slot, Finished f) {
     if (moved) room_.notify_all();
 }
 
-void CheckBatch::print(const Finished& f) {
+void CheckBatch::print(Finished& f) {
     if (progress_) progress_->hide();
     if (!f.modelErr.empty() && modelsReported_.insert(f.model).second) err_ << f.modelErr;
     err_ << f.err;
@@ -94,6 +94,7 @@ void CheckBatch::print(const Finished& f) {
     out_.flush();
     if (progress_) progress_->redraw();
     mismatch_ = mismatch_ || f.mismatch;
+    for (auto& p : f.pictures) pictures_.push_back(std::move(p));
     status_ = f.status == ExitInternal || status_ == ExitInternal ? ExitInternal : worseCheckStatus(status_, f.status);
 }
 

@@ -37,12 +37,14 @@ public:
 
     /// Checks every item; the worst status of its tests (an input error over a limit).
     ExitCode run(Lifetime lifetime);
+    /// --svg/--dot: the witnesses of the tests checked, in input order (after run).
+    const std::vector<CheckPicture>& pictures() const { return pictures_; }
 
 private:
     void work(TestChecker& checker);
     bool claim(std::size_t& slot);
     void deliver(std::size_t slot, Finished f);
-    void print(const Finished& f);
+    void print(Finished& f);
 
     const CheckArgs& args_;
     std::vector<BatchItem> items_;
@@ -62,6 +64,7 @@ private:
     std::set<std::string> modelsReported_;
     ExitCode status_ = ExitOk;
     bool mismatch_ = false;  // --expect-from-comments found a test that disagrees
+    std::vector<CheckPicture> pictures_;
 };
 
 /// The worse of two check statuses: an input error (1) wins over a limit or give-up (3).

@@ -80,7 +80,7 @@ ExitCode checkCommand(const std::vector<std::string>& args, std::ostream& out, s
     CheckBatch batch(a, std::move(items), inputs.size(), log.get(), &progress, out, err);
     const ExitCode status = batch.run(lifetime);
     if (status == ExitInternal) return status;
-    const ExitCode drawn = writeCheckPictures(a, inputs, err);
+    const ExitCode drawn = writeCheckPictures(a, batch.pictures(), err);
     return worseCheckStatus(worseCheckStatus(previous, status), drawn);
 }
 

@@ -5,6 +5,7 @@
 #include "engine/smt/Z3Engine.hpp"
 #include "litmus/Parser.hpp"
 #include "litmus/ResultComment.hpp"
+#include "litmus/State.hpp"
 #include "report/Report.hpp"
 
 #include <chrono>
@@ -29,6 +30,7 @@ struct TestChecker::Attempt {
     std::optional<engine::CheckResult> result;
     std::vector<Diagnostic> modelDiags;
     std::size_t events = 0;
+    std::vector<CheckPicture> pictures;
 };
 
 TestChecker::TestChecker(const CheckArgs& a, SharedModels& models)
@@ -59,7 +61,7 @@ Finished TestChecker::check(const litmus::Input& input, std::size_t index, std::
     if (args_.timeoutSeconds > 0)
         deadline = start + std::chrono::duration_cast<engine::Budget::Clock::duration>(
                                std::chrono::duration<double>(args_.timeoutSeconds));
-    Attempt at{input, engine::Budget(deadline, args_.maxMemoryMb << 20), {}, {}, {}, {}, {}, 0};
+    Attempt at{input, engine::Budget(deadline, args_.maxMemoryMb << 20), {}, {}, {}, {}, {}, 0, {}};
     at.rep.file = input.path;
     at.rep.index = index;
     at.rep.total = total;
@@ -68,6 +70,7 @@ Finished TestChecker::check(const litmus::Input& input, std::size_t index, std::
     Finished f;
     f.index = index;
     render(at, f);
+    f.pictures = std::move(at.pictures);
     return f;
 }
 
@@ -94,6 +97,7 @@ void TestChecker::solve(Attempt& at) {
         }
         options_.budget = at.budget;
         at.result = engines_.check(*prepared, *model.model, options_, at.diags);
+        if (at.result && (!args_.svg.empty() || !args_.dot.empty())) drawWitnesses(at, *prepared, *model.model);
     } catch (const engine::BudgetExceeded& e) {
         at.rep.limit = e.kind == engine::BudgetExceeded::Kind::Time ? "timeout" : "memory";
     } catch (const std::bad_alloc&) {
@@ -106,6 +110,20 @@ void TestChecker::solve(Attempt& at) {
     // printed) depend on the context's history, which must not depend on which tests this
     // worker happened to check before.
     z3_.reset();
+}
+
+void TestChecker::drawWitnesses(Attempt& at, const engine::PreparedTest& prepared, const cat::Model& model) {
+    Diagnostics quiet;  // the check reported every problem already
+    for (const auto& s : at.result->states) {
+        auto w = engines_.witness(prepared, model, s, args_.skipChecks, quiet);
+        if (!w) continue;
+        CheckPicture p{at.test->name + ": " + litmus::formatState(at.result->places, s) + " allowed by " + at.rep.model,
+                       std::move(*w), {}};
+        p.edges = engine::executionEdges(p.execution);
+        const auto relations = engine::modelEdges(model, p.execution, args_.skipChecks);
+        p.edges.insert(p.edges.end(), relations.begin(), relations.end());
+        at.pictures.push_back(std::move(p));
+    }
 }
 
 std::string TestChecker::limitMessage(const std::string& limit, std::size_t events) const {

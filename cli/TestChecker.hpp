@@ -8,17 +8,28 @@
 #include "cli/SharedModels.hpp"
 #include "engine/BruteForce.hpp"
 #include "engine/EngineSelector.hpp"
+#include "engine/Execution.hpp"
+#include "engine/Explain.hpp"
 #include "litmus/Inputs.hpp"
 
 #include <cstddef>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace memlit::engine::smt {
 class Z3Engine;
 }
 
 namespace memlit::cli {
+
+/// `check --svg/--dot`: a witness execution of one allowed state, found right after the
+/// check with the same engine, prepared test and model, and the edges its picture draws.
+struct CheckPicture {
+    std::string title;               // `SB: 0:EAX=0; 1:EAX=0; allowed by tso`
+    engine::Execution execution;
+    std::vector<engine::ExplainEdge> edges;
+};
 
 /// One test's outcome, rendered: what the batch prints in input order, and logs (--output)
 /// as soon as it is ready.
@@ -33,6 +44,7 @@ struct Finished {
     double seconds = 0;
     ExitCode status = ExitOk;  // ExitOk, ExitInputError or ExitSolverUnknown
     bool mismatch = false;     // --expect-from-comments: the `Result:` comment disagrees
+    std::vector<CheckPicture> pictures;  // --svg/--dot: one per allowed state
 };
 
 class TestChecker {
@@ -52,6 +64,7 @@ private:
     struct Attempt;
     void solve(Attempt& at);
     void render(Attempt& at, Finished& f) const;
+    void drawWitnesses(Attempt& at, const engine::PreparedTest& prepared, const cat::Model& model);
     std::string limitMessage(const std::string& limit, std::size_t events) const;
 
     const CheckArgs& args_;

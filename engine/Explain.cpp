@@ -189,7 +189,10 @@ std::optional<Explanation> explain(const PreparedTest& p, const cat::Model& unre
         StateExplanation e;
         e.state = s;
         e.allowed = std::find(x.check.states.begin(), x.check.states.end(), s) != x.check.states.end();
-        if (e.allowed) e.witness = engine.witness(p, *model, s, o.skipChecks, diags);
+        if (e.allowed) {
+            e.witness = engine.witness(p, *model, s, o.skipChecks, diags);
+            if (e.witness) e.witnessEdges = modelEdges(*model, *e.witness, o.skipChecks);
+        }
         else if (!x.candidatesCapped) enumerateRejections(p, *model, o, e, diags);
         else oneRejection(p, *model, engine, o, e, diags);
         x.states.push_back(std::move(e));

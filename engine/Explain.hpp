@@ -79,8 +79,10 @@ struct Rejection {
 struct StateExplanation {
     litmus::State state;              // over the shown places
     bool allowed = false;
-    /// Allowed: one execution producing it that every axiom not skipped allows.
+    /// Allowed: one execution producing it that every axiom not skipped allows, and the
+    /// model's relations that matter in it (modelEdges).
     std::optional<Execution> witness;
+    std::vector<ExplainEdge> witnessEdges;
     std::vector<Rejection> rejections;   // forbidden: by group, most candidates first
     std::uint64_t candidates = 0;        // candidates ending in it (0 when not enumerated)
     std::size_t moreGroups = 0;          // groups not shown (past maxGroups)
@@ -119,6 +121,16 @@ std::optional<Rejection> explainRejection(const cat::Model& model, const Executi
 /// The edges a picture of `exec` draws: po (immediate), rf, co (immediate), fr (immediate per
 /// read), labelled by their base names.
 std::vector<ExplainEdge> executionEdges(const Execution& exec);
+
+/// The model's relations that matter in `exec` (a witness), beyond what executionEdges draws:
+/// for each check of `model` (resolved; flags too, the axioms in `skipChecks` left out) the
+/// named operands of its relation — a union split, a closure opened, a derived operand
+/// unfolded one level (`dob:addr`, via "dob"), a sequence's named steps — that are non-empty
+/// and not po, rf, co or fr by another name (or their internal, external or same-location
+/// parts, or a union of those: `com`); per relation its transitive reduction without initial writes, po pairs only for a relation
+/// within po, one direction of a symmetric pair; each pair once, at most 24 edges.
+std::vector<ExplainEdge> modelEdges(const cat::Model& model, const Execution& exec,
+                                    const std::vector<std::string>& skipChecks);
 
 /// Short names of the events of `exec`: "a", "b", ... for thread events in order, "i0", ...
 /// for initial writes.

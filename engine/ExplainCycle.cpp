@@ -7,9 +7,6 @@
 #include "engine/Explain.hpp"
 #include "engine/ExplainExpr.hpp"
 
-#include "cat/Interpreter.hpp"
-#include "engine/ConcreteDomain.hpp"
-
 #include <algorithm>
 #include <deque>
 #include <map>
@@ -26,30 +23,8 @@ struct Parts {
     std::vector<Expr> operands;          // its union operands (one: itself)
     std::vector<std::vector<Expr>> unfolded;  // per operand: its definition's union operands
     std::vector<std::vector<Expr>> steps;     // per operand: its sequence steps (or none)
+    std::vector<std::string> names;           // per operand: what its edges are called
 };
-
-std::vector<Expr> unionOperands(const Expr& e) {
-    if (e.op != Expr::Op::Union) return {e};
-    std::vector<Expr> out;
-    for (const auto& a : e.args)
-        for (auto& o : unionOperands(a)) out.push_back(std::move(o));
-    return out;
-}
-
-std::vector<Expr> seqSteps(const Expr& e) {
-    if (e.op != Expr::Op::Seq) return {};
-    std::vector<Expr> out;
-    for (const auto& a : e.args) {
-        auto inner = seqSteps(a);
-        if (inner.empty()) out.push_back(a);
-        else out.insert(out.end(), inner.begin(), inner.end());
-    }
-    return out;
-}
-
-bool isClosure(const Expr& e) {
-    return (e.op == Expr::Op::Plus || e.op == Expr::Op::Star) && e.args.size() == 1;
-}
 
 /// `a | b | c` as the parser builds it: binary, nested to the left.
 Expr unionOf(const std::vector<Expr>& ops, SourceLoc loc) {
@@ -82,7 +57,25 @@ Parts partsOf(const cat::Check& c, const Definitions& defs) {
         }
         ops = std::move(open);
     }
+    // A union restricted by an intersection, `(po | rf | co | fr) & (SYNC * SYNC)`: the same
+    // as the union of each operand so restricted, each edge named by its operand (`po`).
     Parts p;
+    if (ops.size() == 1 && ops[0].op == Expr::Op::Inter && ops[0].args.size() == 2 &&
+        ops[0].args[0].op == Expr::Op::Union) {
+        const Expr within = ops[0].args[1];
+        std::vector<Expr> restricted;
+        for (auto& u : unionOperands(ops[0].args[0])) {
+            p.names.push_back(exprText(u));
+            Expr r;
+            r.op = Expr::Op::Inter;
+            r.args = {std::move(u), within};
+            r.loc = c.expr.loc;
+            restricted.push_back(std::move(r));
+        }
+        ops = std::move(restricted);
+    } else {
+        for (const auto& o : ops) p.names.push_back(exprText(o));
+    }
     p.cycleRel = ops.size() == 1 && !acyclic ? c.expr : unionOf(ops, c.expr.loc);
     p.operands = ops;
     for (const auto& o : p.operands) {
@@ -152,31 +145,6 @@ std::vector<ExplainEdge> stepPath(const std::vector<Relation>& steps, const std:
     return out;
 }
 
-/// Every sub-expression's relation, by evaluating the model cut after statement `k` plus a
-/// flag per expression; nullopt on a model error.
-std::optional<std::vector<Relation>> evaluateParts(const cat::Model& model, std::size_t k,
-                                                   const std::vector<Expr>& exprs, const Execution& exec,
-                                                   Diagnostics& diags) {
-    cat::Model cut = model;
-    cut.statements.resize(k + 1);
-    cut.statements.pop_back();  // the axiom itself is not needed
-    for (std::size_t i = 0; i < exprs.size(); ++i) {
-        cat::Check c{cat::CheckKind::Empty, true, true, exprs[i], "explain:" + std::to_string(i)};
-        cut.statements.push_back({c, model.statements[k].file, model.statements[k].loc});
-    }
-    cut.resolved = false;  // names resolve by name where the axiom stands
-    ConcreteDomain domain(exec.base);
-    auto results = cat::interpret(cut, domain, diags);
-    if (!results) return std::nullopt;
-    std::vector<Relation> out;
-    const std::size_t first = results->size() - exprs.size();
-    for (std::size_t i = 0; i < exprs.size(); ++i) {
-        const auto& r = (*results)[first + i];
-        out.push_back(r.rel ? *r.rel : Relation(exec.events.size()));
-    }
-    return out;
-}
-
 /// The sub-expressions of an axiom and where their relations sit in the evaluated list.
 struct Layout {
     const Parts& parts;
@@ -204,7 +172,7 @@ std::vector<ExplainEdge> labelPair(EventIndex a, EventIndex b, const Layout& l) 
     const auto& ops = l.parts.operands;
     for (std::size_t i = 0; i < ops.size(); ++i) {
         if (!l.operand(i).contains(a, b)) continue;
-        const std::string name = exprText(ops[i]);
+        const std::string& name = l.parts.names[i];
         for (std::size_t j = 0; j < l.parts.unfolded[i].size(); ++j)
             if (l.unfolded(i, j).contains(a, b)) return {{a, b, exprText(l.parts.unfolded[i][j]), name, false}};
         if (!l.parts.steps[i].empty()) {
@@ -262,7 +230,7 @@ std::optional<Rejection> explainRejection(const cat::Model& model, const Executi
         exprs.insert(exprs.end(), parts.unfolded[i].begin(), parts.unfolded[i].end());
         exprs.insert(exprs.end(), parts.steps[i].begin(), parts.steps[i].end());
     }
-    auto rels = evaluateParts(model, *k, exprs, exec, diags);
+    auto rels = evaluateInScope(model, *k, exprs, exec, diags);
     if (!rels) return std::nullopt;
     Rejection out;
     out.axiom = axiomSite(model, *k);

@@ -1,5 +1,8 @@
 #include "engine/ExplainExpr.hpp"
 
+#include "cat/Interpreter.hpp"
+#include "engine/ConcreteDomain.hpp"
+
 namespace memlit::engine {
 
 namespace {
@@ -67,6 +70,51 @@ std::string exprText(const Expr& e) {
     case Expr::Op::LetIn: return e.args.empty() ? "?" : exprText(e.args.back());
     default: return "?";
     }
+}
+
+std::vector<Expr> unionOperands(const Expr& e) {
+    if (e.op != Expr::Op::Union) return {e};
+    std::vector<Expr> out;
+    for (const auto& a : e.args)
+        for (auto& o : unionOperands(a)) out.push_back(std::move(o));
+    return out;
+}
+
+std::vector<Expr> seqSteps(const Expr& e) {
+    if (e.op != Expr::Op::Seq) return {};
+    std::vector<Expr> out;
+    for (const auto& a : e.args) {
+        auto inner = seqSteps(a);
+        if (inner.empty()) out.push_back(a);
+        else out.insert(out.end(), inner.begin(), inner.end());
+    }
+    return out;
+}
+
+bool isClosure(const Expr& e) {
+    return (e.op == Expr::Op::Plus || e.op == Expr::Op::Star) && e.args.size() == 1;
+}
+
+std::optional<std::vector<Relation>> evaluateInScope(const cat::Model& model, std::size_t k,
+                                                     const std::vector<Expr>& exprs, const Execution& exec,
+                                                     Diagnostics& diags) {
+    cat::Model cut = model;
+    cut.statements.resize(k);  // the statement itself is not needed
+    for (std::size_t i = 0; i < exprs.size(); ++i) {
+        cat::Check c{cat::CheckKind::Empty, true, true, exprs[i], "explain:" + std::to_string(i)};
+        cut.statements.push_back({c, model.statements[k].file, model.statements[k].loc});
+    }
+    cut.resolved = false;  // names resolve by name where the statement stands
+    ConcreteDomain domain(exec.base);
+    auto results = cat::interpret(cut, domain, diags);
+    if (!results) return std::nullopt;
+    std::vector<Relation> out;
+    const std::size_t first = results->size() - exprs.size();
+    for (std::size_t i = 0; i < exprs.size(); ++i) {
+        const auto& r = (*results)[first + i];
+        out.push_back(r.rel ? *r.rel : Relation(exec.events.size()));
+    }
+    return out;
 }
 
 std::optional<std::size_t> topLevelAxiom(const cat::Model& model, const std::string& name) {

@@ -26,8 +26,9 @@ void printExplainText(std::ostream& out, const ExplainReport& r);
 std::string explainJsonText(const ExplainReport& r, bool svg);
 
 /// A picture of one execution: threads as columns, events in program order with their
-/// instruction text, `edges` labelled and coloured by relation; `highlight` (a cycle) drawn
-/// bold on top, the other edges faded when there is one.
+/// instruction text, `edges` labelled (`via:relation` when unfolded) and coloured by relation,
+/// those other than po, rf, co and fr (the model's: engine::modelEdges) dashed; `highlight`
+/// (a cycle) drawn bold on top, the other edges faded when there is one.
 struct Picture {
     std::string title;
     const engine::Execution* execution = nullptr;
@@ -35,8 +36,8 @@ struct Picture {
     std::vector<engine::ExplainEdge> highlight;
 };
 
-/// The pictures of an explanation: one per allowed state (its witness) and per rejection
-/// group of a forbidden state (the candidate and its cycle).
+/// The pictures of an explanation: one per allowed state (its witness with the model's
+/// relations in it) and per rejection group of a forbidden state (the candidate and its cycle).
 std::vector<Picture> explanationPictures(const ExplainReport& r);
 
 /// One SVG document showing `pictures` one below the other.

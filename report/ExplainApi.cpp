@@ -75,7 +75,9 @@ WitnessSvg checkWitnessSvg(const ExplainInput& input, engine::Engine& engine) {
     if (!run.report.explanation) return out;
     for (const auto& s : run.report.explanation->states) {
         if (!s.allowed || !s.witness) continue;
-        Picture p{litmus::formatState(run.report.explanation->places, s.state) + " allowed: a witness", &*s.witness, engine::executionEdges(*s.witness), {}};
+        auto edges = engine::executionEdges(*s.witness);
+        edges.insert(edges.end(), s.witnessEdges.begin(), s.witnessEdges.end());
+        Picture p{litmus::formatState(run.report.explanation->places, s.state) + " allowed: a witness", &*s.witness, edges, {}};
         out.svg = svgDocument({p});
         return out;
     }

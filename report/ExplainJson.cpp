@@ -35,8 +35,10 @@ Json edges(const std::vector<engine::ExplainEdge>& es, const std::vector<std::st
     return a;
 }
 
-Json execution(const engine::Execution& x, const std::vector<engine::ExplainEdge>& cycle, const std::string& title,
-               bool svg) {
+/// An execution: its events and edges (the base ones, then `model`'s), and with `svg` its
+/// picture, `cycle` highlighted.
+Json execution(const engine::Execution& x, const std::vector<engine::ExplainEdge>& cycle,
+               const std::vector<engine::ExplainEdge>& model, const std::string& title, bool svg) {
     const auto names = engine::eventNames(x);
     Json j;
     Json events = Json::array();
@@ -51,8 +53,10 @@ Json execution(const engine::Execution& x, const std::vector<engine::ExplainEdge
         events.push_back(std::move(ev));
     }
     j["events"] = std::move(events);
-    j["edges"] = edges(engine::executionEdges(x), names);
-    if (svg) j["svg"] = svgDocument({Picture{title, &x, engine::executionEdges(x), cycle}});
+    std::vector<engine::ExplainEdge> all = engine::executionEdges(x);
+    all.insert(all.end(), model.begin(), model.end());
+    j["edges"] = edges(all, names);
+    if (svg) j["svg"] = svgDocument({Picture{title, &x, all, cycle}});
     return j;
 }
 
@@ -67,7 +71,7 @@ Json rejection(const engine::Rejection& r, const std::string& title, bool svg) {
     j["candidates"] = r.candidates;
     j["cycle"] = edges(r.cycle, engine::eventNames(r.execution));
     j["cycleText"] = r.cycle.empty() ? "" : cycleText(r.execution, r.cycle);
-    j["execution"] = execution(r.execution, r.cycle, title, svg);
+    j["execution"] = execution(r.execution, r.cycle, {}, title, svg);
     return j;
 }
 
@@ -77,7 +81,7 @@ Json stateJson(const engine::Explanation& x, const engine::StateExplanation& s, 
     j["state"] = text;
     j["allowed"] = s.allowed;
     if (s.allowed) {
-        j["witness"] = s.witness ? execution(*s.witness, {}, text + " allowed by " + model, svg) : Json();
+        j["witness"] = s.witness ? execution(*s.witness, {}, s.witnessEdges, text + " allowed by " + model, svg) : Json();
         return j;
     }
     j["candidates"] = s.candidates;

@@ -7,6 +7,8 @@
 
 #include "litmus/State.hpp"
 
+#include <algorithm>
+
 namespace memlit::report {
 
 namespace {
@@ -24,7 +26,7 @@ std::string edgeName(const engine::ExplainEdge& e) {
     return e.via.empty() || e.step ? e.relation : e.via + ":" + e.relation;
 }
 
-void printExecution(std::ostream& out, const engine::Execution& exec) {
+void printExecution(std::ostream& out, const engine::Execution& exec, const std::vector<engine::ExplainEdge>& model = {}) {
     const auto names = engine::eventNames(exec);
     std::string inits;
     for (std::size_t i = 0; i < exec.events.size(); ++i)
@@ -49,6 +51,16 @@ void printExecution(std::ostream& out, const engine::Execution& exec) {
             if (edge.relation == rel) line += (line.empty() ? "" : ", ") + names[edge.from] + " -> " + names[edge.to];
         if (!line.empty()) out << "    " << rel << ": " << line << '\n';
     }
+    // The model's relations, one line each in the order they first appear.
+    std::vector<std::string> labels;
+    for (const auto& e : model)
+        if (std::find(labels.begin(), labels.end(), edgeName(e)) == labels.end()) labels.push_back(edgeName(e));
+    for (const auto& label : labels) {
+        std::string line;
+        for (const auto& e : model)
+            if (edgeName(e) == label) line += (line.empty() ? "" : ", ") + names[e.from] + " -> " + names[e.to];
+        out << "    " << label << ": " << line << '\n';
+    }
 }
 
 void printRejection(std::ostream& out, const engine::Rejection& r, bool enumerated) {
@@ -72,7 +84,7 @@ void printState(std::ostream& out, const engine::Explanation& x, const engine::S
     if (s.allowed) {
         if (!s.witness) return;
         out << "  a witness execution:\n";
-        printExecution(out, *s.witness);
+        printExecution(out, *s.witness, s.witnessEdges);
         return;
     }
     if (s.candidates == 0) {

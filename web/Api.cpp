@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <sstream>
 
 namespace memlit::web {
@@ -28,6 +29,21 @@ std::optional<CheckRequest> readCheckRequest(const std::string& body, const Mode
             return std::nullopt;
         }
         r.model = j["model"].get<std::string>();
+    }
+    if (j.contains("outcome") && !j["outcome"].is_null()) {
+        if (!j["outcome"].is_string()) {
+            error = errorReply(400, "the field \"outcome\" must be a string, e.g. \"0:EAX=0; 1:EAX=0;\"");
+            return std::nullopt;
+        }
+        r.outcome = j["outcome"].get<std::string>();
+    }
+    if (j.contains("skipChecks") && !j["skipChecks"].is_null()) {
+        const auto& skip = j["skipChecks"];
+        if (!skip.is_array() || !std::all_of(skip.begin(), skip.end(), [](const auto& n) { return n.is_string(); })) {
+            error = errorReply(400, "the field \"skipChecks\" must be an array of axiom names");
+            return std::nullopt;
+        }
+        for (const auto& n : skip) r.skipChecks.push_back(n.get<std::string>());
     }
     if (!r.model.empty() && !models.known(r.model)) {
         std::string list;

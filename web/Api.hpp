@@ -11,8 +11,9 @@
 
 namespace memlit::web {
 
-/// The request of /api/check, /api/explain and /api/run: `{"source": TEXT, "model": NAME}`
-/// (`model` optional). Nullopt with `error` (a 400 or 404 reply) when the body is not JSON,
+/// The request of /api/check, /api/explain and /api/run: `{"source": TEXT, "model": NAME,
+/// "outcome": STATE, "skipChecks": [NAME...]}` (all but `source` optional; `outcome` is
+/// explain's only). Nullopt with `error` (a 400 or 404 reply) when the body is not JSON,
 /// not such an object, or names a model that is not bundled.
 std::optional<CheckRequest> readCheckRequest(const std::string& body, const Models& models, Reply& error);
 

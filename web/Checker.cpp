@@ -55,6 +55,7 @@ void Checker::solve(Attempt& at) {
         if (!prepared) return;
         engine::CheckOptions options;
         options.budget = at.budget;
+        options.skipChecks = at.request.skipChecks;
         at.result = engines_.check(*prepared, *model, options, at.diags);
     } catch (const engine::BudgetExceeded& e) {
         at.rep.limit = e.kind == engine::BudgetExceeded::Kind::Time ? "timeout" : "memory";
@@ -104,12 +105,19 @@ Reply Checker::explain(const CheckRequest& request) {
     input.file = kInputName;
     input.text = request.source;
     input.model = request.model;  // a bundled name (Api.cpp refuses any other) or empty
+    input.outcome = request.outcome;
+    input.skipChecks = request.skipChecks;
     input.timeoutSeconds = options_.timeoutSeconds;
     std::string body = report::explainJson(input, engines_);
     z3_.reset();
     while (!body.empty() && body.back() == '\n') body.pop_back();
     auto doc = nlohmann::json::parse(body, nullptr, false);
-    const bool parsed = !doc.is_discarded() && !doc.value("name", std::string()).empty();
+    // 422 when the test does not parse or the outcome asked for is malformed (its
+    // diagnostics are positioned in `--outcome`, engine/ExplainOutcome.hpp).
+    bool parsed = !doc.is_discarded() && !doc.value("name", std::string()).empty();
+    if (parsed && doc.contains("errors"))
+        for (const auto& e : doc["errors"])
+            if (e.is_string() && e.get<std::string>().rfind("--outcome:", 0) == 0) parsed = false;
     return {parsed ? 200 : 422, body};
 }
 

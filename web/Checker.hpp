@@ -13,7 +13,9 @@
 #include "web/ServeOptions.hpp"
 
 #include <memory>
+#include <optional>
 #include <string>
+#include <vector>
 
 namespace memlit::engine::smt {
 class Z3Engine;
@@ -22,10 +24,13 @@ class Z3Engine;
 namespace memlit::web {
 
 /// What a request asks to check: the test's text and a bundled model name (empty: the
-/// default model of the test's architecture).
+/// default model of the test's architecture); the axioms to relax (`skipChecks`, as
+/// `--skip-check`) and, for explain, the states to explain (`outcome`, as `--outcome`).
 struct CheckRequest {
     std::string source;
     std::string model;
+    std::optional<std::string> outcome;
+    std::vector<std::string> skipChecks;
 };
 
 /// The name diagnostics give the test sent (it names no file on the server).
@@ -41,8 +46,9 @@ public:
     /// 200 with the check's JSON object (its `status` says ok, unknown or error; a test that
     /// runs out of time is `Unknown (timeout)`); 422 when the test does not parse.
     Reply check(const CheckRequest& request);
-    /// The `memlit explain --json` document (report/ExplainApi.hpp) of the condition's states,
-    /// each execution with its SVG picture embedded; 422 when the test does not parse.
+    /// The `memlit explain --json` document (report/ExplainApi.hpp) of the condition's states
+    /// (or the request's outcome's), each execution with its SVG picture embedded; 422 when
+    /// the test does not parse or the outcome is malformed.
     Reply explain(const CheckRequest& request);
     /// --allow-run: `{"check": ..., "run": ...}`, the run as one test of `memlit run --json`.
     Reply run(const CheckRequest& request);

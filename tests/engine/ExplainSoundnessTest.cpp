@@ -2,7 +2,8 @@
 // executions, under their architecture's model): each witness is consistent and ends in its
 // state; each rejection's execution ends in its state and fails the axiom named; its cycle
 // (reflexive pair, pair) is a cycle (pair) of that axiom's relation as the concrete evaluator
-// computes it from the whole model, and each edge is in the relation its label names.
+// computes it from the whole model, and each edge is in the relation its label names; each
+// model relation edge a witness shows is in the relation it names.
 
 #include "tests/engine/Fixtures.hpp"
 
@@ -62,6 +63,37 @@ Relation labelRelation(const cat::Model& model, const engine::Execution& exec, c
     return *results->back().rel;
 }
 
+/// The relation cat text `label` denotes after the whole model (where a witness's model
+/// edges are named: no model of ours binds a name twice).
+Relation relationAtEnd(const cat::Model& model, const engine::Execution& exec, const std::string& label) {
+    Diagnostics diags;
+    auto snippet = cat::parseModel("flag ~empty (" + label + ") as label", "label.cat", diags, false);
+    INFO(label);
+    REQUIRE(snippet);
+    cat::Model all = model;
+    all.statements.push_back(snippet->statements.back());
+    all.statements.back().file = 0;
+    all.resolved = false;
+    engine::ConcreteDomain d(exec.base);
+    auto results = cat::interpret(all, d, diags);
+    REQUIRE(results);
+    REQUIRE(results->back().rel);
+    return *results->back().rel;
+}
+
+/// A witness's model edges: each pair in the relation it names (and in the operand it
+/// unfolds), between two thread events.
+void checkModelEdges(const cat::Model& model, const engine::Execution& x, const std::vector<engine::ExplainEdge>& edges) {
+    for (const auto& e : edges) {
+        INFO(e.relation << (e.via.empty() ? "" : " via " + e.via) << ": " << e.from << " -> " << e.to);
+        CHECK(e.from != e.to);
+        CHECK(x.events[e.from].id.thread >= 0);
+        CHECK(x.events[e.to].id.thread >= 0);
+        CHECK(relationAtEnd(model, x, e.relation).contains(e.from, e.to));
+        if (!e.via.empty()) CHECK(relationAtEnd(model, x, e.via).contains(e.from, e.to));
+    }
+}
+
 void checkRejection(const cat::Model& model, const engine::Rejection& r) {
     const auto& x = r.execution;
     Diagnostics diags;
@@ -99,7 +131,7 @@ void checkRejection(const cat::Model& model, const engine::Rejection& r) {
 }  // namespace
 
 TEST_CASE("Explain: witnesses and cycles are sound on every small fixture", "[explain][property]") {
-    std::size_t explained = 0, cycles = 0;
+    std::size_t explained = 0, cycles = 0, modelEdges = 0;
     for (const char* arch : {"X86", "AArch64", "RISCV", "PPC", "C11", "LKMM", "go"})
         for (const auto& path : testing::fixtures(arch)) {
             Diagnostics diags;
@@ -124,6 +156,8 @@ TEST_CASE("Explain: witnesses and cycles are sound on every small fixture", "[ex
                     REQUIRE(s.witness);
                     CHECK(engine::checkAxioms(*model, s.witness->base, {}, diags).consistent);
                     CHECK(litmus::shownPart(s.witness->state, prepared->shown) == s.state);
+                    checkModelEdges(*model, *s.witness, s.witnessEdges);
+                    modelEdges += s.witnessEdges.size();
                     continue;
                 }
                 CHECK((s.candidates == 0 || !s.rejections.empty()));
@@ -136,4 +170,5 @@ TEST_CASE("Explain: witnesses and cycles are sound on every small fixture", "[ex
         }
     CHECK(explained > 40);
     CHECK(cycles > 40);
+    CHECK(modelEdges > 40);
 }

@@ -126,6 +126,40 @@ TEST_CASE("Pictures: check --svg draws a witness of every allowed state", "[expl
     CHECK(count(text, "<g transform=") == 4);  // SB under tso allows four states
     CHECK(count(text, " allowed by tso") == 4);
     CHECK(count(text, " cycle\"") == 0);
+    // Several tests on two workers: the pictures in input order, with the model's relations
+    // (MP's ppo under tso).
+    REQUIRE(run({"check", kRoot + "/tests/litmus/X86/MP.litmus", kRoot + "/tests/litmus/X86/SB.litmus", "--jobs", "2", "--svg", svg},
+                out, err) == 0);
+    const std::string two = readFile(svg);
+    CHECK(wellFormed(two, why));
+    CHECK(count(two, "<g transform=") == 7);
+    CHECK(two.find(">MP: ") < two.find(">SB: "));
+    CHECK(count(two, "class=\"edge ppo\"") >= 1);
+    std::filesystem::remove(svg);
+}
+
+TEST_CASE("Pictures: a witness shows the model's relations dashed, and long instruction text whole", "[explain][svg]") {
+    // MP+dmb.sy+addr's allowed state 1:X0=1; 1:X2=1;: the barrier's bob edge, the address
+    // dependency's dob:addr edge.
+    const std::string svg = tempPath("mp-allowed.svg");
+    std::string out, err;
+    REQUIRE(run({"explain", kRoot + "/tests/litmus/AArch64/MP+dmb.sy+addr.litmus", "--outcome", "1:X0=1; 1:X2=1;", "--svg", svg},
+                out, err) == 0);
+    const std::string text = readFile(svg);
+    std::string why;
+    CHECK(wellFormed(text, why));
+    INFO(why);
+    CHECK(count(text, "class=\"edge bob\"") == 1);
+    CHECK(count(text, "class=\"edge addr\"") == 1);
+    CHECK(count(text, ">dob:addr<") == 1);
+    CHECK(count(text, "stroke-dasharray") == 2);
+    CHECK(count(text, "LDR W2,[X3,W4,SXTW]  \u00b7 line 7") == 1);
+    std::filesystem::remove(svg);
+    // A long instruction is not cut: its box is as wide as it needs.
+    REQUIRE(run({"explain", kRoot + "/tests/litmus/C11/MP+relacq.litmus", "--outcome", "1:r0=1;", "--svg", svg}, out, err) == 0);
+    const std::string wide = readFile(svg);
+    CHECK(count(wide, "int r0 = atomic_load_explicit(y, memory_order_acquire);  \u00b7 line 12") == 2);
+    CHECK(count(wide, "\u2026") == 0);
     std::filesystem::remove(svg);
 }
 

@@ -288,3 +288,56 @@ TEST_CASE("Web API: /api/explain names the axiom and the cycle of SB under SC, w
     bad = post(s, "/api/explain", checkBody(kSB, "nosuch"), status);
     CHECK(status == 404);
 }
+
+TEST_CASE("Web API: /api/explain takes an outcome and skipChecks, as --outcome and --skip-check", "[web]") {
+    Running s{web::ServeOptions{}};
+    int status = 0;
+    auto body = [](const std::string& model, json extra) {
+        extra["source"] = kSB;
+        extra["model"] = model;
+        return extra.dump();
+    };
+    // An outcome other than the condition's: the SC state where both loads read 1.
+    json doc = post(s, "/api/explain", body("sc", {{"outcome", "0:EAX=1; 1:EAX=1;"}}), status);
+    CHECK(status == 200);
+    CHECK(doc["targets"] == "outcome");
+    REQUIRE(doc["states"].size() == 1);
+    CHECK(doc["states"][0]["state"] == "0:EAX=1; 1:EAX=1;");
+    CHECK(doc["states"][0]["allowed"] == true);
+    CHECK(doc["states"][0]["witness"]["svg"].get<std::string>().find("<svg") != std::string::npos);
+    // A part of the places selects every reachable state agreeing on them.
+    doc = post(s, "/api/explain", body("sc", {{"outcome", "0:EAX=0;"}}), status);
+    CHECK(status == 200);
+    REQUIRE(doc["states"].size() == 2);
+    CHECK(doc["states"][0]["allowed"] == false);
+    CHECK(doc["states"][1]["allowed"] == true);
+    // Relaxing SC's only axiom allows the weak state, which then has a witness.
+    doc = post(s, "/api/explain", body("sc", {{"skipChecks", json::array({"sc"})}}), status);
+    CHECK(status == 200);
+    REQUIRE(doc["states"].size() == 1);
+    CHECK(doc["states"][0]["state"] == "0:EAX=0; 1:EAX=0;");
+    CHECK(doc["states"][0]["allowed"] == true);
+    CHECK(doc["verdict"] == "Ok");
+    // /api/check relaxes it too.
+    doc = post(s, "/api/check", body("sc", {{"skipChecks", json::array({"sc"})}}), status);
+    CHECK(status == 200);
+    CHECK(doc["verdict"] == "Ok");
+    CHECK(doc["states"].size() == 4);
+    // A malformed outcome is the request's fault: 422 with the positioned diagnostic.
+    doc = post(s, "/api/explain", body("sc", {{"outcome", "2:EAX=0;"}}), status);
+    CHECK(status == 422);
+    CHECK(doc["errors"] == json::array({"--outcome:1:1: error: the test does not observe '2:EAX' (it observes 0:EAX, 1:EAX)"}));
+    doc = post(s, "/api/explain", body("sc", {{"outcome", 0}}), status);
+    CHECK(status == 400);
+    CHECK(doc["error"] == "the field \"outcome\" must be a string, e.g. \"0:EAX=0; 1:EAX=0;\"");
+    doc = post(s, "/api/explain", body("sc", {{"skipChecks", "sc"}}), status);
+    CHECK(status == 400);
+    CHECK(doc["error"] == "the field \"skipChecks\" must be an array of axiom names");
+    doc = post(s, "/api/explain", body("sc", {{"skipChecks", json::array({"sc", 1})}}), status);
+    CHECK(status == 400);
+    CHECK(doc["error"] == "the field \"skipChecks\" must be an array of axiom names");
+    // And the server carries on.
+    doc = post(s, "/api/explain", body("tso", {}), status);
+    CHECK(status == 200);
+    CHECK(doc["states"][0]["allowed"] == true);
+}
