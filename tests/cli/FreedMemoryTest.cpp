@@ -1,5 +1,6 @@
 // The freed-memory flags through the command line: `memlit check` prints each use-after-free
-// and double-free pair with both positions, in text and in JSON (`memoryErrors`).
+// and double-free pair with both positions, in text and in JSON (`memoryErrors`), and
+// `memlit merge` prints them back from the JSON lines.
 
 #include "cli/Cli.hpp"
 #include "tests/engine/Fixtures.hpp"
@@ -7,6 +8,8 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <cstdlib>
+#include <filesystem>
 #include <sstream>
 
 using namespace memlit;
@@ -53,4 +56,22 @@ TEST_CASE("CLI: two kfrees of one object are a double free; a clean handshake ha
     const auto j = nlohmann::json::parse(out);
     CHECK(j.at("flags").empty());
     CHECK(j.at("memoryErrors").empty());
+}
+
+TEST_CASE("CLI: merge prints the use-after-free pairs back from the result lines", "[cli][c]") {
+    std::string dir = (std::filesystem::temp_directory_path() / "memlit-free-test-XXXXXX").string();
+    REQUIRE(::mkdtemp(dir.data()) != nullptr);
+    const std::string log = dir + "/r.jsonl", f = fixture("C11/Free+racy.litmus");
+    std::string direct, merged;
+    CHECK(check({"--output", log, f}, direct) == 0);
+    std::ostringstream o, e;
+    CHECK(cli::run({"merge", log}, o, e) == 0);
+    merged = o.str();
+    const auto line = [](const std::string& text) {
+        const auto at = text.find("Use-after-free ");
+        return at == std::string::npos ? std::string() : text.substr(at, text.find('\n', at) - at);
+    };
+    CHECK_FALSE(line(direct).empty());
+    CHECK(line(merged) == line(direct));
+    std::filesystem::remove_all(dir);
 }
