@@ -9,7 +9,7 @@ namespace memlit::cat {
 namespace {
 
 // Indexed by the enumerators' values: the order must follow the enum declarations.
-constexpr std::array<std::string_view, kBaseSetCount> kSetNames = {"R", "W", "M", "F", "IW", "FW"};
+constexpr std::array<std::string_view, kBaseSetCount> kSetNames = {"R", "W", "M", "F", "IW", "FW", "FREE"};
 constexpr std::array<std::string_view, kBaseRelCount> kRelNames = {
     "po", "rf", "co", "loc", "int", "ext", "id", "rmw", "addr", "data", "ctrl"};
 
@@ -27,7 +27,7 @@ bool contains(const std::vector<std::string>& sorted, std::string_view name) {
 
 const std::array<BaseSet, kBaseSetCount>& allBaseSets() {
     static constexpr std::array<BaseSet, kBaseSetCount> all = {
-        BaseSet::R, BaseSet::W, BaseSet::M, BaseSet::F, BaseSet::IW, BaseSet::FW};
+        BaseSet::R, BaseSet::W, BaseSet::M, BaseSet::F, BaseSet::IW, BaseSet::FW, BaseSet::FREE};
     return all;
 }
 

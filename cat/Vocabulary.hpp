@@ -12,9 +12,10 @@
 
 namespace memlit::cat {
 
-/// The base sets every execution provides. FW: the coherence-last write of each location.
-enum class BaseSet : std::uint8_t { R, W, M, F, IW, FW };
-inline constexpr std::size_t kBaseSetCount = 6;
+/// The base sets every execution provides. FW: the coherence-last write of each location;
+/// FREE: the events that free an allocated object (C `free`), in `loc` with its accesses.
+enum class BaseSet : std::uint8_t { R, W, M, F, IW, FW, FREE };
+inline constexpr std::size_t kBaseSetCount = 7;
 
 /// The base relations every execution provides; the derived ones (fr, rfe, ...) are in
 /// stdlib.cat.

@@ -28,6 +28,7 @@ bool isMember(BaseSet s, const Event& e) {
     case BaseSet::F: return e.kind == EventKind::Fence;
     case BaseSet::IW: return e.kind == EventKind::Init;
     case BaseSet::FW: return e.isWrite();
+    case BaseSet::FREE: return e.kind == EventKind::Free;
     }
     return false;
 }

@@ -74,7 +74,7 @@ private:
         for (std::size_t i = 0; i < n; ++i) {
             const Event& e = g_.events[i];
             exec_[i] = e.guard.value != 0;
-            if (e.isMemory()) addr_[i] = e.addr.value;
+            if (e.hasAddress()) addr_[i] = e.addr.value;
             if (!exec_[i]) continue;
             if (e.kind == EventKind::Write) byAddr[addr_[i]].push_back(i);
             if (e.isRead()) liveReads_.push_back(i);
@@ -211,7 +211,7 @@ private:
         addr_.assign(g_.size(), 0);
         for (std::size_t i = 0; i < g_.size(); ++i) {
             exec_[i] = evalTerm(g_.events[i].guard, values_, choices_) != 0;
-            if (g_.events[i].isMemory()) addr_[i] = evalTerm(g_.events[i].addr, values_, choices_);
+            if (g_.events[i].hasAddress()) addr_[i] = evalTerm(g_.events[i].addr, values_, choices_);
         }
         // Conditions on final values wait for the coherence order (evaluateExecution).
         if (!assumptionsHold()) return true;
@@ -329,7 +329,7 @@ private:
 
 bool fixedShape(const EventGraph& g) {
     for (const auto& e : g.events)
-        if (!e.guard.isConst() || (e.isMemory() && !e.addr.isConst())) return false;
+        if (!e.guard.isConst() || (e.hasAddress() && !e.addr.isConst())) return false;
     return true;
 }
 

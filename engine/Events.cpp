@@ -181,33 +181,6 @@ private:
         return out;
     }
 
-    static Term andTerm(const Term& a, const Term& b) {
-        if (a.isConst()) return a.value != 0 ? b : Term::constant(0);
-        if (b.isConst()) return b.value != 0 ? a : Term::constant(0);
-        return makeOp(K::And, {makeOp(K::Ne, {a, Term::constant(0)}), makeOp(K::Ne, {b, Term::constant(0)})});
-    }
-    static Term orTerm(const Term& a, const Term& b) {
-        if (a.isConst()) return a.value != 0 ? Term::constant(1) : b;
-        if (b.isConst()) return b.value != 0 ? Term::constant(1) : a;
-        // The two sides of one branch joining again (`if c {..} else {..}`, nested or not):
-        // c | !c is 1 and (p & c) | (p & !c) is p, so guards after an if/else stay simple.
-        if (complementary(a, b)) return Term::constant(1);
-        if (isAnd(a) && isAnd(b) && a.args[0] == b.args[0] && complementary(a.args[1].args[0], b.args[1].args[0]))
-            return a.args[0].args[0];
-        return makeOp(K::Or, {makeOp(K::Ne, {a, Term::constant(0)}), makeOp(K::Ne, {b, Term::constant(0)})});
-    }
-    /// `And(Ne(p, 0), Ne(x, 0))`, the shape andTerm builds.
-    static bool isAnd(const Term& t) {
-        return t.kind == Term::Kind::Op && t.op == K::And && t.args.size() == 2 && t.args[0].kind == Term::Kind::Op &&
-               t.args[0].op == K::Ne && t.args[1].kind == Term::Kind::Op && t.args[1].op == K::Ne;
-    }
-    static bool complementary(const Term& a, const Term& b) {
-        auto negates = [](const Term& x, const Term& y) {
-            return x.kind == Term::Kind::Op && x.op == K::Not && x.args.size() == 1 && x.args[0] == y;
-        };
-        return negates(a, b) || negates(b, a);
-    }
-    static Term notTerm(const Term& a) { return makeOp(K::Not, {a}); }
 
     RegFile initialRegs(int thread) {
         RegFile regs;
@@ -400,8 +373,20 @@ private:
     bool lower(ThreadState& s, const litmus::Alloc& a) {
         return s.regs[a.dst] = {Term::constant(allocs_[static_cast<std::size_t>(s.t)].at(s.allocs++)), {}}, true;
     }
-    bool lower(ThreadState& s, const litmus::Free&) {
-        return diags_.unsupported(test_.file, s.loc, "freeing memory is not supported by this checker yet"), false;
+    /// A Free event on the object `addr` points to, in `loc` with the object's accesses (the
+    /// models' use-after-free and double-free flags). `free(NULL)` does nothing: a pointer
+    /// read at run time frees only where it is not 0.
+    bool lower(ThreadState& s, const litmus::Free& f) {
+        RegVal a = eval(f.addr, s.regs);
+        if (s.guard.isConst(0) || a.term.isConst(0)) return true;
+        if (!checkAddress(s, a.term)) return false;
+        Event e = newEvent(s, EventKind::Free, f.tags);
+        e.addr = a.term;
+        if (!a.term.isConst()) e.guard = andTerm(s.guard, a.term);
+        std::uint32_t ev = addEvent(std::move(e));
+        for (auto r : a.deps) addrDeps_.push_back({r, ev});
+        recordCtrl(s, ev);
+        return true;
     }
 
     bool buildThread(int t) {
@@ -475,7 +460,7 @@ private:
                 const Event& a = g_.events[i];
                 const Event& b = g_.events[j];
                 if (a.thread >= 0 && a.thread == b.thread && a.poIndex < b.poIndex) g_.po.set(i, j);
-                if (a.isMemory() && b.isMemory() &&
+                if (a.hasAddress() && b.hasAddress() &&
                     (!a.addr.isConst() || !b.addr.isConst() || a.addr.value == b.addr.value))
                     g_.mayAlias.set(i, j);
             }

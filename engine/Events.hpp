@@ -34,6 +34,8 @@ struct Event {
     bool isRead() const { return kind == EventKind::Read; }
     bool isWrite() const { return kind == EventKind::Write || kind == EventKind::Init; }
     bool isMemory() const { return isRead() || isWrite(); }
+    /// Memory events and frees: the events with an address (a free's is the object's).
+    bool hasAddress() const { return isMemory() || kind == EventKind::Free; }
 };
 
 /// A condition every execution satisfies: wherever `guard` holds, `cond` is non-zero
@@ -62,7 +64,7 @@ struct EventGraph {
                                                    // the arrays `v` themselves, = `v[0]`)
     std::map<std::string, std::vector<std::string>> arrays;  // array name -> its cells in order
     Relation po, addr, data, ctrl, rmw;            // static relations (over all events)
-    Relation mayAlias;                             // pairs of memory events that may share an address
+    Relation mayAlias;                             // pairs of events with an address that may share it
     std::vector<std::map<std::string, Term>> finalRegs;  // per thread, registers at its end
     std::uint32_t choices = 0;                     // number of Choice terms (0/1 each)
     std::vector<Assumption> assumptions;           // from Assume ops

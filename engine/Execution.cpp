@@ -40,10 +40,8 @@ ExecutionEvent executionEvent(const PreparedTest& p, std::size_t i, std::int64_t
     ExecutionEvent x;
     x.id = eventId(p.graph, i);
     x.kind = e.kind;
-    if (e.isMemory()) {
-        x.location = p.graph.locationAt(address).value_or(std::to_string(address));
-        x.value = value;
-    }
+    if (e.hasAddress()) x.location = p.graph.locationAt(address).value_or(std::to_string(address));
+    if (e.isMemory()) x.value = value;
     x.tags = e.tags;
     x.file = p.test.file;
     x.loc = e.loc;

@@ -32,7 +32,7 @@ struct EventId {
 struct ExecutionEvent {
     EventId id;
     EventKind kind = EventKind::Init;
-    std::string location;          // memory events: the location accessed ("x", "a[1]")
+    std::string location;          // memory events and frees: the location accessed ("x", "a[1]")
     std::int64_t value = 0;        // reads: the value read; writes: the value written
     std::vector<std::string> tags; // as the front end attached them (MFENCE, X, A, L, ...)
     std::string file;              // where its instruction is written

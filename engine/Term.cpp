@@ -80,4 +80,40 @@ bool mentionsFinal(const Term& t) {
     return std::any_of(t.args.begin(), t.args.end(), [](const Term& a) { return mentionsFinal(a); });
 }
 
+namespace {
+
+/// `And(Ne(p, 0), Ne(x, 0))`, the shape andTerm builds.
+bool isAndTerm(const Term& t) {
+    return t.kind == Term::Kind::Op && t.op == K::And && t.args.size() == 2 && t.args[0].kind == Term::Kind::Op &&
+           t.args[0].op == K::Ne && t.args[1].kind == Term::Kind::Op && t.args[1].op == K::Ne;
+}
+
+bool complementary(const Term& a, const Term& b) {
+    auto negates = [](const Term& x, const Term& y) {
+        return x.kind == Term::Kind::Op && x.op == K::Not && x.args.size() == 1 && x.args[0] == y;
+    };
+    return negates(a, b) || negates(b, a);
+}
+
+}  // namespace
+
+Term andTerm(const Term& a, const Term& b) {
+    if (a.isConst()) return a.value != 0 ? b : Term::constant(0);
+    if (b.isConst()) return b.value != 0 ? a : Term::constant(0);
+    return makeOp(K::And, {makeOp(K::Ne, {a, Term::constant(0)}), makeOp(K::Ne, {b, Term::constant(0)})});
+}
+
+Term orTerm(const Term& a, const Term& b) {
+    if (a.isConst()) return a.value != 0 ? Term::constant(1) : b;
+    if (b.isConst()) return b.value != 0 ? Term::constant(1) : a;
+    // The two sides of one branch joining again (`if c {..} else {..}`, nested or not):
+    // c | !c is 1 and (p & c) | (p & !c) is p, so guards after an if/else stay simple.
+    if (complementary(a, b)) return Term::constant(1);
+    if (isAndTerm(a) && isAndTerm(b) && a.args[0] == b.args[0] && complementary(a.args[1].args[0], b.args[1].args[0]))
+        return a.args[0].args[0];
+    return makeOp(K::Or, {makeOp(K::Ne, {a, Term::constant(0)}), makeOp(K::Ne, {b, Term::constant(0)})});
+}
+
+Term notTerm(const Term& a) { return makeOp(K::Not, {a}); }
+
 }  // namespace memlit::engine

@@ -34,6 +34,11 @@ Term makeOp(litmus::Expr::Kind op, std::vector<Term> args);
 /// final values of locations (by index).
 std::int64_t evalTerm(const Term& t, const std::vector<std::int64_t>& readValues,
                       const std::vector<std::int64_t>& choices = {}, const std::vector<std::int64_t>& finals = {});
+/// Guards: `a && b`, `a || b` and `!a` as terms, folding constants; `orTerm` also joins the
+/// two sides of one branch again (`c || !c` is 1, `(p && c) || (p && !c)` is p).
+Term andTerm(const Term& a, const Term& b);
+Term orTerm(const Term& a, const Term& b);
+Term notTerm(const Term& a);
 /// Whether `t` mentions a final value.
 bool mentionsFinal(const Term& t);
 

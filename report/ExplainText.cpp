@@ -106,7 +106,10 @@ void printRaces(std::ostream& out, const std::string& file, const engine::Explan
             << formatSite(baseName(file), r.pair.b) << '\n';
         out << "  they are in " << r.related;
         for (std::size_t i = 0; i < r.absent.size(); ++i) out << (i == 0 ? ", but not in " : " nor in ") << r.absent[i];
-        out << (r.absent.empty() ? "\n" : ": no path of those relations orders them, either way\n");
+        if (r.absent.empty()) out << '\n';
+        else if (r.pair.flag == kUseAfterFree) out << ": the access is not ordered before the free\n";
+        else if (r.pair.flag == kDoubleFree) out << ": two frees of one object\n";
+        else out << ": no path of those relations orders them, either way\n";
         if (r.pair.witness) out << "  in an execution ending in " << litmus::formatState(x.places, *r.pair.witness) << '\n';
         else out << "  in an execution that halts\n";
     }

@@ -74,6 +74,19 @@ void printJson(std::ostream& out, const CheckReport& rep) {
             }
             j["races"] = std::move(races);
         }
+        auto memoryFlag = [](const std::string& f) { return f == kUseAfterFree || f == kDoubleFree; };
+        if (std::any_of(r.declaredFlags.begin(), r.declaredFlags.end(), memoryFlag)) {
+            auto errors = nlohmann::ordered_json::array();
+            for (const auto& p : r.flagPairs) {
+                if (!memoryFlag(p.flag)) continue;
+                nlohmann::ordered_json e;
+                e["flag"] = p.flag;
+                e["events"] = nlohmann::ordered_json::array({site(p.a), site(p.b)});
+                e["witness"] = p.witness ? state(*p.witness) : nlohmann::ordered_json();
+                errors.push_back(std::move(e));
+            }
+            j["memoryErrors"] = std::move(errors);
+        }
         auto halts = nlohmann::ordered_json::array();
         for (const auto& h : r.halts) {
             nlohmann::ordered_json o;
@@ -249,6 +262,14 @@ std::string haltSiteText(const In& site) {
 void printFlagsAndHalts(std::ostream& out, const In& j) {
     for (const auto& f : j.at("flags")) {
         out << "Flag " << f.get<std::string>() << '\n';
+        for (const auto& e : j.value("memoryErrors", In::array())) {
+            if (e.at("flag") != f) continue;
+            const auto& sides = e.at("events");
+            out << pairLabel(f.get<std::string>()) << ' ' << sides.at(0).at("where").get<std::string>() << " / "
+                << sides.at(1).at("where").get<std::string>();
+            if (e.at("witness").is_null()) out << " in an execution that halts\n";
+            else out << " in " << stateText(e.at("witness")) << '\n';
+        }
         if (f != kDataRace || !j.contains("races")) continue;
         for (const auto& race : j.at("races")) {
             const auto& sides = race.at("accesses");

@@ -50,6 +50,13 @@ inline constexpr const char* kDataRace = "data-race";
 inline constexpr const char* kUndefined = "*undef*";
 /// A flag whose pairs are two racing accesses: data-race or *undef*.
 bool isRaceFlag(const std::string& flag);
+/// The flags of freed memory (models/rc11.cat, models/lkmm.cat): an access and the free it is
+/// not ordered before; two frees of one object.
+inline constexpr const char* kUseAfterFree = "use-after-free";
+inline constexpr const char* kDoubleFree = "double-free";
+/// The word a flag's event pairs are printed with: "Race" for the race flags, "Use-after-free"
+/// and "Double-free" for the memory flags; empty for flags whose pairs are not printed.
+std::string pairLabel(const std::string& flag);
 /// herd's verdict line: `Undef` when an allowed execution has undefined behaviour, else Ok / No.
 std::string verdictName(const engine::CheckResult& r);
 /// `P0:x = 1 (file:3:13)`: a thread, the source text of an access and its position.

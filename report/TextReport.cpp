@@ -69,6 +69,13 @@ std::string formatHalt(const std::string& file, const engine::HaltOutcome& h) {
 
 bool isRaceFlag(const std::string& flag) { return flag == kDataRace || flag == kUndefined; }
 
+std::string pairLabel(const std::string& flag) {
+    if (isRaceFlag(flag)) return "Race";
+    if (flag == kUseAfterFree) return "Use-after-free";
+    if (flag == kDoubleFree) return "Double-free";
+    return "";
+}
+
 std::string verdictName(const engine::CheckResult& r) {
     if (std::find(r.flags.begin(), r.flags.end(), kUndefined) != r.flags.end()) return "Undef";
     return r.ok ? "Ok" : "No";
@@ -113,10 +120,11 @@ void printText(std::ostream& out, const CheckReport& rep) {
     out << "Positive: " << pos << " Negative: " << neg << '\n';
     for (const auto& f : r.flags) {
         out << "Flag " << f << '\n';
-        if (!isRaceFlag(f)) continue;
+        const std::string label = pairLabel(f);
+        if (label.empty()) continue;
         for (const auto& p : r.flagPairs) {
             if (p.flag != f) continue;
-            out << "Race " << formatSite(rep.file, p.a) << " / " << formatSite(rep.file, p.b);
+            out << label << ' ' << formatSite(rep.file, p.a) << " / " << formatSite(rep.file, p.b);
             if (p.witness) out << " in " << litmus::formatState(r.places, *p.witness);
             else out << " in an execution that halts";
             out << '\n';

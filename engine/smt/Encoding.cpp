@@ -176,7 +176,7 @@ void Encoding::encodeEvents() {
         z3::expr ex = truth(e.guard);
         exec_.push_back(ex);
         if (!e.guard.isConst()) execLits_.push_back(ex);
-        addr_.push_back(e.isMemory() ? translate(e.addr) : ctx_.int_val(0));
+        addr_.push_back(e.hasAddress() ? translate(e.addr) : ctx_.int_val(0));
         if (e.isWrite()) value_[i] = translate(e.value);
     }
     base_.exec = exec_;

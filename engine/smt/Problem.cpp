@@ -170,8 +170,8 @@ Execution Problem::execution(const z3::model& m) const {
     for (std::size_t i = 0; i < base.n; ++i) {
         if (!m.eval(base.exec[i], true).is_true()) continue;
         dense[i] = static_cast<int>(x.events.size());
-        const bool memory = g.events[i].isMemory();
-        x.events.push_back(executionEvent(prepared, i, memory ? intValue(m, enc.address(i)) : 0,
+        const bool addressed = g.events[i].hasAddress(), memory = g.events[i].isMemory();
+        x.events.push_back(executionEvent(prepared, i, addressed ? intValue(m, enc.address(i)) : 0,
                                           memory ? intValue(m, enc.value(i)) : 0));
     }
     const std::size_t n = x.events.size();

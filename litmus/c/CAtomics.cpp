@@ -149,6 +149,8 @@ std::optional<Expr> Lowerer::call(const Token& name) {
     if (known) return e;
     e = kernelAtomic(name, known);
     if (known) return e;
+    e = heapCall(name, known);
+    if (known) return e;
     unsupported(name, "function '" + name.text + "'");
     return std::nullopt;
 }

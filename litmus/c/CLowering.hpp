@@ -1,7 +1,8 @@
 #pragma once
 /// The C lowering (private to litmus/c/): thread bodies to Program IR, one Lowerer per test.
 /// Statements in CLowering.cpp, expressions in CExpressions.cpp, C11 atomics in
-/// CAtomics.cpp, Linux-kernel primitives in CKernel.cpp (docs/c.md has the scheme).
+/// CAtomics.cpp, Linux-kernel primitives in CKernel.cpp, allocation in CHeap.cpp (docs/c.md has
+/// the scheme).
 
 #include "litmus/ThreadBuilder.hpp"
 #include "litmus/c/CSyntax.hpp"
@@ -153,6 +154,11 @@ private:
     std::optional<Expr> kernelCall(const Token& name, bool& known);
     std::optional<Expr> srcuCall(const Token& name, bool& known);
     std::optional<Expr> kernelAtomic(const Token& name, bool& known);
+    /// malloc, kmalloc, kzalloc, free, kfree (CHeap.cpp).
+    std::optional<Expr> heapCall(const Token& name, bool& known);
+    /// The size argument of an allocation (`sizeof ...`, for kmalloc also the flags), up to
+    /// the closing ')'.
+    bool objectSize(bool kernel);
     std::optional<std::string> memoryOrder(const Token& at);
     std::optional<Expr> pointerArg();
 };

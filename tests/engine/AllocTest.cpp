@@ -1,6 +1,7 @@
 // Alloc in the event builder, on programs written directly in the IR: each Alloc op is a
 // fresh zeroed object of its own, distinct from every other location, usable through the
-// register that holds its address, and published like any other address.
+// register that holds its address, and published like any other address; Free is an event on
+// the object it points to.
 
 #include "litmus/Parser.hpp"
 #include "engine/BruteForce.hpp"
@@ -75,13 +76,33 @@ TEST_CASE("Alloc: an object published through a location is read through its add
     CHECK(statesOf(t, "tso") == sc);
 }
 
-TEST_CASE("Alloc: Free is declined as unsupported at its position", "[solver][alloc]") {
+TEST_CASE("Alloc: Free is an event on the object, in loc with its accesses; a free of 0 is none", "[solver][alloc]") {
     auto t = skeleton("0:EAX=0");
     t.threads[0].ops.push_back(at(litmus::Alloc{"p", 1, {}}, 3));
-    t.threads[0].ops.push_back(at(litmus::Free{Expr::reg("p"), {}}, 4));
+    t.threads[0].ops.push_back(at(litmus::Store{Expr::reg("p"), Expr::constant(1), {}, -1, 0}, 4));
+    t.threads[0].ops.push_back(at(litmus::Free{Expr::reg("p"), {}}, 5));
+    t.threads[0].ops.push_back(at(litmus::Free{Expr::constant(0), {}}, 6));
+    // P1 frees what it reads from x: only where that is not 0.
+    t.threads[1].ops.push_back(at(litmus::Load{"q", Expr::sym("x"), {}, -1, 0}, 3));
+    t.threads[1].ops.push_back(at(litmus::Free{Expr::reg("q"), {}}, 4));
     Diagnostics d;
-    CHECK_FALSE(engine::buildEvents(t, d));
-    REQUIRE(d.all().size() == 1);
-    CHECK(Diagnostics::format(d.all()[0]) ==
-          "alloc.litmus:4:1: error: unsupported feature: freeing memory is not supported by this checker yet");
+    auto g = engine::buildEvents(t, d);
+    REQUIRE(g);
+    std::vector<const engine::Event*> frees;
+    const engine::Event* store = nullptr;
+    for (const auto& e : g->events) {
+        if (e.kind == engine::EventKind::Free) frees.push_back(&e);
+        if (e.kind == engine::EventKind::Write) store = &e;
+    }
+    REQUIRE(frees.size() == 2);
+    REQUIRE(store);
+    CHECK(frees[0]->addr == store->addr);
+    CHECK(frees[0]->guard == engine::Term::constant(1));
+    CHECK(frees[0]->hasAddress());
+    CHECK_FALSE(frees[0]->isMemory());
+    CHECK(g->mayAlias.contains(frees[0]->index, store->index));
+    CHECK(g->mayAlias.contains(frees[1]->index, store->index));   // the address is read at run time
+    CHECK(frees[1]->loc.line == 4);
+    CHECK_FALSE(frees[1]->guard.isConst());
+    CHECK(g->addr.contains(frees[1]->index - 1, frees[1]->index));  // the free depends on the read
 }

@@ -1,6 +1,6 @@
 // The C fixtures (tests/litmus/C11 under models/rc11.cat, tests/litmus/LKMM under
 // models/lkmm.cat, both also under sc): golden states, verdicts (Undef for undefined
-// behaviour), flags and the racing pairs; Z3 against brute force; allowed(SC) within the model.
+// behaviour), flags, the racing pairs and the freed-memory pairs; Z3 against brute force; allowed(SC) within the model.
 
 #include "report/Report.hpp"
 #include "litmus/Parser.hpp"
@@ -27,10 +27,11 @@ struct CExpected {
     std::string verdict;
     std::vector<std::string> flags;  // `flag NAME` lines
     std::vector<std::string> races;  // `race P0:... (L:C) / P1:... (L:C)` lines
+    std::vector<std::string> pairs;  // `pair use-after-free P0:... / P1:...` (and double-free)
 };
 
 /// `<name>.expected`: per `model M` block the state lines, `verdict Ok|No|Undef`, then
-/// `flag NAME` and `race A / B` lines.
+/// `flag NAME`, `race A / B` and `pair FLAG A / B` (the freed-memory flags) lines.
 std::map<std::string, CExpected> readCExpected(const std::string& litmusPath) {
     std::ifstream in(litmusPath.substr(0, litmusPath.size() - 7) + ".expected");
     std::map<std::string, CExpected> out;
@@ -40,6 +41,7 @@ std::map<std::string, CExpected> readCExpected(const std::string& litmusPath) {
         else if (line.rfind("verdict ", 0) == 0) out[m].verdict = line.substr(8);
         else if (line.rfind("flag ", 0) == 0) out[m].flags.push_back(line.substr(5));
         else if (line.rfind("race ", 0) == 0) out[m].races.push_back(line.substr(5));
+        else if (line.rfind("pair ", 0) == 0) out[m].pairs.push_back(line.substr(5));
         else if (!line.empty()) out[m].states.push_back(line);
     }
     return out;
@@ -54,6 +56,14 @@ std::vector<std::string> races(const engine::CheckResult& r) {
     std::vector<std::string> out;
     for (const auto& p : r.flagPairs)
         if (report::isRaceFlag(p.flag)) out.push_back(site(p.a) + " / " + site(p.b));
+    return out;
+}
+
+std::vector<std::string> memoryPairs(const engine::CheckResult& r) {
+    std::vector<std::string> out;
+    for (const auto& p : r.flagPairs)
+        if (p.flag == report::kUseAfterFree || p.flag == report::kDoubleFree)
+            out.push_back(p.flag + " " + site(p.a) + " / " + site(p.b));
     return out;
 }
 
@@ -85,6 +95,7 @@ TEST_CASE("C golden: fixtures give the expected states, verdicts, flags and race
                     CHECK(report::verdictName(*r) == want.verdict);
                     CHECK(r->flags == want.flags);
                     if (name != "sc") CHECK(races(*r) == want.races);
+                    if (name != "sc") CHECK(memoryPairs(*r) == want.pairs);
                 }
             }
         }

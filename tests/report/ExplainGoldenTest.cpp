@@ -41,6 +41,8 @@ const std::vector<Case>& cases() {
         {"MP+popl+poap-aarch64", "AArch64/MP+popl+poap.litmus", {}},
         {"MP+relacq-c11", "C11/MP+relacq.litmus", {}},
         {"SB+rlx-c11", "C11/SB+rlx.litmus", {}},
+        {"Free+racy-c11", "C11/Free+racy.litmus", {}},
+        {"Kfree+double-lkmm", "LKMM/Kfree+double.litmus", {"--model", "lkmm"}},
         {"Go-MP-flag-plain", "go/G04-MP-flag-plain.litmus", {}},
         {"Go-MP-in-CS", "go/M02-MP-in-CS.litmus", {}},
         {"Go-lock-order", "go/D01-lock-order.litmus", {}},
