@@ -72,6 +72,12 @@ std::vector<std::string> typeWords(const std::string& type) {
     return out;
 }
 
+const std::string kInt128 = "128-bit integers: each location of the harness is 64 bits";
+
+bool isInt128(const std::string& w) {
+    return w == "__int128" || w == "__int128_t" || w == "__uint128_t" || w == "int128_t" || w == "uint128_t";
+}
+
 /// One thread function rewritten as the harness's statements.
 class Translation {
 public:
@@ -87,9 +93,12 @@ public:
     }
 
     std::optional<ThreadAsm> run() {
-        for (const auto& prm : fn_.params)
+        for (const auto& prm : fn_.params) {
             if (prm.type.find('*') == std::string::npos)
                 unsupported(prm.loc, "parameter '" + prm.name + "' of type '" + prm.type + "': a location is passed by pointer");
+            for (const auto& w : typeWords(prm.type))
+                if (isInt128(w)) unsupported(prm.loc, kInt128);
+        }
         scanDeclarations();
         std::string body = rewrite();
         if (failed_) return std::nullopt;
@@ -214,6 +223,7 @@ private:
         const Token& t = toks_[i];
         const Token& prev = toks_[i - 1];
         if (prev.punct(".") || prev.punct("->") || isKeyword(t.text)) return;
+        if (isInt128(t.text)) return unsupported(loc(i), kInt128);
         if (auto n = cName(t.text)) return need(*n);
         if (isTypeWord(t)) return;
         if (toks_[i + 1].punct("(")) {
@@ -233,9 +243,15 @@ private:
         return fn_.params.size();
     }
 
-    /// `T* const x = (T*)memlit_loc_x;`: a parameter's own type, else the init block's.
+    /// `T* const x = (T*)memlit_loc_x;`: a parameter's own type without `const` (herd lets a
+    /// test store through `const int *y`), else the init block's.
     std::string locationType(const std::string& l) const {
-        if (auto it = paramType_.find(l); it != paramType_.end()) return it->second;
+        if (auto it = paramType_.find(l); it != paramType_.end()) {
+            std::string type;
+            for (const auto& w : typeWords(it->second))
+                if (w != "const") type += (type.empty() ? "" : " ") + w;
+            return type + std::string(static_cast<std::size_t>(std::count(it->second.begin(), it->second.end(), '*')), '*');
+        }
         for (const auto& e : test_.init)
             if (!e.place.isRegister() && e.place.name == l && !e.type.empty()) return e.type + "*";
         return "int*";

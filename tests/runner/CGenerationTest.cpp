@@ -123,6 +123,15 @@ TEST_CASE("C harness: an observed local declared in an inner block is declined",
                          "block: the harness reads it after the thread's code (memlit run)\n");
 }
 
+TEST_CASE("C harness: a const parameter is written through; 128-bit integers are declined", "[runner][c]") {
+    Diagnostics diags;
+    CHECK(lines(parse("C K\n{ }\nP0(const int* y) {\n  *y = 1;\n}\nexists (y=1)\n"), 0, diags) ==
+          std::vector<std::string>{"int* const y = (int*)memlit_loc_y;", "*y = 1;"});
+    CHECK(refusals(parse("C W\n{ }\nP0(int *x) {\n  __int128 r0 = *x;\n}\nexists (0:r0=0)\n")) ==
+          "T.litmus:4:3: error: unsupported feature: 128-bit integers: each location of the harness is 64 bits "
+          "(memlit run)\n");
+}
+
 TEST_CASE("C harness: kernel primitives map to their user-space equivalents", "[runner][c]") {
     auto def = [](const std::string& name) {
         auto p = runner::cCall(name);
