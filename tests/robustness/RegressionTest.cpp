@@ -108,6 +108,12 @@ TEST_CASE("Robustness: fuzz finding: an AArch64 mnemonic that starts like CASP i
             "t.litmus:4:2: error: unknown AArch64 instruction 'CASPLSR'");
 }
 
+TEST_CASE("Robustness: fuzz finding: a C loop header with an unclosed parenthesis", "[robustness][fuzz]") {
+    // fuzz_litmus_C: finding the end of the statement after an unmatched '(' read past the
+    // last token (ASan: heap-buffer-overflow in Lowerer::statementEnd).
+    rejects("C t\n{ x=0; }\nP0(int *x) {\n\tfor (;;) for (\n}\nexists (x=0)\n", "t.litmus:5:1: error: expected ')', found '}'");
+}
+
 TEST_CASE("Robustness: a 20,000-term disjunction is read in linear time and decided", "[robustness]") {
     std::string cond = "x=0";
     for (int i = 1; i < 20000; ++i) cond += " \\/ x=" + std::to_string(i);
