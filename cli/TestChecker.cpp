@@ -3,6 +3,7 @@
 #include "cli/CheckCommand.hpp"
 #include "engine/PreparedTest.hpp"
 #include "engine/smt/Z3Engine.hpp"
+#include "litmus/Architecture.hpp"
 #include "litmus/Parser.hpp"
 #include "litmus/ResultComment.hpp"
 #include "litmus/State.hpp"
@@ -83,6 +84,10 @@ void TestChecker::solve(Attempt& at) {
     if (!at.test) return;
     at.rep.test = &*at.test;
     at.rep.model = args_.model ? *args_.model : defaultModelFor(at.test->arch);
+    if (auto mismatch = litmus::modelMismatch(at.test->arch, at.rep.model)) {
+        at.diags.error(at.input.path, {1, 1}, *mismatch);  // the header names the architecture
+        return;
+    }
     SharedModels::Lookup model = models_.get(at.rep.model);
     at.modelDiags = model.diags;
     if (!model.model) return;

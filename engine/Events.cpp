@@ -205,9 +205,10 @@ private:
         SourceLoc loc;  // of the op being lowered
     };
 
-    Event newEvent(ThreadState& s, EventKind k, const std::vector<std::string>& tags) {
+    Event newEvent(ThreadState& s, EventKind k, const std::vector<std::string>& tags, std::uint8_t width = 0) {
         Event e;
         e.kind = k;
+        e.width = width;
         e.thread = s.t;
         e.poIndex = s.po++;
         e.tags = tags;
@@ -240,7 +241,7 @@ private:
             s.regs[ld.dst] = {Term::constant(0), {}};
             return true;
         }
-        Event e = newEvent(s, EventKind::Read, ld.tags);
+        Event e = newEvent(s, EventKind::Read, ld.tags, ld.width);
         e.addr = a.term;
         std::uint32_t ev = addEvent(std::move(e));
         for (auto r : a.deps) addrDeps_.push_back({r, ev});
@@ -255,7 +256,7 @@ private:
         RegVal v = eval(st.value, s.regs);
         if (!checkAddress(s, a.term)) return false;
         if (s.guard.isConst(0)) return true;
-        Event e = newEvent(s, EventKind::Write, st.tags);
+        Event e = newEvent(s, EventKind::Write, st.tags, st.width);
         e.addr = a.term;
         e.value = v.term;
         std::uint32_t ev = addEvent(std::move(e));

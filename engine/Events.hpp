@@ -31,6 +31,7 @@ struct Event {
     Term value;                    // Write/Init: value written; Read: readOf(index)
     Term guard = Term::constant(1);// the event happens iff guard != 0
     int rmwPartner = -1;           // the other half of an atomic read-modify-write
+    std::uint8_t width = 0;        // Read/Write: bytes accessed; 0 = the location's whole word
     bool isRead() const { return kind == EventKind::Read; }
     bool isWrite() const { return kind == EventKind::Write || kind == EventKind::Init; }
     bool isMemory() const { return isRead() || isWrite(); }

@@ -1,5 +1,6 @@
 #include "engine/PreparedTest.hpp"
 
+#include "engine/MixedSize.hpp"
 #include "litmus/State.hpp"
 
 #include <map>
@@ -8,7 +9,7 @@ namespace memlit::engine {
 
 std::optional<PreparedTest> prepare(litmus::LitmusTest test, Diagnostics& diags) {
     auto graph = buildEvents(test, diags);
-    if (!graph) return std::nullopt;
+    if (!graph || !checkMixedSize(test, *graph, diags)) return std::nullopt;
     PreparedTest p{std::move(test), std::move(*graph), {}, 0, 0};
     p.places = litmus::evaluatedPlaces(p.test);
     p.shown = litmus::observedPlaces(p.test).size();

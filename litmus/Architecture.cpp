@@ -83,4 +83,16 @@ std::vector<std::string_view> tableArchitectureNames(const std::vector<Architect
     return out;
 }
 
+std::optional<std::string> modelMismatch(std::string_view arch, std::string_view model) {
+    const Architecture* test = findArchitecture(arch);
+    if (!test || test->id != ArchId::C) return std::nullopt;
+    std::string users;  // the hardware architectures whose default model this is
+    for (const auto& a : architectures())
+        if (a.frontEnd->kind() == FrontEnd::Kind::Table && a.id != ArchId::C && a.defaultModel == model)
+            users += (users.empty() ? "" : ", ") + std::string(a.name);
+    if (users.empty()) return std::nullopt;
+    return "model '" + std::string(model) + "' is a model of " + users +
+           " hardware, not of C; check a C test with rc11 (C11 atomics) or lkmm (Linux-kernel primitives)";
+}
+
 }  // namespace memlit::litmus

@@ -6,6 +6,8 @@
 
 #include "litmus/State.hpp"
 
+#include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -38,5 +40,9 @@ const Architecture* findArchitecture(const std::vector<Architecture>& known, std
 /// The names of the thread-table architectures among `known`, in order: the list an unknown
 /// architecture's diagnostic gives (whole-program ones such as Go have never been in it).
 std::vector<std::string_view> tableArchitectureNames(const std::vector<Architecture>& known);
+/// Why the bundled model `model` does not fit a test of architecture `arch`, or nullopt: a C
+/// test checked with a hardware model (the default model of X86 ... PPC), whose sets (MFENCE,
+/// DMB.ISH, ...) no C event carries. A path to a .cat file is never judged.
+std::optional<std::string> modelMismatch(std::string_view arch, std::string_view model);
 
 }  // namespace memlit::litmus

@@ -1,5 +1,6 @@
 #include "litmus/c/CLowering.hpp"
 
+#include <algorithm>
 #include <cctype>
 
 namespace memlit::litmus::c {
@@ -177,6 +178,8 @@ bool Lowerer::jump() {
 }
 
 std::size_t Lowerer::statementEnd(std::size_t p) const {
+    // An unmatched bracket's "match" is the End token: the statement after it starts there too.
+    p = std::min(p, toks_.size() - 1);
     const Token& t = toks_[p];
     if (t.kind == Token::Kind::End) return p;
     if (t.punct("{")) return matching(p, "{", "}") + 1;
@@ -187,7 +190,7 @@ std::size_t Lowerer::statementEnd(std::size_t p) const {
     }
     if (t.ident("do")) {
         std::size_t q = statementEnd(p + 1);
-        if (toks_[q].ident("while") && toks_[q + 1].punct("(")) q = matching(q + 1, "(", ")") + 1;
+        if (toks_[q].ident("while") && toks_[q + 1].punct("(")) q = std::min(matching(q + 1, "(", ")") + 1, toks_.size() - 1);
         return toks_[q].punct(";") ? q + 1 : q;
     }
     int parens = 0;

@@ -1,5 +1,6 @@
 /// The X86 dialect: herd's Intel syntax (`MOV EAX,[x]`, `MOV [x],$1`, `LOCK XADD [x],EAX`).
-/// Register names are upper-cased (`EAX`); every access is the architecture's word.
+/// Register names are upper-cased (`EAX`); an access is the architecture's word, or the width
+/// of an 8- or 16-bit register operand (`MOV [x],AL`: one byte).
 
 #include "litmus/table/TableFrontEnd.hpp"
 #include "litmus/x86/X86Semantics.hpp"
@@ -83,10 +84,26 @@ bool mnemonic(std::string_view written, X86Instr& in) {
     return isX86Op(in.op);
 }
 
+/// The bytes a memory access through an 8- or 16-bit register touches (`MOV [x],AL`: 1), or
+/// 0 for the word: Intel syntax has no size suffix, the register says the width.
+std::uint8_t accessWidth(const X86Instr& in) {
+    bool memory = false;
+    std::uint8_t width = 0;
+    for (const auto& o : in.operands) {
+        memory = memory || o.kind == X86Operand::Kind::Mem;
+        if (o.kind != X86Operand::Kind::Reg) continue;
+        if (o.reg.size() == 2 && (o.reg[1] == 'L' || o.reg[1] == 'H')) width = 1;
+        else if (o.reg.size() == 2 && o.reg[0] != 'R') width = 2;
+    }
+    return memory ? width : 0;
+}
+
 bool lowerCell(std::string_view cell, SourceLoc loc, ThreadBuilder& out) {
     static const X86Syntax intel{"X86", "LOCK", &mnemonic, &operand, false};
     X86Instr in;
-    return readX86Cell(cell, loc, intel, in, out) && lowerX86(in, {"X86", "EAX"}, out);
+    if (!readX86Cell(cell, loc, intel, in, out)) return false;
+    in.width = accessWidth(in);
+    return lowerX86(in, {"X86", "EAX"}, out);
 }
 
 /// Empty for a name that is no X86 register: the state parser reports it.

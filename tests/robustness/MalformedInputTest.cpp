@@ -8,7 +8,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cctype>
+#include <chrono>
 #include <sstream>
 
 using namespace memlit::testing;
@@ -148,11 +150,21 @@ bool hasPositionedError(const std::string& err) {
 TEST_CASE("Robustness: malformed inputs get positioned errors, never a crash", "[robustness]") {
     const auto inputs = malformedInputs();
     REQUIRE(inputs.size() >= 100);
+    // Every kind of damage issue #16 names is among them.
+    for (const char* kind : {"truncated", "binary garbage", "wrong dialect", "extra open brace", "extra close brace",
+                             "huge number", "10,000 threads", "deep condition", "deep C blocks", "non-UTF-8", "BOM",
+                             "CR line ends"}) {
+        INFO(kind);
+        CHECK(std::any_of(inputs.begin(), inputs.end(), [&](const auto& in) { return in.first.rfind(kind, 0) == 0; }));
+    }
     ScratchDir dir("malformed");
     for (const auto& [what, bytes] : inputs) {
         dir.write("t.litmus", bytes);
+        const auto start = std::chrono::steady_clock::now();
         const Outcome o = dir.run({"check", "--engine", "enumerate", "--timeout", "10", "t.litmus"});
-        INFO(what << "\nstderr: " << o.err.substr(0, 400));
+        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        INFO(what << " (" << seconds << " s)\nstderr: " << o.err.substr(0, 400));
+        CHECK(seconds < 20);  // within its --timeout, with slack for a loaded machine
         REQUIRE((o.status == 0 || o.status == 1 || o.status == 3));
         if (o.status == 1) CHECK(hasPositionedError(o.err));
         else if (o.status == 3) CHECK(o.out.find("Unknown") != std::string::npos);
