@@ -104,7 +104,9 @@ bool Lowerer::selectStatement() {
         } else {
             std::string okReg;
             Expr v = *receive(c.channel, &okReg, true);
+            type_ = global(c.channel.name)->type.substr(5);  // "chan T"
             if (!c.names.empty()) ok = assign(*c.names[0], v, c.declare) && ok;
+            type_ = "bool";
             if (c.names.size() > 1) ok = assign(*c.names[1], Expr::reg(okReg), c.declare) && ok;
         }
         ok = body(c.colon, c.end) && ok;
