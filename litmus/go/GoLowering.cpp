@@ -142,8 +142,9 @@ bool Lowerer::statement(std::size_t close) {
     else if (prog_.helpers.count(t.text) && peek(1).punct("(") && !locals_.count(t.text))
         return unsupported(t, "calling a function (only 'go f(...)' and once.Do run one)");
     else if (t.punct("<-")) ok = expression().has_value();
-    else if (t.ident("switch") || t.ident("return") || t.ident("defer") || t.ident("goto") || t.ident("break") ||
-             t.ident("continue") || (t.ident("panic") && peek(1).punct("(")))
+    else if (t.ident("break") || t.ident("continue")) ok = breakStatement();
+    else if (t.ident("switch") || t.ident("return") || t.ident("defer") || t.ident("goto") ||
+             (t.ident("panic") && peek(1).punct("(")))
         return unsupported(t, "the '" + t.text + "' statement");
     else if (t.punct("{")) return block();
     else ok = simpleStatement();
@@ -384,12 +385,18 @@ bool Lowerer::forStatement() {
     };
     bool ok = true;
     Holds leaving = held_;  // what holds where the loop may end
+    const std::string end = b_->freshLabel();  // where `break` goes
     for (int round = 0; ok && round < unroll_; ++round) {
         auto c = condition();
         if (!c) return false;
         exits.push_back(b_->freshLabel());
         emit(Branch{Expr::unary(K::Not, *c), exits.back(), false});
+        loops_.push_back({end, b_->freshLabel(), &leaving, std::nullopt});
         ok = body(open, close);
+        const Loop here = loops_.back();
+        loops_.pop_back();
+        emit(Label{here.continueTo});
+        if (here.continued) merge(held_, *here.continued);
         if (postAt != 0 && ok) {
             pos_ = postAt;
             loc_ = forLoc;
@@ -406,8 +413,26 @@ bool Lowerer::forStatement() {
     emit(Halt{Halt::Kind::Cut, "more than " + std::to_string(unroll_) + " (--unroll)"});
     emit(Label{fits});
     for (auto it = exits.rbegin(); it != exits.rend(); ++it) emit(Label{*it});
+    emit(Label{end});
     pos_ = close + 1;
     return ok;
+}
+
+bool Lowerer::breakStatement() {
+    const Token& t = peek();
+    ++pos_;
+    if (peek().kind == Token::Kind::Ident) return unsupported(peek(), "labelled break and continue");
+    const bool isBreak = t.text == "break";
+    // `break` leaves the innermost loop or select; `continue` goes on with the innermost loop.
+    auto it = isBreak ? loops_.rbegin()
+                      : std::find_if(loops_.rbegin(), loops_.rend(), [](const Loop& l) { return !l.continueTo.empty(); });
+    if (it == loops_.rend()) return error(t, t.text + " is not in a loop");
+    if (isBreak && it->breakTo.empty()) return unsupported(t, "'break' in a select (it leaves the select, not the loop)");
+    emit(Branch{Expr::constant(1), isBreak ? it->breakTo : it->continueTo, false});
+    if (isBreak) merge(*it->leaving, held_);
+    else if (!it->continued) it->continued = held_;
+    else merge(*it->continued, held_);
+    return true;
 }
 
 bool lowerProgram(const Program& prog, const SourceText& src, const std::string& file, Diagnostics& diags,

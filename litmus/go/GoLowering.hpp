@@ -116,6 +116,13 @@ private:
     ProgramFacts facts_;               // from an earlier pass
     ProgramFacts seen_;                // collected by this pass
     Holds held_;                       // on the current path of the goroutine being lowered
+    /// The loops (and selects) around the statement being lowered, innermost last.
+    struct Loop {
+        std::string breakTo, continueTo;  // labels; empty for a select
+        Holds* leaving = nullptr;         // what holds where the loop ends
+        std::optional<Holds> continued;   // what holds at the continue statements of this round
+    };
+    std::vector<Loop> loops_;
 
     /// `into` becomes what holds on either path.
     static void merge(Holds& into, const Holds& other);
@@ -193,6 +200,9 @@ private:
     /// round tests the condition and leaves the loop when it fails; an execution that would
     /// need more rounds halts (Cut) where the condition still holds after the last one.
     bool forStatement();
+
+    /// `break` and `continue`: a forward jump to the end of the innermost loop, or of its round.
+    bool breakStatement();
 
     bool goStatement();
     /// `a, b int, p *S)` of a func literal, after its `(`, and the `)`.

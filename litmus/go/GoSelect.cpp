@@ -88,7 +88,9 @@ bool Lowerer::selectStatement() {
     if (fallback) {
         loc_ = loc(toks_[fallback->at]);
         noCaseReady(comms);
+        loops_.push_back({});
         ok = body(fallback->colon, fallback->end);
+        loops_.pop_back();
         emit(Branch{Expr::constant(1), end, true});
         after = held_;
     } else {
@@ -109,7 +111,9 @@ bool Lowerer::selectStatement() {
             type_ = "bool";
             if (c.names.size() > 1) ok = assign(*c.names[1], Expr::reg(okReg), c.declare) && ok;
         }
+        loops_.push_back({});
         ok = body(c.colon, c.end) && ok;
+        loops_.pop_back();
         emit(Branch{Expr::constant(1), end, true});
         if (after) merge(*after, held_);
         else after = held_;
