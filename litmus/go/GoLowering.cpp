@@ -340,11 +340,12 @@ bool Lowerer::ifStatement() {
 bool Lowerer::forStatement() {
     const std::size_t first = pos_;
     ++pos_;
-    std::size_t semis[2] = {0, 0}, nSemis = 0, open = 0;
+    std::size_t semis[2] = {0, 0}, nSemis = 0, open = 0, rangeAt = 0;
     int parens = 0;
     for (std::size_t i = pos_; i < toks_.size() && toks_[i].kind != Token::Kind::End; ++i) {
         if (toks_[i].punct("(")) ++parens;
         if (toks_[i].punct(")")) --parens;
+        if (parens == 0 && toks_[i].ident("range") && rangeAt == 0) rangeAt = i;
         if (parens == 0 && toks_[i].punct("{")) {
             open = i;
             break;
@@ -352,6 +353,10 @@ bool Lowerer::forStatement() {
         if (parens == 0 && toks_[i].kind == Token::Kind::Semi && nSemis < 2) semis[nSemis++] = i;
     }
     if (open == 0) return fail("'{' to start the loop body");
+    if (rangeAt != 0 && nSemis == 0) {
+        pos_ = first;
+        return rangeStatement(rangeAt, open);
+    }
     if (nSemis == 1) {
         pos_ = open;
         fail("';' after the loop condition");

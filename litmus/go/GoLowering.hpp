@@ -311,6 +311,11 @@ private:
 
     bool closeStatement();
 
+    /// `for v := range c { ... }` (also `v = range c`, `range c`): each round receives (it may
+    /// block), leaves the loop when the receive sees the close, else runs the body; after
+    /// `unroll` rounds one more receive that gets a value means the loop needs more (Cut).
+    bool rangeStatement(std::size_t rangeAt, std::size_t open);
+
     /// `len(c)` and `cap(c)`; the current token is `len` or `cap`.
     std::optional<Expr> lengthOf();
 
