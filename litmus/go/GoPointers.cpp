@@ -47,6 +47,30 @@ void Lowerer::findEscaping(std::size_t open, std::size_t close) {
         if (toks_[i].punct("&") && toks_[i + 1].kind == Token::Kind::Ident && !toks_[i + 2].punct("{") &&
             !toks_[i + 2].punct(".") && !global(toks_[i + 1].text))
             escaped_.insert(toks_[i + 1].text);
+    // A func literal shares the variables it uses with the function around it (Go 1.19: a
+    // loop variable too). One that is assigned after its declaration, anywhere here, lives in
+    // memory, so that both see every write (the loop-variable capture of X08).
+    auto assigned = [&](const std::string& name) {
+        for (std::size_t k = open + 1; k + 1 < close; ++k) {
+            const Token& op = toks_[k + 1];
+            if (toks_[k].text != name || toks_[k - 1].punct(".") || toks_[k - 1].punct("*")) continue;
+            if (op.punct("=") || op.punct("++") || op.punct("--") ||
+                (op.kind == Token::Kind::Punct && op.text.size() >= 2 && op.text.back() == '=' && op.text != "==" &&
+                 op.text != "!=" && op.text != "<=" && op.text != ">=" && op.text != ":="))
+                return true;
+        }
+        return false;
+    };
+    for (std::size_t i = open; i + 1 < close; ++i) {
+        if (!toks_[i].ident("go") || !toks_[i + 1].ident("func")) continue;
+        std::size_t litOpen = i;
+        while (litOpen < close && !toks_[litOpen].punct("{")) ++litOpen;
+        const std::size_t litClose = matching(litOpen);
+        for (std::size_t k = litOpen + 1; k < litClose; ++k)
+            if (toks_[k].kind == Token::Kind::Ident && !toks_[k - 1].punct(".") && !global(toks_[k].text) &&
+                assigned(toks_[k].text))
+                escaped_.insert(toks_[k].text);
+    }
 }
 
 void Lowerer::declareLocal(const std::string& n, const std::string& ty, const Expr& e) {
