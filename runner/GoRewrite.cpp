@@ -119,7 +119,7 @@ void GoRewriter::scanForGo(std::size_t open, std::size_t close, int inlining) {
             continue;
         }
         if (t.ident("go") && toks_[j + 1].ident("func")) {
-            const std::size_t litOpen = j + 4, litClose = matching(litOpen);
+            const std::size_t litOpen = literalOpen(j), litClose = matching(litOpen);
             goroutines_.push_back({litOpen, litClose, {}});
             j = litClose;
         } else if (t.ident("go")) {
@@ -221,7 +221,7 @@ bool GoRewriter::assigns(std::size_t i) const {
 }
 
 bool GoRewriter::checkCaptures(std::size_t go, std::size_t fopen, std::size_t fclose) {
-    const std::size_t litOpen = go + 4, litClose = matching(litOpen);
+    const std::size_t litOpen = literalOpen(go), litClose = matching(litOpen);
     bool inLoop = false;  // the go statement is inside a for statement of the function
     for (std::size_t k = fopen + 1; k < go; ++k)
         if (toks_[k].ident("for")) {
@@ -256,10 +256,16 @@ bool GoRewriter::checkCaptures(std::size_t go, std::size_t fopen, std::size_t fc
 
 bool GoRewriter::planGo(std::size_t i, std::size_t fopen, std::size_t fclose) {
     const Token& callee = toks_[i + 1];
-    if (callee.ident("func")) {  // go func() { ... }()
+    if (callee.ident("func")) {  // go func(...) { ... }(...)
         replace_[i] = "memlitDone.Add(1); go";
-        after_[i + 4] += " defer memlitDone.Done();";
+        after_[literalOpen(i)] += " defer memlitDone.Done();";
         return checkCaptures(i, fopen, fclose);
+    } else if (auto h = prog_.helpers.find(callee.text); h != prog_.helpers.end() && !h->second.params.empty()) {
+        // go f(a, b): Go evaluates the arguments here; f (never inlined: once.Do takes no
+        // parameters) says Done itself.
+        startedByGo_.insert(callee.text);
+        replace_[i] = "memlitDone.Add(1); go";
+        replace_[i + 2] = "(" + inst_ + ",";
     } else if (prog_.helpers.count(callee.text)) {  // go f(): f may also run inline (once.Do)
         replace_[i] = "memlitDone.Add(1); go func() { defer memlitDone.Done();";
         replace_[i + 2] = "(" + inst_;
@@ -362,7 +368,9 @@ std::string GoRewriter::render(std::size_t from, std::size_t to) const {
 }
 
 std::string GoRewriter::function(const litmus::go::Func& f) const {
-    std::string s = "func " + f.name + "(" + inst_ + " *memlitInst) {\n";
+    std::string s = "func " + f.name + "(" + inst_ + " *memlitInst";
+    for (const auto& [name, type] : f.params) s += ", " + name + " " + type;
+    s += ") {\n";
     if (startedByGo_.count(f.name)) s += "\tdefer memlitDone.Done()\n";
     const std::string body = trim(render(f.open + 1, f.close));
     if (!body.empty()) s += "\t" + body + "\n";

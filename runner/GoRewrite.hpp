@@ -69,6 +69,12 @@ private:
     std::vector<std::string> topLevelLocals(std::size_t open, std::size_t close) const;
     std::string render(std::size_t from, std::size_t to) const;
     std::size_t matching(std::size_t open) const;
+    /// The `{` of the func literal a `go func(...) {` at token `go` starts.
+    std::size_t literalOpen(std::size_t go) const {
+        std::size_t k = go;
+        while (!toks_[k].punct("{")) ++k;
+        return k;
+    }
     std::size_t statementEnd(std::size_t i, std::size_t close) const;
     /// The last token of the block (open, close) that is not a separator (open if none).
     std::size_t lastInBlock(std::size_t open, std::size_t close) const;

@@ -149,4 +149,62 @@ std::optional<Expr> Lowerer::lengthOf() {
                      Expr::ite(cmp(K::Gt, n, Expr::constant(c->capacity)), Expr::constant(c->capacity), n));
 }
 
+bool Lowerer::rangeStatement(std::size_t rangeAt, std::size_t open) {
+    const std::size_t first = pos_++;
+    const Token* name = nullptr;
+    bool declare = false;
+    if (pos_ != rangeAt) {
+        if (peek().kind != Token::Kind::Ident) return fail("a variable");
+        name = &peek();
+        ++pos_;
+        if (peek().punct(",")) return unsupported(peek(), "two variables in a range over a channel");
+        if (!peek().punct(":=") && !peek().punct("=")) return fail("':=' or '='");
+        declare = peek().punct(":=");
+        ++pos_;
+    }
+    ++pos_;
+    const Global* g = global(peek().text);
+    if (!g || g->kind != GlobalKind::Chan || locals_.count(peek().text))
+        return unsupported(peek(), "range over anything but a declared channel");
+    auto c = channel();
+    if (!c) return false;
+    if (pos_ != open) return fail("'{'");
+    record(first, open - 1);
+    const SourceLoc forLoc = loc_;
+    const std::size_t close = matching(open);
+    Holds leaving = held_;
+    const std::string end = b_->freshLabel();
+    std::vector<std::string> exits;
+    bool ok = true;
+    for (int round = 0; ok && round < unroll_; ++round) {
+        loc_ = forLoc;
+        std::string okReg;
+        auto v = receive(*c, &okReg);
+        if (!v) return false;
+        exits.push_back(b_->freshLabel());
+        emit(Branch{Expr::unary(K::Not, Expr::reg(okReg)), exits.back(), false});
+        type_ = g->type.substr(5);  // "chan T"
+        if (name && !assign(*name, *v, declare)) return false;
+        loops_.push_back({end, b_->freshLabel(), &leaving, std::nullopt});
+        ok = body(open, close);
+        const Loop here = loops_.back();
+        loops_.pop_back();
+        emit(Label{here.continueTo});
+        if (here.continued) merge(held_, *here.continued);
+        merge(leaving, held_);
+    }
+    held_ = leaving;
+    loc_ = forLoc;
+    std::string okReg;
+    if (!receive(*c, &okReg)) return false;
+    const std::string fits = b_->freshLabel();
+    emit(Branch{Expr::unary(K::Not, Expr::reg(okReg)), fits, false});
+    emit(Halt{Halt::Kind::Cut, "more than " + std::to_string(unroll_) + " (--unroll)"});
+    emit(Label{fits});
+    for (auto it = exits.rbegin(); it != exits.rend(); ++it) emit(Label{*it});
+    emit(Label{end});
+    pos_ = close + 1;
+    return ok;
+}
+
 }  // namespace memlit::litmus::go

@@ -6,10 +6,6 @@
 
 namespace memlit::litmus::go {
 
-namespace {
-const char* const kNilDereference = "runtime error: invalid memory address or nil pointer dereference";
-}
-
 int Lowerer::precedence(const Token& t) {
     if (t.kind != Token::Kind::Punct) return 0;
     static const std::pair<const char*, int> table[] = {
@@ -95,14 +91,17 @@ std::optional<Expr> Lowerer::expression(int minPrec) {
             emit(Assign{r, Expr::binary(K::Ne, *rhs, Expr::constant(0))});
             emit(Label{done});
             lhs = Expr::reg(r);
+            type_ = "bool";
             continue;
         }
         if (op.text == "/" || op.text == "%") {
             unsupported(op, "division");
             return std::nullopt;
         }
+        const std::string lhsType = type_;
         auto rhs = expression(prec + 1);
         if (!rhs || !constantOperands(op, *lhs, *rhs)) return std::nullopt;
+        type_ = prec == 3 ? "bool" : lhsType == "nil" ? type_ : lhsType;
         static const std::pair<const char*, K> kinds[] = {
             {"==", K::Eq}, {"!=", K::Ne},  {"<", K::Lt},   {"<=", K::Le}, {">", K::Gt}, {">=", K::Ge},
             {"+", K::Add}, {"-", K::Sub},  {"|", K::Or},   {"^", K::Xor}, {"*", K::Mul}, {"<<", K::Shl},
@@ -128,6 +127,7 @@ std::optional<Expr> Lowerer::unary() {
         ++pos_;
         auto e = unary();
         if (!e) return std::nullopt;
+        if (t.text == "!") type_ = "bool";
         if (t.text == "-") return Expr::binary(K::Sub, Expr::constant(0), *e);
         if (t.text == "!") return Expr::unary(K::Not, *e);
         if (t.text == "^") return Expr::binary(K::Xor, *e, Expr::constant(-1));
@@ -137,13 +137,12 @@ std::optional<Expr> Lowerer::unary() {
         ++pos_;
         auto c = channel();
         if (!c) return std::nullopt;
-        return receive(*c, nullptr);
+        auto v = receive(*c, nullptr);
+        type_ = global(c->name)->type.substr(5);  // "chan T"
+        return v;
     }
-    if (prog_.allocs.count(pos_)) return allocation();
-    if (t.punct("*") || t.punct("&")) {
-        unsupported(t, "pointers (not in phase 1)");
-        return std::nullopt;
-    }
+    if (t.punct("*")) return indirect();
+    if (t.punct("&")) return peek(1).kind == Token::Kind::Ident && peek(2).punct("{") ? compositeLiteral() : addressOf();
     return primary();
 }
 
@@ -157,12 +156,14 @@ std::optional<Expr> Lowerer::primary() {
             return std::nullopt;
         }
         ++pos_;
+        type_ = "int";
         return Expr::constant(v);
     }
     if (t.punct("(")) {
         ++pos_;
         auto e = expression();
         if (!e || !expect(")")) return std::nullopt;
+        while (e && peek().punct(".")) e = fieldLoad(*e);
         return e;
     }
     if (t.kind != Token::Kind::Ident) {
@@ -171,101 +172,39 @@ std::optional<Expr> Lowerer::primary() {
     }
     if (t.text == "true" || t.text == "false" || t.text == "nil") {
         ++pos_;
+        type_ = t.text == "nil" ? "nil" : "bool";
         return Expr::constant(t.text == "true" ? 1 : 0);
     }
-    if (t.text == "atomic" && peek(1).punct(".")) return atomicFunction();
-    if (prog_.allocs.count(pos_)) return allocation();
+    type_ = "int";
+    if (t.text == "atomic" && peek(1).punct(".")) {
+        auto v = atomicFunction();
+        type_ = "int";
+        return v;
+    }
     if ((t.text == "len" || t.text == "cap") && peek(1).punct("(") && !locals_.count(t.text)) return lengthOf();
-    if (t.text == "new" || t.text == "make") {
-        unsupported(t, "'" + t.text + "' here (allocation is `p := new(S)` or `p := &S{}`, channels are "
-                       "declared globals)");
+    if (t.text == "new" && peek(1).punct("(") && !locals_.count(t.text)) return allocation();
+    if (t.text == "make") {
+        unsupported(t, "'make' here (channels are declared globals: var c = make(chan T))");
+        return std::nullopt;
+    }
+    if (prog_.helpers.count(t.text) && peek(1).punct("(") && !locals_.count(t.text)) {
+        unsupported(t, "calling a function (only 'go f(...)' and once.Do run one)");
         return std::nullopt;
     }
     const Global* g = global(t.text);
-    if (g && !locals_.count(t.text) && peek(1).punct(".") && g->kind != GlobalKind::Plain) return method(*g);
+    if (g && !locals_.count(t.text) && peek(1).punct(".") && g->kind != GlobalKind::Plain) {
+        const std::string& m = peek(2).text;
+        auto v = method(*g);
+        // atomic.Pointer[S]: Load and Swap give a *S.
+        type_ = g->type.rfind("atomic.Pointer[", 0) == 0 && (m == "Load" || m == "Swap")
+                    ? "*" + g->type.substr(15, g->type.size() - 16)
+                : g->type == "atomic.Bool" && (m == "Load" || m == "Swap") ? "bool" : "int";
+        return v;
+    }
     ++pos_;
     auto v = load(t);
     while (v && peek().punct(".")) v = fieldLoad(*v);
     return v;
-}
-
-std::optional<Expr> Lowerer::allocation() {
-    const Token& t = peek();
-    const AllocSite& site = prog_.allocs.at(pos_);
-    if (!allocated_.insert(site.number).second) {
-        unsupported(t, "an allocation that runs in several goroutines");
-        return std::nullopt;
-    }
-    pos_ += 4;
-    return Expr::sym(fieldLocation(site, prog_.structs.at(site.type).front()));
-}
-
-std::string Lowerer::fieldLocation(const AllocSite& site, const std::string& field) {
-    return "new" + std::to_string(site.number) + "." + field;
-}
-
-std::optional<Expr> Lowerer::fieldAddress(const Expr& p, const Token& f) {
-    std::optional<Expr> out;
-    Expr rest = Expr::constant(0);
-    bool any = false;
-    for (auto it = prog_.allocs.rbegin(); it != prog_.allocs.rend(); ++it) {
-        const auto& fields = prog_.structs.at(it->second.type);
-        if (std::find(fields.begin(), fields.end(), f.text) == fields.end()) continue;
-        any = true;
-        rest = Expr::ite(Expr::binary(K::Eq, p, Expr::sym(fieldLocation(it->second, fields.front()))),
-                         Expr::sym(fieldLocation(it->second, f.text)), rest);
-    }
-    if (!any) {
-        error(f, "no allocated struct has a field '" + f.text + "'");
-        return std::nullopt;
-    }
-    return rest;
-}
-
-void Lowerer::nilCheck(const Expr& p) {
-    // The address of an allocation is never nil: only a pointer read from memory may be.
-    if (p.kind != K::Sym) panicUnless(Expr::binary(K::Ne, p, Expr::constant(0)), kNilDereference);
-}
-
-std::optional<Expr> Lowerer::fieldLoad(const Expr& p) {
-    ++pos_;
-    if (peek().kind != Token::Kind::Ident) {
-        fail("a field name");
-        return std::nullopt;
-    }
-    const Token& f = peek();
-    ++pos_;
-    if (peek().punct("(")) {
-        unsupported(f, "method calls on pointers");
-        return std::nullopt;
-    }
-    auto a = fieldAddress(p, f);
-    if (!a) return std::nullopt;
-    nilCheck(p);
-    std::string r = b_->freshTemp();
-    emit(Load{r, *a, {}, -1, 0});
-    return Expr::reg(r);
-}
-
-bool Lowerer::fieldStore() {
-    const Token& base = peek();
-    ++pos_;
-    auto p = load(base);
-    if (!p) return false;
-    while (peek(2).punct(".")) {
-        p = fieldLoad(*p);
-        if (!p) return false;
-    }
-    ++pos_;
-    const Token& f = peek();
-    pos_ += 2;
-    auto rhs = expression();
-    if (!rhs) return false;
-    auto a = fieldAddress(*p, f);
-    if (!a) return false;
-    nilCheck(*p);
-    emit(Store{*a, *rhs, {}, -1, 0});
-    return true;
 }
 
 std::optional<std::vector<Expr>> Lowerer::arguments() {

@@ -11,7 +11,7 @@
 namespace memlit::litmus::go {
 
 bool Lowerer::run() {
-    for (const auto& f : prog_.goroutines) jobs_.push_back({f.open, f.close, false, {}});
+    for (const auto& f : prog_.goroutines) jobs_.push_back({f.open, f.close, false, {}, {}});
     if (!findStartedGoroutines()) return false;
     for (std::size_t m = 0; m < test_.meta.size(); ++m)
         if (const auto& [key, value] = test_.meta[m]; key == "Unroll") {
@@ -43,30 +43,19 @@ bool Lowerer::run() {
         ThreadBuilder b(static_cast<int>(i), file_, diags_);
         b_ = &b;
         locals_.clear();
+        types_.clear();
+        escaped_.clear();
+        fresh_.clear();
         held_.clear();
+        findEscaping(jobs_[i].open, jobs_[i].close);
         test_.raw.emplace_back();
         loc_ = loc(toks_[jobs_[i].open]);
         if (jobs_[i].started) startOf(i);
-        for (const auto& name : jobs_[i].captured) {
-            emit(Load{name, Expr::sym(capturedLocation(i, name)), {}, -1, 0});
-            locals_.insert(name);
-        }
+        for (const auto& name : jobs_[i].captured) capture(i, name);
         ok = body(jobs_[i].open, jobs_[i].close) && ok;
         test_.threads.push_back(b.take());
     }
     return ok;
-}
-
-void Lowerer::startOf(std::size_t i) {
-    std::string started = b_->freshTemp(), seen = b_->freshTemp(), start = b_->freshLabel();
-    emit(Choice{started});
-    emit(Branch{Expr::reg(started), start, true});
-    Expr ran = finalValue(Expr::sym(goLocation(i)));
-    emit(Assume{Expr::binary(K::Eq, ran, Expr::constant(0))});
-    emit(Halt{Halt::Kind::Unstarted, ""});
-    emit(Label{start});
-    emit(Load{seen, Expr::sym(goLocation(i)), kGo, -1, 0});
-    emit(Assume{Expr::binary(K::Eq, Expr::reg(seen), Expr::constant(1))});
 }
 
 void Lowerer::merge(Holds& into, const Holds& other) {
@@ -142,6 +131,7 @@ bool Lowerer::statement(std::size_t close) {
     const std::size_t first = pos_;
     const Token& t = peek();
     loc_ = loc(t);
+    type_ = "int";
     if (t.ident("if")) return ifStatement();
     bool ok = false;
     if (t.ident("go")) ok = goStatement();
@@ -149,9 +139,12 @@ bool Lowerer::statement(std::size_t close) {
     else if (t.ident("for")) return forStatement();
     else if (t.ident("select")) return selectStatement();
     else if (t.ident("close") && peek(1).punct("(")) ok = closeStatement();
+    else if (prog_.helpers.count(t.text) && peek(1).punct("(") && !locals_.count(t.text))
+        return unsupported(t, "calling a function (only 'go f(...)' and once.Do run one)");
     else if (t.punct("<-")) ok = expression().has_value();
-    else if (t.ident("switch") || t.ident("return") || t.ident("defer") || t.ident("goto") || t.ident("break") ||
-             t.ident("continue") || (t.ident("panic") && peek(1).punct("(")))
+    else if (t.ident("break") || t.ident("continue")) ok = breakStatement();
+    else if (t.ident("switch") || t.ident("return") || t.ident("defer") || t.ident("goto") ||
+             (t.ident("panic") && peek(1).punct("(")))
         return unsupported(t, "the '" + t.text + "' statement");
     else if (t.punct("{")) return block();
     else ok = simpleStatement();
@@ -182,8 +175,11 @@ bool Lowerer::simpleStatement() {
             if (!c) return false;
             std::string ok;
             auto v = receive(*c, &ok);
-            return v && assign(*names[0], *v, declare) && assign(*names[1], Expr::reg(ok), declare) &&
-                   (void(arrow), true);
+            if (!v) return false;
+            type_ = global(c->name)->type.substr(5);  // "chan T"
+            if (!assign(*names[0], *v, declare)) return false;
+            type_ = "bool";
+            return assign(*names[1], Expr::reg(ok), declare) && (void(arrow), true);
         }
         if (names.size() > 1) return unsupported(*names[1], "assigning several variables at once");
         auto e = expression();
@@ -200,8 +196,11 @@ bool Lowerer::simpleStatement() {
         std::size_t i = pos_ + 1;
         while (toks_[i].punct(".") && toks_[i + 1].kind == Token::Kind::Ident) i += 2;
         const Global* g = global(t.text);
-        if (toks_[i].punct("=") && (locals_.count(t.text) || (g && g->kind == GlobalKind::Plain)))
-            return fieldStore();
+        const Token& op = toks_[i];
+        const bool assigns = op.punct("=") || op.punct("++") || op.punct("--") ||
+                             (op.kind == Token::Kind::Punct && op.text.size() >= 2 && op.text.back() == '=' &&
+                              op.text != "==" && op.text != "!=" && op.text != "<=" && op.text != ">=");
+        if (assigns && (locals_.count(t.text) || (g && g->kind == GlobalKind::Plain))) return storeStatement();
     }
     if (t.kind == Token::Kind::Ident) {
         static const std::pair<const char*, K> compound[] = {{"+=", K::Add}, {"-=", K::Sub}, {"*=", K::Mul},
@@ -219,7 +218,7 @@ bool Lowerer::simpleStatement() {
         }
         if (peek(1).punct(".")) return expression().has_value();
     }
-    if (t.punct("*")) return unsupported(t, "pointers (not in phase 1)");
+    if (t.punct("*")) return storeStatement();
     return fail("a statement");
 }
 
@@ -229,12 +228,14 @@ bool Lowerer::assign(const Token& name, const Expr& e, bool declare) {
     const Global* g = global(n);
     if (declare) {
         if (g) return error(name, "'" + n + "' is a global variable: shadowing it is not supported");
-        locals_.insert(n);
-        emit(Assign{n, e});
+        if (type_ == "nil") return error(name, "use of untyped nil in assignment");
+        declareLocal(n, type_, e);
         return true;
     }
     if (locals_.count(n)) {
-        emit(Assign{n, e});
+        if (escaped_.count(n)) emit(Store{Expr::reg("&" + n), e, {}, -1, 0});
+        else emit(Assign{n, e});
+        fresh_.erase(n);
         return true;
     }
     if (!g) return error(name, "undefined: " + n);
@@ -245,12 +246,19 @@ bool Lowerer::assign(const Token& name, const Expr& e, bool declare) {
 }
 
 std::optional<Expr> Lowerer::load(const Token& t) {
-    if (locals_.count(t.text)) return Expr::reg(t.text);
+    if (locals_.count(t.text)) {
+        type_ = types_[t.text];
+        if (!escaped_.count(t.text)) return Expr::reg(t.text);
+        std::string r = b_->freshTemp();
+        emit(Load{r, Expr::reg("&" + t.text), {}, -1, 0});
+        return Expr::reg(r);
+    }
     const Global* g = global(t.text);
     if (!g) {
         error(t, "undefined: " + t.text);
         return std::nullopt;
     }
+    type_ = g->type;
     if (g->kind != GlobalKind::Plain) {
         error(t, "'" + t.text + "' of type " + g->type + " is used as a value (use its methods)");
         return std::nullopt;
@@ -265,8 +273,11 @@ bool Lowerer::localVar() {
     auto list = nameList(toks_, pos_);
     if (!list) return fail("a variable name");
     const std::vector<const Token*>& names = *list;
-    if (peek().punct("*")) ++pos_;
-    if (peek().kind == Token::Kind::Ident) ++pos_;  // the type: every local is a word
+    std::optional<std::string> declared;
+    if (!peek().punct("=")) {
+        declared = typeName();
+        if (!declared) return false;
+    }
     Expr value = Expr::constant(0);
     if (peek().punct("=")) {
         if (names.size() > 1) return unsupported(peek(), "assigning several variables at once");
@@ -275,6 +286,7 @@ bool Lowerer::localVar() {
         if (!e) return false;
         value = *e;
     }
+    if (declared) type_ = *declared;
     for (const Token* n : names)
         if (!assign(*n, value, true)) return false;
     return true;
@@ -328,11 +340,12 @@ bool Lowerer::ifStatement() {
 bool Lowerer::forStatement() {
     const std::size_t first = pos_;
     ++pos_;
-    std::size_t semis[2] = {0, 0}, nSemis = 0, open = 0;
+    std::size_t semis[2] = {0, 0}, nSemis = 0, open = 0, rangeAt = 0;
     int parens = 0;
     for (std::size_t i = pos_; i < toks_.size() && toks_[i].kind != Token::Kind::End; ++i) {
         if (toks_[i].punct("(")) ++parens;
         if (toks_[i].punct(")")) --parens;
+        if (parens == 0 && toks_[i].ident("range") && rangeAt == 0) rangeAt = i;
         if (parens == 0 && toks_[i].punct("{")) {
             open = i;
             break;
@@ -340,6 +353,10 @@ bool Lowerer::forStatement() {
         if (parens == 0 && toks_[i].kind == Token::Kind::Semi && nSemis < 2) semis[nSemis++] = i;
     }
     if (open == 0) return fail("'{' to start the loop body");
+    if (rangeAt != 0 && nSemis == 0) {
+        pos_ = first;
+        return rangeStatement(rangeAt, open);
+    }
     if (nSemis == 1) {
         pos_ = open;
         fail("';' after the loop condition");
@@ -373,12 +390,18 @@ bool Lowerer::forStatement() {
     };
     bool ok = true;
     Holds leaving = held_;  // what holds where the loop may end
+    const std::string end = b_->freshLabel();  // where `break` goes
     for (int round = 0; ok && round < unroll_; ++round) {
         auto c = condition();
         if (!c) return false;
         exits.push_back(b_->freshLabel());
         emit(Branch{Expr::unary(K::Not, *c), exits.back(), false});
+        loops_.push_back({end, b_->freshLabel(), &leaving, std::nullopt});
         ok = body(open, close);
+        const Loop here = loops_.back();
+        loops_.pop_back();
+        emit(Label{here.continueTo});
+        if (here.continued) merge(held_, *here.continued);
         if (postAt != 0 && ok) {
             pos_ = postAt;
             loc_ = forLoc;
@@ -395,52 +418,25 @@ bool Lowerer::forStatement() {
     emit(Halt{Halt::Kind::Cut, "more than " + std::to_string(unroll_) + " (--unroll)"});
     emit(Label{fits});
     for (auto it = exits.rbegin(); it != exits.rend(); ++it) emit(Label{*it});
+    emit(Label{end});
     pos_ = close + 1;
     return ok;
 }
 
-bool Lowerer::goStatement() {
-    ++pos_;
-    std::size_t thread = 0;
+bool Lowerer::breakStatement() {
     const Token& t = peek();
-    if (t.ident("func") && peek(1).punct("(") && peek(2).punct(")") && peek(3).punct("{")) {
-        std::size_t open = pos_ + 3, close = matching(open);
-        thread = jobs_.size();
-        // The literal's uses of the parent's locals see their values at the go statement,
-        // passed through memory the go statement orders (Go shares the variables: a
-        // later write by the parent is not seen).
-        std::vector<std::string> captured;
-        for (std::size_t i = open; i < close; ++i)
-            if (toks_[i].kind == Token::Kind::Ident && locals_.count(toks_[i].text) &&
-                std::find(captured.begin(), captured.end(), toks_[i].text) == captured.end())
-                captured.push_back(toks_[i].text);
-        for (const auto& name : captured)
-            emit(Store{Expr::sym(capturedLocation(thread, name)), Expr::reg(name), {}, -1, 0});
-        jobs_.push_back({open, close, true, captured});
-        pos_ = close + 1;
-    } else if (t.kind == Token::Kind::Ident) {
-        const auto& gs = prog_.goroutines;
-        auto it = std::find_if(gs.begin(), gs.end(), [&](const Func& f) { return f.name == t.text; });
-        if (it != gs.end()) {
-            thread = static_cast<std::size_t>(it - gs.begin());
-            if (!goLowered_.insert(thread).second)
-                return error(t, "goroutine " + t.text +
-                                    " would be started more than once (a go statement in a loop or in once.Do starts "
-                                    "a new goroutine each time: start a helper function or a func literal)");
-        } else if (auto h = prog_.helpers.find(t.text); h != prog_.helpers.end()) {
-            thread = jobs_.size();
-            jobs_.push_back({h->second.open, h->second.close, true, {}});
-        } else {
-            return error(t, "undefined function: " + t.text);
-        }
-        ++pos_;
-    } else {
-        return fail("a function after 'go'");
-    }
-    if (!expect("(")) return false;
-    if (!peek().punct(")")) return unsupported(peek(), "arguments in a go statement");
     ++pos_;
-    emit(Store{Expr::sym(goLocation(thread)), Expr::constant(1), kGo, -1, 0});
+    if (peek().kind == Token::Kind::Ident) return unsupported(peek(), "labelled break and continue");
+    const bool isBreak = t.text == "break";
+    // `break` leaves the innermost loop or select; `continue` goes on with the innermost loop.
+    auto it = isBreak ? loops_.rbegin()
+                      : std::find_if(loops_.rbegin(), loops_.rend(), [](const Loop& l) { return !l.continueTo.empty(); });
+    if (it == loops_.rend()) return error(t, t.text + " is not in a loop");
+    if (isBreak && it->breakTo.empty()) return unsupported(t, "'break' in a select (it leaves the select, not the loop)");
+    emit(Branch{Expr::constant(1), isBreak ? it->breakTo : it->continueTo, false});
+    if (isBreak) merge(*it->leaving, held_);
+    else if (!it->continued) it->continued = held_;
+    else merge(*it->continued, held_);
     return true;
 }
 

@@ -46,6 +46,8 @@ struct Job {
     std::size_t open = 0, close = 0;
     bool started = false;
     std::vector<std::string> captured;  // a func literal's locals of its parent, copied at `go`
+                                        // ("&x": the address of a local the parent keeps in memory)
+    std::map<std::string, std::string> types;  // the captured locals' types
 };
 
 /// What one lowering pass learns about the whole program, so that a second pass can leave
@@ -103,7 +105,10 @@ private:
     /// What the Go compiler rejects in `a op b`: a negative constant shift count, and a
     /// constant result that does not fit int (Go's constant arithmetic is exact).
     bool constantOperands(const Token& op, const Expr& a, const Expr& b);
-    std::set<std::size_t> allocated_;  // allocation sites lowered so far
+    std::map<std::string, std::string> types_;  // per local of the goroutine: its type ("int", "*S")
+    std::string type_;                 // the type of the expression read last
+    std::set<std::string> escaped_;    // locals whose address is taken: in memory, at register "&x"
+    std::set<std::string> fresh_;      // registers that hold an allocation's address (never nil)
     std::set<std::string> closed_;     // channels some `close(c)` of the program names
     int unroll_ = 2;                   // rounds of every loop (the test's Unroll=K)
     std::optional<int> unrollOverride_;  // --unroll K
@@ -111,6 +116,13 @@ private:
     ProgramFacts facts_;               // from an earlier pass
     ProgramFacts seen_;                // collected by this pass
     Holds held_;                       // on the current path of the goroutine being lowered
+    /// The loops (and selects) around the statement being lowered, innermost last.
+    struct Loop {
+        std::string breakTo, continueTo;  // labels; empty for a select
+        Holds* leaving = nullptr;         // what holds where the loop ends
+        std::optional<Holds> continued;   // what holds at the continue statements of this round
+    };
+    std::vector<Loop> loops_;
 
     /// `into` becomes what holds on either path.
     static void merge(Holds& into, const Holds& other);
@@ -189,7 +201,15 @@ private:
     /// need more rounds halts (Cut) where the condition still holds after the last one.
     bool forStatement();
 
+    /// `break` and `continue`: a forward jump to the end of the innermost loop, or of its round.
+    bool breakStatement();
+
     bool goStatement();
+    /// `a, b int, p *S)` of a func literal, after its `(`, and the `)`.
+    bool literalParams(std::vector<std::pair<std::string, std::string>>& params);
+    /// At the start of goroutine `thread`: its local `name` (or, for "&x", the address of the
+    /// parent's x) from where the go statement stored it.
+    void capture(std::size_t thread, const std::string& name);
 
     /// The start of goroutine `i` that a go statement starts: either that statement ran (the
     /// GO read sees it), or no go statement ever starts it (Halt Unstarted).
@@ -218,19 +238,35 @@ private:
 
     std::optional<Expr> primary();
 
-    /// `new(T)` or `&T{}`: the address of the site's object (its first field's location).
+    // ---- pointers (GoPointers.cpp; docs/go.md, "Pointers") -----------------------------------
+
+    /// A type as written in a goroutine (`int`, `*S`, `**int`; a struct `S` too if `structs`);
+    /// nullopt (reported) otherwise.
+    std::optional<std::string> typeName(bool structs = false);
+    /// The locals of the body between `open` and `close` whose address `&x` takes: they live in
+    /// memory (one fresh object per execution of their declaration).
+    void findEscaping(std::size_t open, std::size_t close);
+    /// Declares local `n` of type `ty` with value `e` (an object of its own if it escapes).
+    void declareLocal(const std::string& n, const std::string& ty, const Expr& e);
+
+    /// `new(T)` or `&S{...}`: a fresh zeroed object per execution (IR Alloc), its address.
     std::optional<Expr> allocation();
-    static std::string fieldLocation(const AllocSite& site, const std::string& field);
+    /// `&S{f: e, ...}` or `&S{e, ...}`: the current token is `&`.
+    std::optional<Expr> compositeLiteral();
+    /// `&x`, `&p.f`: the address of a variable or a field; the current token is `&`.
+    std::optional<Expr> addressOf();
+    /// `*p`: a plain load through pointer `p` (a Panic when nil); the current token is `*`.
+    std::optional<Expr> indirect();
 
-    /// The address of field `f` of the object `p` points to: a choice over every allocation
-    /// site with such a field (nil, or no such object, gives address 0, which nothing holds).
-    std::optional<Expr> fieldAddress(const Expr& p, const Token& f);
+    /// The address of field `f` of the object `p` (of type `ptype`, a pointer to a struct)
+    /// points to: `p` plus the field's offset. Sets type_ to the field's type.
+    std::optional<Expr> fieldAddress(const Expr& p, const std::string& ptype, const Token& f);
 
-    /// `.f` after a pointer value: a plain load of the field.
+    /// `.f` after a pointer value (of type type_): a plain load of the field.
     std::optional<Expr> fieldLoad(const Expr& p);
 
-    /// `p.f = e` and `p.a.f = e`: a plain store to the field.
-    bool fieldStore();
+    /// `*p = e`, `p.f = e`, `*p += e`, `p.f++`: a plain store (after a load, for compound ones).
+    bool storeStatement();
 
     /// Arguments `(e, ...)` of a call; the current token is '('.
     std::optional<std::vector<Expr>> arguments();
@@ -274,6 +310,11 @@ private:
     std::optional<Expr> receive(const Channel& c, std::string* okOut, bool inSelect = false);
 
     bool closeStatement();
+
+    /// `for v := range c { ... }` (also `v = range c`, `range c`): each round receives (it may
+    /// block), leaves the loop when the receive sees the close, else runs the body; after
+    /// `unroll` rounds one more receive that gets a value means the loop needs more (Cut).
+    bool rangeStatement(std::size_t rangeAt, std::size_t open);
 
     /// `len(c)` and `cap(c)`; the current token is `len` or `cap`.
     std::optional<Expr> lengthOf();

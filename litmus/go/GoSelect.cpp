@@ -88,7 +88,9 @@ bool Lowerer::selectStatement() {
     if (fallback) {
         loc_ = loc(toks_[fallback->at]);
         noCaseReady(comms);
+        loops_.push_back({});
         ok = body(fallback->colon, fallback->end);
+        loops_.pop_back();
         emit(Branch{Expr::constant(1), end, true});
         after = held_;
     } else {
@@ -104,10 +106,14 @@ bool Lowerer::selectStatement() {
         } else {
             std::string okReg;
             Expr v = *receive(c.channel, &okReg, true);
+            type_ = global(c.channel.name)->type.substr(5);  // "chan T"
             if (!c.names.empty()) ok = assign(*c.names[0], v, c.declare) && ok;
+            type_ = "bool";
             if (c.names.size() > 1) ok = assign(*c.names[1], Expr::reg(okReg), c.declare) && ok;
         }
+        loops_.push_back({});
         ok = body(c.colon, c.end) && ok;
+        loops_.pop_back();
         emit(Branch{Expr::constant(1), end, true});
         if (after) merge(*after, held_);
         else after = held_;

@@ -11,16 +11,6 @@ namespace memlit::litmus::go {
 
 namespace {
 
-bool identStart(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0 || c == '_'; }
-bool identChar(char c) { return identStart(c) || std::isdigit(static_cast<unsigned char>(c)) != 0; }
-
-/// Go inserts a semicolon at a newline after these tokens (the spec's rule, minus keywords
-/// litmus tests do not use).
-bool endsStatement(const Token& t) {
-    if (t.kind == Token::Kind::Ident || t.kind == Token::Kind::Int) return true;
-    return t.punct(")") || t.punct("]") || t.punct("}") || t.punct("++") || t.punct("--");
-}
-
 std::string identity(std::string_view s) { return std::string(s); }
 
 /// The fixed-width spelling of a Go integer type for the init block (litmus::valueTypeOf reads
@@ -40,6 +30,14 @@ std::string widthType(const std::string& go) {
 
 }  // namespace
 
+bool isValueType(const Program& prog, const std::string& type) {
+    static const char* plain[] = {"int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16",
+                                  "uint32", "uint64", "uintptr", "bool", "byte"};
+    if (std::any_of(std::begin(plain), std::end(plain), [&](const char* p) { return type == p; })) return true;
+    if (type.empty() || type[0] != '*') return false;
+    return prog.structs.count(type.substr(1)) || isValueType(prog, type.substr(1));
+}
+
 std::optional<std::vector<const Token*>> nameList(const std::vector<Token>& toks, std::size_t& pos) {
     auto at = [&]() -> const Token& { return toks[std::min(pos, toks.size() - 1)]; };
     std::vector<const Token*> names;
@@ -50,67 +48,6 @@ std::optional<std::vector<const Token*>> nameList(const std::vector<Token>& toks
         if (!at().punct(",")) return names;
         ++pos;
     }
-}
-
-std::vector<Token> tokenize(const SourceText& src, std::size_t begin, const std::string& file,
-                            Diagnostics& diags, std::size_t& stop) {
-    static constexpr std::string_view puncts3[] = {"...", "&^=", "<<=", ">>="};
-    static constexpr std::string_view puncts2[] = {":=", "<-", "&&", "||", "==", "!=", "<=", ">=", "<<",
-                                                   ">>", "&^", "++", "--", "+=", "-=", "*=", "|=", "&=", "^="};
-    const std::string_view s = src.text();
-    std::vector<Token> out;
-    int depth = 0;
-    std::size_t p = begin;
-    auto push = [&](Token::Kind k, std::size_t b, std::size_t e) {
-        out.push_back({k, std::string(s.substr(b, e - b)), b, e});
-    };
-    while (true) {
-        while (p < s.size() && std::isspace(static_cast<unsigned char>(s[p])) != 0) {
-            if (s[p] == '\n' && !out.empty() && endsStatement(out.back()))
-                out.push_back({Token::Kind::Semi, "\n", p, p});
-            ++p;
-        }
-        stop = p;
-        if (p >= s.size()) break;
-        // After a `}` closing to top level, only another `func` continues the program.
-        auto last = std::find_if(out.rbegin(), out.rend(), [](const Token& t) { return t.kind != Token::Kind::Semi; });
-        if (depth == 0 && last != out.rend() && last->punct("}")) {
-            std::size_t e = p;
-            while (e < s.size() && identChar(s[e])) ++e;
-            if (s.substr(p, e - p) != "func") break;
-        }
-        const std::size_t b = p;
-        if (identStart(s[p])) {
-            while (p < s.size() && identChar(s[p])) ++p;
-            push(Token::Kind::Ident, b, p);
-        } else if (std::isdigit(static_cast<unsigned char>(s[p])) != 0) {
-            while (p < s.size() && (identChar(s[p]))) ++p;
-            push(Token::Kind::Int, b, p);
-        } else if (s[p] == ';') {
-            ++p;
-            push(Token::Kind::Semi, b, p);
-        } else {
-            std::size_t len = 1;
-            for (auto t : puncts3)
-                if (s.substr(p, 3) == t) len = 3;
-            if (len == 1)
-                for (auto t : puncts2)
-                    if (s.substr(p, 2) == t) len = 2;
-            static constexpr std::string_view singles = "{}()[],.+-*/%&|^!<>=:~";
-            if (len == 1 && singles.find(s[p]) == std::string_view::npos) {
-                diags.error(file, src.locOf(p), std::string("unexpected character '") + s[p] + "'");
-                ++p;
-                continue;
-            }
-            p += len;
-            push(Token::Kind::Punct, b, p);
-            if (out.back().text == "{") ++depth;
-            if (out.back().text == "}") --depth;
-        }
-    }
-    out.push_back({Token::Kind::Semi, "\n", stop, stop});
-    out.push_back({Token::Kind::End, "", stop, stop});
-    return out;
 }
 
 namespace {
@@ -135,7 +72,6 @@ public:
             skipSemis();
         }
         if (peek().kind != Token::Kind::End) return fail("'func' or the final condition");
-        if (!allocationSites()) return false;
         if (prog_.goroutines.empty()) {
             diags_.error(file_, loc(peek()), "expected at least one goroutine 'func P0() { ... }'");
             return false;
@@ -195,11 +131,7 @@ private:
     }
 
     std::optional<GlobalKind> kindOf(const std::string& type, const Token& at) {
-        static const char* plain[] = {"int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16",
-                                      "uint32", "uint64", "uintptr", "bool", "byte"};
-        if (std::find_if(std::begin(plain), std::end(plain), [&](const char* p) { return type == p; }) !=
-            std::end(plain))
-            return GlobalKind::Plain;
+        if (isValueType(prog_, type)) return GlobalKind::Plain;
         static const char* atomics[] = {"atomic.Int32", "atomic.Int64", "atomic.Uint32", "atomic.Uint64",
                                         "atomic.Uintptr", "atomic.Bool"};
         if (std::find_if(std::begin(atomics), std::end(atomics), [&](const char* p) { return type == p; }) !=
@@ -211,8 +143,9 @@ private:
         if (type == "sync.Once") return GlobalKind::Once;
         if (type.rfind("atomic.Pointer[", 0) == 0 && prog_.structs.count(type.substr(15, type.size() - 16)))
             return GlobalKind::Atomic;
-        if (type[0] == '*' && prog_.structs.count(type.substr(1))) return GlobalKind::Plain;
-        if (type == "string" || type == "sync.Cond" || type == "sync.Map" || type == "sync.Pool")
+        if (prog_.structs.count(type))
+            diags_.unsupported(file_, loc(at), "struct values (use a pointer: *" + type + ")");
+        else if (type == "string" || type == "sync.Cond" || type == "sync.Map" || type == "sync.Pool")
             diags_.unsupported(file_, loc(at), "Go type '" + type + "' (not in phase 1)");
         else
             diags_.error(file_, loc(at), "unknown type '" + type + "'");
@@ -257,6 +190,7 @@ private:
         ++pos_;
         if (!expect("{", "'{'")) return false;
         std::vector<std::string> fields;
+        std::vector<std::pair<const Token*, std::string>> types;  // checked once S is known
         while (!peek().punct("}")) {
             if (peek().kind == Token::Kind::Semi) {
                 ++pos_;
@@ -264,15 +198,23 @@ private:
             }
             auto names = nameList(toks_, pos_);
             if (!names) return fail("a field name");
-            std::string ty;
-            if (!type(ty)) return false;
-            for (const Token* n : *names) fields.push_back(n->text);
+            types.push_back({&peek(), ""});
+            if (!type(types.back().second)) return false;
+            for (const Token* n : *names) {
+                if (prog_.fieldTypes[name.text].count(n->text)) return error(*n, "duplicate field " + n->text);
+                fields.push_back(n->text);
+                prog_.fieldTypes[name.text][n->text] = types.back().second;
+            }
         }
         ++pos_;
         if (fields.empty()) return error(name, "struct " + name.text + " has no fields");
         if (prog_.structs.count(name.text) || prog_.globals.count(name.text))
             return error(name, "'" + name.text + "' redeclared");
         prog_.structs[name.text] = fields;
+        for (const auto& [at, ty] : types)
+            if (!isValueType(prog_, ty))
+                return prog_.structs.count(ty) ? unsupported(*at, "struct-valued fields (use a pointer: *" + ty + ")")
+                                               : error(*at, "unknown type '" + ty + "'");
         return true;
     }
     bool unsupported(const Token& at, const std::string& what) {
@@ -282,23 +224,6 @@ private:
     bool error(const Token& at, const std::string& msg) {
         diags_.error(file_, loc(at), msg);
         return false;
-    }
-
-    /// Numbers the allocation sites `new(T)` and `&T{}` of every function body.
-    bool allocationSites() {
-        for (std::size_t i = 0; i + 3 < toks_.size(); ++i) {
-            const Token& t = toks_[i];
-            const Token& ty = toks_[i + (t.ident("new") ? 2 : 1)];
-            const bool isNew = t.ident("new") && toks_[i + 1].punct("(") && toks_[i + 3].punct(")");
-            const bool isLit = t.punct("&") && toks_[i + 2].punct("{") && toks_[i + 3].punct("}");
-            if (!isNew && !isLit) continue;
-            if (!prog_.structs.count(ty.text)) {
-                if (isLit && ty.kind != Token::Kind::Ident) continue;
-                return error(ty, "unknown struct type '" + ty.text + "'");
-            }
-            prog_.allocs[i] = {ty.text, prog_.allocs.size() + 1};
-        }
-        return true;
     }
 
     /// `var c = make(chan T)` or `make(chan T, C)`.
@@ -379,6 +304,23 @@ private:
         return true;
     }
 
+    /// `a, b int, p *S)`: the parameters, after the `(`, and the `)`.
+    bool params(Func& f) {
+        while (!peek().punct(")")) {
+            auto names = nameList(toks_, pos_);
+            if (!names) return fail("a parameter name");
+            const Token& at = peek();
+            std::string ty;
+            if (!type(ty)) return false;
+            if (!isValueType(prog_, ty)) return error(at, "parameters of type '" + ty + "' are not supported");
+            for (const Token* n : *names) f.params.push_back({n->text, ty});
+            if (peek().punct(",")) ++pos_;
+            else if (!peek().punct(")")) return fail("',' or ')'");
+        }
+        ++pos_;
+        return true;
+    }
+
     bool funcDecl() {
         const Token& kw = peek();
         ++pos_;
@@ -387,12 +329,9 @@ private:
         f.name = peek().text;
         f.loc = loc(peek());
         ++pos_;
-        if (!expect("(", "'('")) return false;
-        if (!peek().punct(")")) {
-            diags_.unsupported(file_, loc(peek()), "function parameters");
-            return false;
-        }
-        ++pos_;
+        if (!expect("(", "'('") || !params(f)) return false;
+        if (!peek().punct("{") && peek().kind != Token::Kind::Semi && peek().kind != Token::Kind::End)
+            return unsupported(peek(), "function results");
         if (!peek().punct("{")) return fail("'{' to start the body of " + f.name);
         f.open = pos_;
         int depth = 0;
@@ -409,6 +348,10 @@ private:
                                std::all_of(f.name.begin() + 1, f.name.end(),
                                            [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
         if (goroutine) {
+            if (!f.params.empty()) {
+                diags_.error(file_, f.loc, "goroutine " + f.name + " takes no parameters (start a helper: go f(a))");
+                return false;
+            }
             std::string want = "P" + std::to_string(prog_.goroutines.size());
             if (f.name != want) {
                 diags_.error(file_, f.loc, "expected goroutine " + want + ", found " + f.name);
@@ -471,6 +414,11 @@ bool parseGoTest(const SourceText& src, std::size_t begin, const std::string& fi
             const std::size_t n = t.threads.size();
             diags.error(file, loc, "goroutine " + std::to_string(p.thread) + " does not exist (the test has " +
                                        std::to_string(n) + (n == 1 ? " goroutine)" : " goroutines)"));
+            ok = false;
+        } else if (assigns(t.threads[static_cast<std::size_t>(p.thread)], "&" + p.name)) {
+            diags.error(file, loc, "'" + p.name + "' of goroutine " + std::to_string(p.thread) +
+                                       " has its address taken, so it lives in memory: copy it to a local to "
+                                       "name it here");
             ok = false;
         } else if (!assigns(t.threads[static_cast<std::size_t>(p.thread)], p.name)) {
             diags.error(file, loc, "undefined: '" + p.name + "' is not a variable of goroutine " +

@@ -42,12 +42,7 @@ struct Func {
     std::string name;
     std::size_t open = 0, close = 0;
     SourceLoc loc;
-};
-
-/// A `new(T)` or `&T{}`: one object per site, its fields the locations `newN.field`.
-struct AllocSite {
-    std::string type;
-    std::size_t number = 0;  // N, from 1 in source order
+    std::vector<std::pair<std::string, std::string>> params;  // name, type
 };
 
 /// A parsed Go test before lowering.
@@ -55,11 +50,15 @@ struct Program {
     std::vector<Token> tokens;
     std::map<std::string, Global> globals;
     std::map<std::string, std::vector<std::string>> structs;  // type name -> field names
-    std::map<std::size_t, AllocSite> allocs;                  // token index of `new`/`&` -> site
+    std::map<std::string, std::map<std::string, std::string>> fieldTypes;  // type name -> field -> type
     std::vector<InitEntry> init;
     std::vector<Func> goroutines;             // P0, P1, ... in order
     std::map<std::string, Func> helpers;      // every other function
 };
+
+/// Whether `type` is a type a variable, a field or an allocation may have: an integer type,
+/// `bool`, or a pointer `*T` to one of those, to a struct of `prog` or to another pointer.
+bool isValueType(const Program& prog, const std::string& type);
 
 /// `a, b, c` from `toks[pos]` on: the names, with `pos` after the last; nullopt, with `pos` at
 /// the offending token, where a name is missing.

@@ -119,6 +119,25 @@ TEST_CASE("Go: if/else lowers to forward branches, func literals and helpers bec
     CHECK(t.threads[2].ops.back().kind == OpKind{Store{sym("x"), c(2), {}, -1, 0}});
 }
 
+TEST_CASE("Go: allocation is an Alloc per execution, fields are offsets from the pointer, nil panics",
+          "[litmus][go]") {
+    LitmusTest t = parseOk("Go T\n{ type S struct { a, b int }; var g *S }\n"
+                           "func P0() { p := &S{b: 2}; g = p; q := g; q.b = 3 }\nexists (0:q=0)\n");
+    const Expr b = Expr::binary(EK::Add, reg("q"), c(4));
+    CHECK(kinds(t.threads[0]) ==
+          std::vector<OpKind>{Alloc{"%t0", 2, {}}, Store{Expr::binary(EK::Add, reg("%t0"), c(4)), c(2), {}, -1, 0},
+                              Assign{"p", reg("%t0")}, Store{sym("g"), reg("p"), {}, -1, 0},
+                              Load{"%t1", sym("g"), {}, -1, 0}, Assign{"q", reg("%t1")},
+                              Branch{Expr::binary(EK::Ne, reg("q"), c(0)), "%L0", true},
+                              Halt{Halt::Kind::Panic, "runtime error: invalid memory address or nil pointer dereference"},
+                              Label{"%L0"}, Store{b, c(3), {}, -1, 0}});
+    // A local whose address is taken is an object of its own; `*p` loads through the pointer.
+    LitmusTest u = parseOk("Go T\n{ var y int }\nfunc P0() { x := 1; p := &x; r := *p }\nexists (0:r=1)\n");
+    CHECK(kinds(u.threads[0]) ==
+          std::vector<OpKind>{Alloc{"&x", 1, {}}, Store{reg("&x"), c(1), {}, -1, 0}, Assign{"p", reg("&x")},
+                              Load{"%t0", reg("p"), {}, -1, 0}, Assign{"r", reg("%t0")}});
+}
+
 TEST_CASE("Go diagnostics: every front-end error, word for word", "[litmus][go]") {
     const std::pair<const char*, const char*> cases[] = {
         {"Go T\n{ var x int }\nfunc P0() { x = 1 }\nfunc P2() { x = 2 }\nexists (x=1)\n",
@@ -146,13 +165,56 @@ TEST_CASE("Go diagnostics: every front-end error, word for word", "[litmus][go]"
         {"Go T\n{ var c = make(chan int) }\nfunc P0() { c.Close() }\nexists (0:r=1)\n",
          "t.litmus:3:13: error: 'c' is a channel: use '<-', not methods"},
         {"Go T\n{ type S struct { x int } }\nfunc P0() { p := new(T) }\nexists (0:r=1)\n",
-         "t.litmus:3:22: error: unknown struct type 'T'"},
+         "t.litmus:3:22: error: unknown type 'T'"},
         {"Go T\n{ type S struct { x int } }\nfunc P0() { p := new(S); r := p.y }\nexists (0:r=1)\n",
-         "t.litmus:3:33: error: no allocated struct has a field 'y'"},
+         "t.litmus:3:33: error: type *S has no field y"},
+        {"Go T\n{ type S struct { x int }; var s S }\nfunc P0() { }\nexists (0:r=1)\n",
+         "t.litmus:2:34: error: unsupported feature: struct values (use a pointer: *S)"},
+        {"Go T\n{ type T struct { x int }; type S struct { t T } }\nfunc P0() { }\nexists (0:r=1)\n",
+         "t.litmus:2:46: error: unsupported feature: struct-valued fields (use a pointer: *T)"},
+        {"Go T\n{ type S struct { x float64 } }\nfunc P0() { }\nexists (0:r=1)\n",
+         "t.litmus:2:21: error: unknown type 'float64'"},
+        {"Go T\n{ type S struct { x int } }\nfunc P0() { p := new(S); r := *p }\nexists (0:r=1)\n",
+         "t.litmus:3:31: error: unsupported feature: struct values (*p of type *S: use its fields, p.f)"},
+        {"Go T\n{ var x int }\nfunc P0() { r := *x }\nexists (0:r=1)\n",
+         "t.litmus:3:18: error: invalid indirect of a value of type int"},
+        {"Go T\n{ var x int }\nfunc P0() { r := x.f }\nexists (0:r=1)\n",
+         "t.litmus:3:20: error: .f of a value of type int (not a pointer to a struct)"},
+        {"Go T\n{ var m sync.Mutex }\nfunc P0() { p := &m }\nexists (0:r=1)\n",
+         "t.litmus:3:19: error: unsupported feature: pointers to sync.Mutex (use the variable itself)"},
+        {"Go T\n{ type S struct { x int } }\nfunc P0() { p := &S{y: 1} }\nexists (0:r=1)\n",
+         "t.litmus:3:21: error: unknown field 'y' in struct literal of type S"},
+        {"Go T\n{ type S struct { x int } }\nfunc P0() { p := &S{1, 2} }\nexists (0:r=1)\n",
+         "t.litmus:3:24: error: too many values in struct literal of type S"},
+        {"Go T\n{ var x int }\nfunc P0() { p := nil }\nexists (0:r=1)\n",
+         "t.litmus:3:13: error: use of untyped nil in assignment"},
+        {"Go T\n{ var x int }\nfunc P0() { }\nfunc P1(a int) { }\nexists (x=1)\n",
+         "t.litmus:4:6: error: goroutine P1 takes no parameters (start a helper: go f(a))"},
+        {"Go T\n{ var x int }\nfunc f(a int) { x = a }\nfunc P0() { go f() }\nexists (x=1)\n",
+         "t.litmus:4:16: error: f takes 1 argument, found 0"},
+        {"Go T\n{ var x int }\nfunc f() { x = 1 }\nfunc P0() { f() }\nexists (x=1)\n",
+         "t.litmus:4:13: error: unsupported feature: calling a function (only 'go f(...)' and once.Do run one)"},
+        {"Go T\n{ var x int }\nfunc f() int { x = 1 }\nfunc P0() { }\nexists (x=1)\n",
+         "t.litmus:3:10: error: unsupported feature: function results"},
+        {"Go T\n{ var x int }\nfunc f(m sync.Mutex) { }\nfunc P0() { }\nexists (x=1)\n",
+         "t.litmus:3:10: error: parameters of type 'sync.Mutex' are not supported"},
+        {"Go T\n{ var y int }\nfunc P0() { x := 1; p := &x; *p = 2 }\nexists (0:x=2)\n",
+         "t.litmus:4:9: error: 'x' of goroutine 0 has its address taken, so it lives in memory: copy it to a "
+         "local to name it here"},
         {"Go T\n{ var x int }\nfunc P0() { for i := 0; i < 2 { x = 1 } }\nexists (x=1)\n",
          "t.litmus:3:31: error: expected ';' after the loop condition, found '{'"},
-        {"Go T\n{ var x int }\nfunc P0() { for x == 1 { break } }\nexists (x=1)\n",
-         "t.litmus:3:26: error: unsupported feature: the 'break' statement"},
+        {"Go T\n{ var x int }\nfunc P0() { for x == 1 { break L } }\nexists (x=1)\n",
+         "t.litmus:3:32: error: unsupported feature: labelled break and continue"},
+        {"Go T\n{ var x int }\nfunc P0() { x = 1; break }\nexists (x=1)\n",
+         "t.litmus:3:20: error: break is not in a loop"},
+        {"Go T\n{ var x int }\nfunc P0() { for i := range 10 { } }\nexists (x=1)\n",
+         "t.litmus:3:28: error: unsupported feature: range over anything but a declared channel"},
+        {"Go T\n{ var c = make(chan int) }\nfunc P0() { for k, v := range c { } }\nexists (0:r=1)\n",
+         "t.litmus:3:18: error: unsupported feature: two variables in a range over a channel"},
+        {"Go T\n{ var x int }\nfunc P0() { continue }\nexists (x=1)\n",
+         "t.litmus:3:13: error: continue is not in a loop"},
+        {"Go T\n{ var c = make(chan int) }\nfunc P0() { for { select { case <-c: break } } }\nexists (0:r=1)\n",
+         "t.litmus:3:38: error: unsupported feature: 'break' in a select (it leaves the select, not the loop)"},
         {"Go T\nUnroll=x\n{ var x int }\nfunc P0() { x = 1 }\nexists (x=1)\n",
          "t.litmus:2:8: error: Unroll needs a whole number from 0 to 16, found 'x'"},
         {"Go T\n{ var x int }\nfunc P0() { x = 1 y = 2 }\nexists (x=1)\n",

@@ -195,6 +195,17 @@ TEST_CASE("racy publication of a new struct runs on Go, and Go's race detector a
     CHECK(t["raceDetector"]["modelRace"] == true);
 }
 
+TEST_CASE("go f(a, b) and pointers run on Go: the arguments are evaluated at the go statement", "[runner][go]") {
+    requireGo();
+    for (const char* name : {"X09-go-args.litmus", "A07-new-int.litmus"}) {
+        INFO(name);
+        auto t = runGo(name, {"--race"});
+        CHECK(t["status"] == "ok");
+        CHECK(t["verdict"]["forbidden"] == 0);
+        CHECK(t["raceDetector"]["fired"] == false);
+    }
+}
+
 TEST_CASE("a Go test that can block is reported as such instead of hanging", "[runner][go]") {
     requireGo();
     std::string error;
