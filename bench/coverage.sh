@@ -6,7 +6,7 @@
 # and the coverage summary (total, by thread count, unseen by family). Full text and JSON are
 # kept in bench/out/coverage.{txt,json}. Run it on a quiet machine: other work on the CPUs
 # desynchronises the pinned threads and hides weak states. Extra `memlit run` options come
-# from RUN_FLAGS (e.g. RUN_FLAGS='--interrupts 100'); CACHE=DIR reuses compiled harnesses
+# from RUN_FLAGS (e.g. RUN_FLAGS='--workers 1'); CACHE=DIR reuses compiled harnesses
 # (default: a fresh cache, so the wall time includes every compilation).
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)

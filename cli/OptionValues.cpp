@@ -47,8 +47,6 @@ bool runNumberOption(const std::string& name, const std::string& v, RunArgs& a, 
     else if (name == "--sync-every" && *num >= 1) a.run.syncEvery = count;
     else if (name == "--workers" && *num >= 1 && *num <= 1024 && *num == static_cast<unsigned>(*num))
         a.run.workers = static_cast<unsigned>(*num);
-    else if (name == "--interrupts" && *num >= 10 && *num <= 1000000 && *num == static_cast<unsigned>(*num))
-        a.run.interruptUs = static_cast<unsigned>(*num);
     else if (name == "--seconds") {
         a.run.seconds = *num;
         secondsGiven = true;

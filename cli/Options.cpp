@@ -145,9 +145,9 @@ struct RunParser {
     CLI::Option* coverage = app.add_flag("--coverage");
     CLI::Option* inputs = app.add_option("inputs", inputWords);
     RunParser() {
-        for (const char* name : {"--model", "--json", "--emit", "--cxx", "--target", "--go", "--iterations",
-                                 "--instances", "--sync-every", "--workers", "--interrupts", "--seconds", "--timeout",
-                                 "--unroll", "--output", "--jobs", "--cache"})
+        for (const char* name : {"--model", "--json", "--emit", "--cxx", "--target", "--go", "--iterations", "--instances",
+                                 "--sync-every", "--workers", "--seconds", "--timeout", "--unroll", "--output", "--jobs",
+                                 "--cache"})
             values.emplace_back(name, valueOption(app, name));
     }
 };

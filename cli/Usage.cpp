@@ -135,8 +135,6 @@ const char* const kRunUsage =
     "  --sync-every K    threads line up before every K-th instance (default 32)\n"
     "  --workers W       run the test's threads on at most W CPUs (default: every CPU); with\n"
     "                    fewer CPUs than threads, a CPU runs several threads' code in turn\n"
-    "  --interrupts US   interrupt each worker every US microseconds (10 to 1000000; default:\n"
-    "                    never): stalls a thread between two instructions as a device would\n"
     "  --go GO           Go toolchain for Go tests (default go)\n"
     "  --race            Go tests: build with -race and compare Go's race detector with\n"
     "                    the model's data-race verdict\n"

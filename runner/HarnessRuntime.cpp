@@ -12,16 +12,12 @@ const char* harnessRuntime() {
 /* ---- memlit harness runtime ---- */
 #include <pthread.h>
 #include <sched.h>
-#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
-#if defined(__linux__)
-#include <sys/syscall.h>
-#endif
 
 #define MEMLIT_LINE 8 /* int64 slots per 64-byte cache line: one location per line */
 
@@ -75,7 +71,6 @@ struct memlit_ctx {
     double max_seconds;
     double start;
     int until_covered;                    /* -c: stop once every allowed state was seen */
-    long interrupt_us;                    /* -i: interrupt each worker every this many us */
     int covered[MEMLIT_NALLOWED + 1];     /* allowed state a seen in an earlier round */
     memlit_table tables[MEMLIT_NTHREADS];
 };
@@ -293,38 +288,6 @@ static int memlit_all_covered(memlit_ctx* c) {
     return all;
 }
 
-/* Interrupts (-i US): a timer signal to each worker every US microseconds. Entering the kernel
-   drains the store buffer and stalls the thread between two of its instructions, as a device
-   interrupt does; the other threads meanwhile run on. It is how windows a few instructions
-   wide (a store, then a load of the same location that reads another thread's store) open on
-   hardware that otherwise forwards the thread's own store every time. */
-static void memlit_on_interrupt(int sig) { (void)sig; }
-
-static void memlit_start_interrupts(memlit_ctx* c, int w) {
-#if defined(__linux__) && defined(SIGEV_THREAD_ID) && defined(SYS_gettid)
-    if (c->interrupt_us <= 0) return;
-    struct sigevent ev;
-    memset(&ev, 0, sizeof ev);
-    ev.sigev_notify = SIGEV_THREAD_ID;
-    ev.sigev_signo = SIGURG;
-    ev._sigev_un._tid = (pid_t)syscall(SYS_gettid);
-    timer_t timer;
-    if (timer_create(CLOCK_MONOTONIC, &ev, &timer) != 0) return;
-    struct itimerspec its;
-    memset(&its, 0, sizeof its);
-    long ns = c->interrupt_us * 1000;
-    its.it_interval.tv_sec = ns / 1000000000L;
-    its.it_interval.tv_nsec = ns % 1000000000L;
-    its.it_value = its.it_interval;
-    its.it_value.tv_nsec += 1000L * (w % 1000); /* the workers' interrupts do not coincide */
-    if (its.it_value.tv_nsec >= 1000000000L) { its.it_value.tv_sec += 1; its.it_value.tv_nsec -= 1000000000L; }
-    timer_settime(timer, 0, &its, 0);
-#else
-    (void)c;
-    (void)w;
-#endif
-}
-
 struct memlit_arg {
     memlit_ctx* c;
     int w;
@@ -340,7 +303,6 @@ static void* memlit_worker(void* p) {
         CPU_SET(c->cpus[w], &s);
         pthread_setaffinity_np(pthread_self(), sizeof s, &s);
     }
-    memlit_start_interrupts(c, w);
     for (;;) {
         memlit_barrier(c, &sense);
         if (c->stop) break;
@@ -378,7 +340,6 @@ int main(int argc, char** argv) {
     long max_iter = 0, instances = 1000, sync_every = 32;
     double seconds = 1.0;
     int seconds_given = 0, json_test = 0, json_host = 0, until_covered = 0, max_workers = 0;
-    long interrupt_us = 0;
     const char* json = 0;
     for (int i = 1; i < argc; ++i) {
         const char* a = argv[i];
@@ -388,14 +349,13 @@ int main(int argc, char** argv) {
         else if (!strcmp(a, "-a") && v) { instances = atol(v); ++i; }
         else if (!strcmp(a, "-k") && v) { sync_every = atol(v); ++i; }
         else if (!strcmp(a, "-w") && v) { max_workers = atoi(v); ++i; }
-        else if (!strcmp(a, "-i") && v) { interrupt_us = atol(v); ++i; }
         else if (!strcmp(a, "-j") && v) { json = v; ++i; }
         else if (!strcmp(a, "-x") && v) { memlit_execution = v; ++i; }
         else if (!strcmp(a, "-c")) until_covered = 1;
         else if (!strcmp(a, "--json-test")) json_test = 1;
         else if (!strcmp(a, "--json-host")) json_host = 1;
         else {
-            fprintf(stderr, "usage: %s [-n ITERATIONS] [-s SECONDS] [-a INSTANCES] [-k SYNC_EVERY] [-w WORKERS] [-i INTERRUPT_US] [-j FILE|-] [-x EXECUTION] [-c] [--json-test] [--json-host]\n", argv[0]);
+            fprintf(stderr, "usage: %s [-n ITERATIONS] [-s SECONDS] [-a INSTANCES] [-k SYNC_EVERY] [-w WORKERS] [-j FILE|-] [-x EXECUTION] [-c] [--json-test] [--json-host]\n", argv[0]);
             return 2;
         }
     }
@@ -442,15 +402,6 @@ int main(int argc, char** argv) {
     c->max_iter = max_iter;
     c->max_seconds = seconds;
     c->until_covered = until_covered && MEMLIT_NALLOWED > 0;
-    c->interrupt_us = interrupt_us;
-    if (interrupt_us > 0) {
-        struct sigaction sa;
-        memset(&sa, 0, sizeof sa);
-        sa.sa_handler = memlit_on_interrupt;
-        sa.sa_flags = SA_RESTART;
-        sigemptyset(&sa.sa_mask);
-        sigaction(SIGURG, &sa, 0);
-    }
     c->count = instances;
     c->start = memlit_now();
 

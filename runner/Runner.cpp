@@ -203,7 +203,6 @@ HarnessBuild cxxHarnessBuild(const HarnessSource& source, const RunOptions& opti
     b.runArgs.insert(b.runArgs.end(), {"-k", std::to_string(std::max<std::uint64_t>(options.syncEvery, 1))});
     if (options.untilCovered) b.runArgs.push_back("-c");
     if (options.workers > 0) b.runArgs.insert(b.runArgs.end(), {"-w", std::to_string(options.workers)});
-    if (options.interruptUs > 0) b.runArgs.insert(b.runArgs.end(), {"-i", std::to_string(options.interruptUs)});
     return b;
 }
 

@@ -25,7 +25,6 @@ struct RunOptions {
     std::uint64_t instances = 1000;  // test instances each thread works through per round
     std::uint64_t syncEvery = 32;    // instances between two start lines the threads share
     unsigned workers = 0;            // at most this many CPUs run the test's threads; 0: all
-    unsigned interruptUs = 0;        // a timer interrupt to each worker every this many us; 0: none
     std::string go = "go";           // Go tests: the Go toolchain
     bool race = false;               // Go tests: build with `go build -race`
     std::vector<std::string> launcher;  // runs the harness (qemu-aarch64 BIN ...); empty: directly

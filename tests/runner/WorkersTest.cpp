@@ -74,19 +74,3 @@ TEST_CASE("Workers: --workers needs a whole number from 1", "[runner]") {
         CHECK(err.str().find("--workers") != std::string::npos);
     }
 }
-
-TEST_CASE("Workers: with --interrupts every observed state is still one the model allows", "[runner]") {
-    auto doc = runJson({kX86Dir + "IRIW.litmus", kX86Dir + "SB.litmus", "--interrupts", "200", "--iterations", "50000"});
-    REQUIRE(doc["tests"].size() == 2);
-    for (const auto& t : doc["tests"]) {
-        INFO(t["name"].get<std::string>());
-        CHECK(t["status"] == "ok");
-        CHECK(t["verdict"]["forbidden"] == 0);
-        std::uint64_t sum = 0;
-        for (const auto& s : t["histogram"]) sum += s["count"].get<std::uint64_t>();
-        CHECK(sum == 50000);
-    }
-    std::ostringstream out, err;
-    CHECK(cli::runCommand({kX86Dir + "SB.litmus", "--interrupts", "5"}, out, err) == 2);
-    CHECK(err.str().rfind("memlit run: error: bad value '5' for --interrupts\n", 0) == 0);
-}
