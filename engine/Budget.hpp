@@ -38,6 +38,7 @@ public:
     /// above the ceiling (read at most every few milliseconds: reading it costs a system call).
     void check() const;
     bool expired() const { return deadline_ && Clock::now() >= *deadline_; }
+    const std::optional<Clock::time_point>& deadline() const { return deadline_; }
     /// Whole milliseconds left, rounded up, for a solver's time limit; nullopt without deadline.
     std::optional<unsigned> remainingMs() const;
 

@@ -2,6 +2,7 @@
 
 #include "engine/smt/Outcomes.hpp"
 #include "engine/smt/Problem.hpp"
+#include "engine/smt/Watchdog.hpp"
 #include "litmus/Verdict.hpp"
 
 #include <z3++.h>
@@ -11,7 +12,7 @@
 namespace memlit::engine::smt {
 
 struct Z3Engine::Impl {
-    z3::context ctx;
+    std::unique_ptr<z3::context> ctx = std::make_unique<z3::context>();
 };
 
 Z3Engine::Z3Engine() : impl_(std::make_unique<Impl>()) {}
@@ -20,12 +21,14 @@ Z3Engine::~Z3Engine() = default;
 
 namespace {
 
-/// Runs `f`, turning Z3's exceptions into internal errors: a formula Z3 rejects is our bug.
+/// Runs `f`, turning Z3's exceptions into internal errors: a formula Z3 rejects is our bug,
+/// unless the budget ran out (the watchdog's interrupt makes Z3 throw "canceled").
 template <class F>
-auto guarded(F&& f) -> decltype(f()) {
+auto guarded(const Budget& budget, F&& f) -> decltype(f()) {
     try {
         return f();
     } catch (const z3::exception& e) {
+        if (budget.expired()) throw BudgetExceeded(BudgetExceeded::Kind::Time);
         throw InternalError(std::string("Z3: ") + e.msg());
     }
 }
@@ -92,8 +95,17 @@ void gaveUp(const PreparedTest& test, Diagnostics& diags) {
 
 std::optional<CheckResult> Z3Engine::check(const PreparedTest& test, const cat::Model& model,
                                            const CheckOptions& options, Diagnostics& diags) {
-    return guarded([&]() -> std::optional<CheckResult> {
-        auto pb = Problem::make(impl_->ctx, test, model, AxiomMode::Asserted, options.skipChecks,
+    Watchdog watchdog(*impl_->ctx, options.budget);
+    struct Renew {  // an interrupted context stays cancelled: the next test gets a fresh one
+        Watchdog& dog;
+        std::unique_ptr<z3::context>& ctx;
+        ~Renew() {
+            dog.stop();
+            if (dog.fired()) ctx = std::make_unique<z3::context>();
+        }
+    } renew{watchdog, impl_->ctx};
+    return guarded(options.budget, [&]() -> std::optional<CheckResult> {
+        auto pb = Problem::make(*impl_->ctx, test, model, AxiomMode::Asserted, options.skipChecks,
                                 options.budget, diags);
         if (!pb) return std::nullopt;
         return checkProblem(*pb, options);
@@ -103,8 +115,8 @@ std::optional<CheckResult> Z3Engine::check(const PreparedTest& test, const cat::
 std::optional<Execution> Z3Engine::witness(const PreparedTest& test, const cat::Model& model,
                                            const litmus::State& state,
                                            const std::vector<std::string>& axiomsToIgnore, Diagnostics& diags) {
-    return guarded([&]() -> std::optional<Execution> {
-        auto pb = Problem::make(impl_->ctx, test, model, AxiomMode::Guarded, {}, Budget(), diags);
+    return guarded(Budget(), [&]() -> std::optional<Execution> {
+        auto pb = Problem::make(*impl_->ctx, test, model, AxiomMode::Guarded, {}, Budget(), diags);
         if (!pb) return std::nullopt;
         endIn(*pb, state);
         const z3::check_result r = pb->check(pb->guardsExcept(axiomsToIgnore));
@@ -116,8 +128,8 @@ std::optional<Execution> Z3Engine::witness(const PreparedTest& test, const cat::
 
 std::optional<std::vector<std::string>> Z3Engine::violatedAxioms(const PreparedTest& test, const cat::Model& model,
                                                                  const litmus::State& state, Diagnostics& diags) {
-    return guarded([&]() -> std::optional<std::vector<std::string>> {
-        auto pb = Problem::make(impl_->ctx, test, model, AxiomMode::Guarded, {}, Budget(), diags);
+    return guarded(Budget(), [&]() -> std::optional<std::vector<std::string>> {
+        auto pb = Problem::make(*impl_->ctx, test, model, AxiomMode::Guarded, {}, Budget(), diags);
         if (!pb) return std::nullopt;
         endIn(*pb, state);
         const z3::check_result r = pb->check(pb->guardsExcept({}));
