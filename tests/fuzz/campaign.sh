@@ -17,6 +17,7 @@ flags="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefin
 cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
     -DCMAKE_CXX_FLAGS="$flags" -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="" -DMEMLIT_WERROR=OFF \
     -DBUILD_TESTING=OFF -DMEMLIT_FUZZ=ON >/dev/null
+set --  # the build targets, from the names (the arguments were the names)
 for t in $targets; do set -- "$@" "fuzz_$t"; done
 nice -n 19 cmake --build "$build" -j2 --target "$@" >/dev/null
 

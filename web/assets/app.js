@@ -1,6 +1,6 @@
 // The memlit playground: loads the examples and models from the API, sends the editor's test
 // to /api/check (/api/explain, /api/run) and draws the answers. Query string for links and
-// the browser test: ?example=ID&model=NAME&action=check|explain|run.
+// the browser test: ?example=ID&model=NAME&outcome=STATE&skip=AXIOMS&action=check|explain|run.
 "use strict";
 
 const $ = (id) => document.getElementById(id);
@@ -30,6 +30,7 @@ function archOf(source) { return (source.trim().split(/\s+/)[0] || ""); }
 function updateButtons() {
   const arch = archOf($("source").value);
   $("explain").hidden = !state.explain;
+  $("explain-options").hidden = !state.explain;
   $("run").hidden = !state.runs.includes(arch);
   const def = state.defaults[arch];
   $("model").options[0].textContent = def ? "default (" + def + ")" : "default";
@@ -65,8 +66,14 @@ async function loadLists() {
   for (const m of models.models) $("model").append(el("option", { value: m }, m));
 }
 
+/// The axiom names typed into "Skip axioms" (commas or spaces between them).
+function skipped() { return $("skip").value.split(/[\s,]+/).filter((n) => n); }
+
 async function post(path) {
-  const body = JSON.stringify({ source: $("source").value, model: $("model").value });
+  const request = { source: $("source").value, model: $("model").value };
+  if (path !== "api/run" && skipped().length) request.skipChecks = skipped();
+  if (path === "api/explain" && $("outcome").value.trim()) request.outcome = $("outcome").value.trim();
+  const body = JSON.stringify(request);
   const r = await fetch(path, { method: "POST", headers: { "Content-Type": "application/json" }, body });
   let doc;
   try { doc = await r.json(); } catch (e) { doc = { error: "the server's answer was not JSON (HTTP " + r.status + ")" }; }
@@ -107,17 +114,27 @@ function showCheck(doc) {
   const head = el("tr", {});
   for (const p of places) head.append(el("th", {}, p));
   head.append(el("th", {}, "model"), el("th", {}, "condition"));
+  if (state.explain) head.append(el("th", {}, ""));
   table.append(head);
+  // "why?" explains that row's state: its witness, or for the condition's forbidden state the
+  // axiom and cycle (the outcome field left empty means the condition's states).
+  const why = (outcome) => {
+    const b = el("button", { class: "why", type: "button", "data-outcome": outcome }, "why?");
+    b.addEventListener("click", () => { $("outcome").value = outcome; act("explain"); });
+    return el("td", {}, b);
+  };
   for (const s of states) {
     const row = el("tr", { class: "allowed" + (s.condition ? " asked" : "") });
     for (const p of places) row.append(el("td", {}, s[p] === undefined ? "" : s[p]));
     row.append(el("td", { class: "kind" }, "allowed"), el("td", {}, s.condition ? "satisfies" : ""));
+    if (state.explain) row.append(why(places.filter((p) => s[p] !== undefined).map((p) => p + "=" + s[p] + ";").join(" ")));
     table.append(row);
   }
   if (doc.observation === "Never" && doc.kind !== "Required") {
     const row = el("tr", { class: "forbidden" });
     row.append(el("td", { colspan: String(places.length) }, (doc.condition || "").replace(/^~?exists\s*/, "")),
       el("td", {}, "forbidden"), el("td", {}, "asked"));
+    if (state.explain) row.append(why(""));
     table.append(row);
   }
   const notes = $("notes");
@@ -233,6 +250,8 @@ async function start() {
   const wanted = (q.get("example") || "SB").replace(/ /g, "+");
   if (!chooseExample(wanted)) chooseExample(state.examples[0] && state.examples[0].id);
   if (q.get("model")) $("model").value = q.get("model");
+  if (q.get("outcome")) $("outcome").value = q.get("outcome");
+  if (q.get("skip")) $("skip").value = q.get("skip");
   $("source").addEventListener("input", () => { updateGutter(); updateButtons(); });
   $("source").addEventListener("scroll", () => { $("gutter").scrollTop = $("source").scrollTop; });
   $("example").addEventListener("change", () => chooseExample($("example").value));
