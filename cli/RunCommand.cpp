@@ -246,9 +246,16 @@ private:
                                              Diagnostics& diags) {
         const cat::Model* model = models_.get(modelName, diags);
         std::optional<engine::CheckResult> checked;
-        if (model)
-            if (auto prepared = engine::prepare(test, diags))
-                checked = checker_.check(*prepared, *model, engine::CheckOptions{}, diags);
+        engine::CheckOptions options;
+        options.budget = engine::Budget(std::nullopt, 0, &runner::interruptFlag());  // SIGINT/SIGTERM end it
+        try {
+            if (model)
+                if (auto prepared = engine::prepare(test, diags))
+                    checked = checker_.check(*prepared, *model, options, diags);
+        } catch (const engine::BudgetExceeded&) {
+            diags.error(test.file, {}, "interrupted while checking the model");  // the caller sees the signal
+            return std::nullopt;
+        }
         return checked;
     }
 

@@ -104,6 +104,7 @@ void TestChecker::solve(Attempt& at) {
         at.result = engines_.check(*prepared, *model.model, options_, at.diags);
         if (at.result && (!args_.svg.empty() || !args_.dot.empty())) drawWitnesses(at, *prepared, *model.model);
     } catch (const engine::BudgetExceeded& e) {
+        // `check` gives its budgets no stop flag, so Stopped cannot come here.
         at.rep.limit = e.kind == engine::BudgetExceeded::Kind::Time ? "timeout" : "memory";
     } catch (const std::bad_alloc&) {
         at.rep.limit = "memory";

@@ -6,6 +6,7 @@
 namespace memlit::engine {
 
 void Budget::check() const {
+    if (stopped()) throw BudgetExceeded(BudgetExceeded::Kind::Stopped);
     if (!deadline_ && maxResident_ == 0) return;
     const Clock::time_point now = Clock::now();
     if (deadline_ && now >= *deadline_) throw BudgetExceeded(BudgetExceeded::Kind::Time);

@@ -125,7 +125,8 @@ std::vector<ExplainEdge> modelEdges(const cat::Model& model, const Execution& x,
             Relation r = (*rels)[leaf.expr];
             for (std::size_t p : leaf.parts) r -= (*rels)[p];
             if (leaf.base || r.isEmpty()) continue;
-            for (auto [a, b] : shownPairs(r, x, po)) {
+            for (const auto& pair : shownPairs(r, x, po)) {
+                const auto a = pair.first, b = pair.second;  // clang 14 cannot capture a structured binding
                 const bool drawn = std::any_of(out.begin(), out.end(), [&](const ExplainEdge& e) { return e.from == a && e.to == b; });
                 if (!drawn && out.size() < kMaxModelEdges) out.push_back({a, b, leaf.relation, leaf.via, false});
             }

@@ -39,6 +39,8 @@ InterruptGuard::~InterruptGuard() {
 
 int interruptSignal() { return gSignal.load(); }
 
+const std::atomic<int>& interruptFlag() { return gSignal; }
+
 void setForegroundChild(int pgid) { gChild.store(pgid); }
 
 }  // namespace memlit::runner

@@ -4,6 +4,8 @@
 /// for (a harness, a compiler), which then ends; the run stops after it. Signals are
 /// process-wide, so this is the one piece of process-global state of the runner.
 
+#include <atomic>
+
 namespace memlit::runner {
 
 class InterruptGuard {
@@ -16,6 +18,9 @@ public:
 
 /// The signal received while a guard was installed, or 0.
 int interruptSignal();
+
+/// The same, as the flag a check's engine::Budget watches, so a long model check ends too.
+const std::atomic<int>& interruptFlag();
 
 /// The process group runProcess waits for (0: none), where the handler forwards a signal.
 void setForegroundChild(int pgid);

@@ -122,11 +122,12 @@ std::unique_ptr<Problem> Problem::make(z3::context& ctx, const PreparedTest& tes
 
 void Problem::limitTime() {
     budget.check();
-    if (auto ms = budget.remainingMs()) {
-        z3::params params(ctx);
-        params.set("timeout", *ms);
-        solver.set(params);
-    }
+    z3::params params(ctx);
+    // Z3 would take SIGINT for itself during a call (the call gives up, and memlit never sees
+    // the signal): Ctrl-C stops `memlit check` and reaches `memlit run`'s handler instead.
+    params.set("ctrl_c", false);
+    if (auto ms = budget.remainingMs()) params.set("timeout", *ms);
+    solver.set(params);
 }
 
 z3::check_result Problem::check() {

@@ -1,5 +1,5 @@
 #pragma once
-/// Watchdog: interrupts a Z3 context at a budget's deadline. Solver calls get the time that
+/// Watchdog: interrupts a Z3 context at a budget's deadline, or when its stop flag is raised. Solver calls get the time that
 /// remains as their own limit, but Z3's preprocessing of a large formula (the first `push` after
 /// the axioms are asserted, for one) does not look at that limit and can run for minutes; the
 /// watchdog's thread calls `z3::context::interrupt` when the deadline passes, which ends it.
@@ -19,7 +19,7 @@ namespace memlit::engine::smt {
 
 class Watchdog {
 public:
-    /// Does nothing when `budget` has no deadline.
+    /// Does nothing when `budget` has neither deadline nor stop flag; `budget` must outlive it.
     Watchdog(z3::context& ctx, const Budget& budget);
     ~Watchdog();
     Watchdog(const Watchdog&) = delete;

@@ -22,12 +22,13 @@ Z3Engine::~Z3Engine() = default;
 namespace {
 
 /// Runs `f`, turning Z3's exceptions into internal errors: a formula Z3 rejects is our bug,
-/// unless the budget ran out (the watchdog's interrupt makes Z3 throw "canceled").
+/// unless the budget ran out or was stopped (the watchdog's interrupt makes Z3 throw "canceled").
 template <class F>
 auto guarded(const Budget& budget, F&& f) -> decltype(f()) {
     try {
         return f();
     } catch (const z3::exception& e) {
+        if (budget.stopped()) throw BudgetExceeded(BudgetExceeded::Kind::Stopped);
         if (budget.expired()) throw BudgetExceeded(BudgetExceeded::Kind::Time);
         throw InternalError(std::string("Z3: ") + e.msg());
     }

@@ -199,3 +199,38 @@ TEST_CASE("run: a batch killed midway keeps its --output results and --resume co
         CHECK(std::filesystem::is_empty(tmp));
     }
 }
+
+TEST_CASE("run: a signal during a long model check ends the run", "[runner][interrupt]") {
+    // Forty threads writing one location: the model check before any compilation runs for
+    // far longer than this test waits, so the signal comes while the engine works.
+    std::string error;
+    auto dir = runner::TempDir::create("memlit-interrupt-check-", error);
+    REQUIRE(dir);
+    std::string header, row;
+    for (int i = 0; i < 40; ++i) {
+        header += (i ? " | P" : " P") + std::to_string(i);
+        row += std::string(i ? " |" : "") + " MOV [x],$" + std::to_string(i + 1);
+    }
+    const std::string file = dir->path() + "/many.litmus";
+    std::ofstream(file) << "X86 many\n{ x=0; }\n" << header << " ;\n" << row << " ;\nexists (x=1)\n";
+    const std::string tmp = dir->path() + "/tmp";
+    std::filesystem::create_directory(tmp);
+    for (int sig : {SIGINT, SIGTERM}) {
+        DYNAMIC_SECTION("signal " << sig) {
+            const pid_t pid = spawnRun({"run", file, "--seconds", "1"}, tmp);
+            REQUIRE(pid > 0);
+            std::this_thread::sleep_for(std::chrono::seconds(2));
+            ::kill(pid, sig);
+            int status = 0;
+            const bool ended = waitFor([&] { return ::waitpid(pid, &status, WNOHANG) == pid; }, 60);
+            if (!ended) {
+                ::kill(pid, SIGKILL);
+                ::waitpid(pid, &status, 0);
+            }
+            REQUIRE(ended);
+            REQUIRE(WIFEXITED(status));
+            CHECK(WEXITSTATUS(status) == 128 + sig);
+            CHECK(std::filesystem::is_empty(tmp));
+        }
+    }
+}
