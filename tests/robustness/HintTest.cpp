@@ -77,6 +77,13 @@ TEST_CASE("Hints: mixed widths memlit answers exactly are still checked", "[robu
     decides("AArch64 t\n{ 0:X2=x; uint64_t x=0x0000000100000002; }\n P0 ;\n LDR W0,[X2] ;\nforall (0:X0=2)\n",
             "0:X0=2;");
     decides("RISCV t\n{ 0:x6=x; x=0x1ff; }\n P0 ;\n lb x5,0(x6) ;\nexists (0:x5=-1)\n", "0:x5=-1;");
+    // A store as wide as the location's declared type writes the whole cell, whatever the
+    // sign bits of the other values there (an int array, negative values, word stores).
+    decides("AArch64 t\n{ int a[2] = {-1,-5}; 0:X0=a; }\n P0 ;\n MOV W1,#-7 ;\n STR W1,[X0] ;\n LDRSW X2,[X0] ;\n"
+            "LDRSW X3,[X0,#4] ;\nforall (0:X2=-7 /\\ 0:X3=-5)\n",
+            "0:X2=-7; 0:X3=-5;");
+    decides("RISCV t\n{ int32_t x=-1; 0:x6=x; }\n P0 ;\n li x5,3 ;\n sw x5,0(x6) ;\n lw x7,0(x6) ;\nexists (0:x7=3)\n",
+            "0:x7=3;");
     // A narrow store where every value written is zero beyond its width.
     decides("AArch64 t\n{ 0:X1=x; }\n P0 ;\n MOV W0,#1 ;\n STRB W0,[X1] ;\n LDR X2,[X1] ;\nexists (0:X2=1)\n",
             "0:X2=1;");
