@@ -2,7 +2,9 @@
 /// The Go lowering (private to litmus/Go*.cpp): goroutine bodies to Program IR, one Lowerer
 /// per test. Statements in GoLowering.cpp, expressions in GoExpressions.cpp, sync/atomic,
 /// mutexes, wait groups and once in GoSync.cpp, channels and select in GoChannels.cpp
-/// (docs/go.md has the scheme).
+/// (docs/go.md has the scheme); arrays, slices, division and labels in GoCollections.cpp and
+/// GoIndexing.cpp, maps in GoMaps.cpp, sync.Cond, sync.Map and atomic.Value in GoCond.cpp,
+/// GoSyncMap.cpp and GoValue.cpp.
 
 #include "litmus/ThreadBuilder.hpp"
 #include "litmus/go/GoSyntax.hpp"
