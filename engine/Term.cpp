@@ -21,6 +21,10 @@ std::int64_t applyOp(K op, const std::vector<std::int64_t>& a) {
     case K::Xor: return a[0] ^ a[1];
     case K::Shl: return a[1] >= 64 || a[1] < 0 ? 0 : static_cast<std::int64_t>(u(a[0]) << a[1]);
     case K::Shr: return a[1] >= 64 || a[1] < 0 ? 0 : static_cast<std::int64_t>(u(a[0]) >> a[1]);
+    case K::Div:
+        if (a[1] == 0) return 0;
+        return a[1] == -1 ? static_cast<std::int64_t>(0 - u(a[0])) : a[0] / a[1];
+    case K::Rem: return a[1] == 0 || a[1] == -1 ? 0 : a[0] % a[1];
     case K::Eq: return a[0] == a[1];
     case K::Ne: return a[0] != a[1];
     case K::Lt: return a[0] < a[1];

@@ -67,13 +67,15 @@ public:
              "[]func(*memlitInst){";
         for (std::size_t i = 0; i < workers.size(); ++i) o << (i ? ", " : "") << workers[i];
         o << "}\n\n// memlitReset gives every variable of an instance its initial value.\n"
-          << "func memlitReset(in *memlitInst) {\n\t*in = memlitInst{" << initialValues() << "}\n}\n"
+          << "func memlitReset(in *memlitInst) {\n\t*in = memlitInst{" << initialValues() << "}\n";
+        for (const auto& [cond, mu] : prog_.condLocks) o << "\tin." << cond << ".L = &in." << mu << "\n";
+        o << "}\n"
           << "\n// memlitFinal reads the observed variables of an instance after a round.\n"
           << "func memlitFinal(in *memlitInst) {\n";
         for (std::size_t k = 0; k < places_.size(); ++k) {
             const auto& p = places_[k];
             if (p.isRegister()) continue;
-            const bool atomic = prog_.globals.at(p.name).kind == go::GlobalKind::Atomic;
+            const bool atomic = prog_.globals.at(p.name.substr(0, p.name.find('['))).kind == go::GlobalKind::Atomic;
             o << "\tin.memlitObs[" << k << "] = memlitInt(in." << p.name << (atomic ? ".Load()" : "") << ")\n";
         }
         o << "}\n\n// memlitPointer says whether v is a pointer to a struct of the test, and if so whether "
@@ -122,6 +124,7 @@ private:
                 add(name, "make(" + g.type + (g.capacity ? ", " + std::to_string(g.capacity) : "") + ")");
                 continue;
             }
+            if (g.kind == go::GlobalKind::Map) add(name, "make(" + g.type + ")");
             if (g.kind != go::GlobalKind::Plain) continue;
             for (const auto& e : prog_.init)
                 if (!e.place.isRegister() && e.place.name == name && e.value.num != 0)
@@ -135,11 +138,12 @@ private:
         bool ok = true;
         for (const auto& p : places_) {
             if (p.isRegister()) continue;
-            auto it = prog_.globals.find(p.name);
+            auto it = prog_.globals.find(p.name.substr(0, p.name.find('[')));  // an array's cell: a[1]
             const bool pointer = it != prog_.globals.end() &&
-                                 (it->second.type[0] == '*' || it->second.type.rfind("atomic.Pointer", 0) == 0);
+                                 (it->second.type.find('*') != std::string::npos || it->second.type.rfind("atomic.Pointer", 0) == 0);
             if (it == prog_.globals.end() || pointer ||
-                (it->second.kind != go::GlobalKind::Plain && it->second.kind != go::GlobalKind::Atomic)) {
+                (it->second.kind != go::GlobalKind::Plain && it->second.kind != go::GlobalKind::Atomic &&
+                 it->second.kind != go::GlobalKind::Array)) {
                 diags_.unsupported(test_.file, test_.condition.loc,
                                    "observing '" + p.name + "', which is not an integer variable (memlit run)");
                 ok = false;

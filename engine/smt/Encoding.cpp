@@ -128,6 +128,8 @@ z3::expr Encoding::translate(const Term& t) {
     case K::Xor: return back(bv(a[0]) ^ bv(a[1]));
     case K::Shl: return back(z3::shl(bv(a[0]), bv(a[1])));
     case K::Shr: return back(z3::lshr(bv(a[0]), bv(a[1])));
+    case K::Div: return z3::ite(a[1] == zero, zero, back(bv(a[0]) / bv(a[1])));
+    case K::Rem: return z3::ite(a[1] == zero, zero, back(z3::srem(bv(a[0]), bv(a[1]))));
     case K::Eq: return z3::ite(a[0] == a[1], one, zero);
     case K::Ne: return z3::ite(a[0] != a[1], one, zero);
     case K::Lt: return z3::ite(a[0] < a[1], one, zero);

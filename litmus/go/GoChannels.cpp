@@ -131,6 +131,8 @@ bool Lowerer::closeStatement() {
 }
 
 std::optional<Expr> Lowerer::lengthOf() {
+    bool collection = false;
+    if (auto n = collectionLength(collection); collection) return n;
     const bool isLen = peek().text == "len";
     ++pos_;
     if (!expect("(")) return std::nullopt;
@@ -150,6 +152,8 @@ std::optional<Expr> Lowerer::lengthOf() {
 }
 
 bool Lowerer::rangeStatement(std::size_t rangeAt, std::size_t open) {
+    if (const Global* g = global(toks_[rangeAt + 1].text); !g || g->kind != GlobalKind::Chan || locals_.count(toks_[rangeAt + 1].text))
+        return rangeCollection(rangeAt, open);
     const std::size_t first = pos_++;
     const Token* name = nullptr;
     bool declare = false;

@@ -94,18 +94,15 @@ std::optional<Expr> Lowerer::expression(int minPrec) {
             type_ = "bool";
             continue;
         }
-        if (op.text == "/" || op.text == "%") {
-            unsupported(op, "division");
-            return std::nullopt;
-        }
         const std::string lhsType = type_;
         auto rhs = expression(prec + 1);
         if (!rhs || !constantOperands(op, *lhs, *rhs)) return std::nullopt;
+        if ((op.text == "/" || op.text == "%") && !divisionCheck(op, *rhs)) return std::nullopt;
         type_ = prec == 3 ? "bool" : lhsType == "nil" ? type_ : lhsType;
         static const std::pair<const char*, K> kinds[] = {
             {"==", K::Eq}, {"!=", K::Ne},  {"<", K::Lt},   {"<=", K::Le}, {">", K::Gt}, {">=", K::Ge},
             {"+", K::Add}, {"-", K::Sub},  {"|", K::Or},   {"^", K::Xor}, {"*", K::Mul}, {"<<", K::Shl},
-            {">>", K::Shr}, {"&", K::And}};
+            {">>", K::Shr}, {"&", K::And}, {"/", K::Div}, {"%", K::Rem}};
         if (op.text == "&^") {
             lhs = Expr::binary(K::And, std::move(*lhs), Expr::binary(K::Xor, std::move(*rhs), Expr::constant(-1)));
             continue;
@@ -142,6 +139,7 @@ std::optional<Expr> Lowerer::unary() {
         return v;
     }
     if (t.punct("*")) return indirect();
+    if (t.punct("[")) return collectionLiteral();
     if (t.punct("&")) return peek(1).kind == Token::Kind::Ident && peek(2).punct("{") ? compositeLiteral() : addressOf();
     return primary();
 }
@@ -183,15 +181,13 @@ std::optional<Expr> Lowerer::primary() {
     }
     if ((t.text == "len" || t.text == "cap") && peek(1).punct("(") && !locals_.count(t.text)) return lengthOf();
     if (t.text == "new" && peek(1).punct("(") && !locals_.count(t.text)) return allocation();
-    if (t.text == "make") {
-        unsupported(t, "'make' here (channels are declared globals: var c = make(chan T))");
-        return std::nullopt;
-    }
+    if (t.text == "make" && peek(1).punct("(") && !locals_.count(t.text)) return makeCollection();
     if (prog_.helpers.count(t.text) && peek(1).punct("(") && !locals_.count(t.text)) {
         unsupported(t, "calling a function (only 'go f(...)' and once.Do run one)");
         return std::nullopt;
     }
     const Global* g = global(t.text);
+    if (g && !locals_.count(t.text) && peek(1).punct(".") && g->type == "atomic.Value") return atomicValue(t);
     if (g && !locals_.count(t.text) && peek(1).punct(".") && g->kind != GlobalKind::Plain) {
         const std::string& m = peek(2).text;
         auto v = method(*g);
@@ -201,8 +197,15 @@ std::optional<Expr> Lowerer::primary() {
                 : g->type == "atomic.Bool" && (m == "Load" || m == "Swap") ? "bool" : "int";
         return v;
     }
+    if (indexesMap()) return mapIndexExpression(nullptr);
+    if (indexesCollection()) return indexExpression();
     ++pos_;
     auto v = load(t);
+    if (v && type_ == "any" && peek().punct(".") && peek(1).punct("(")) return typeAssertion(*v);
+    if (v && collectionOf(type_) && !collectionOf(type_)->slice) {
+        unsupported(t, "array values (copying an array: index it, or use a slice)");
+        return std::nullopt;
+    }
     while (v && peek().punct(".")) v = fieldLoad(*v);
     return v;
 }

@@ -31,6 +31,7 @@ bool Lowerer::run() {
         }
         unroll_ = *unrollOverride_;
     }
+    if (!declareMaps()) return false;
     for (std::size_t i = 0; i + 2 < toks_.size(); ++i)
         if (toks_[i].ident("close") && toks_[i + 1].punct("(")) closed_.insert(toks_[i + 2].text);
     bool ok = true;
@@ -147,6 +148,10 @@ bool Lowerer::statement(std::size_t close) {
              (t.ident("panic") && peek(1).punct("(")))
         return unsupported(t, "the '" + t.text + "' statement");
     else if (t.punct("{")) return block();
+    else if (t.kind == Token::Kind::Ident && peek(1).punct(":") && !locals_.count(t.text)) return labelledStatement(close);
+    else if (indexesMap()) ok = mapStatement();
+    else if (indexesCollection()) ok = indexStatement();
+    else if (t.ident("delete") && peek(1).punct("(") && !locals_.count(t.text)) ok = deleteStatement();
     else ok = simpleStatement();
     if (!ok) return false;
     record(first, pos_ - 1);
@@ -181,6 +186,10 @@ bool Lowerer::simpleStatement() {
             type_ = "bool";
             return assign(*names[1], Expr::reg(ok), declare) && (void(arrow), true);
         }
+        if (names.size() == 2 && indexesMap()) return mapLookupOk(names, declare);
+        if (const Global* g = global(peek().text);
+            names.size() == 2 && g && g->kind == GlobalKind::SyncMap && !locals_.count(peek().text) && peek(1).punct("."))
+            return syncMapPair(names, declare);
         if (names.size() > 1) return unsupported(*names[1], "assigning several variables at once");
         auto e = expression();
         return e && assign(*names[0], *e, declare);
@@ -205,13 +214,16 @@ bool Lowerer::simpleStatement() {
     if (t.kind == Token::Kind::Ident) {
         static const std::pair<const char*, K> compound[] = {{"+=", K::Add}, {"-=", K::Sub}, {"*=", K::Mul},
                                                              {"|=", K::Or},  {"&=", K::And}, {"^=", K::Xor},
-                                                             {"++", K::Add}, {"--", K::Sub}};
+                                                             {"++", K::Add}, {"--", K::Sub}, {"/=", K::Div},
+                                                             {"%=", K::Rem}};
         for (const auto& [op, kind] : compound) {
             if (!peek(1).punct(op)) continue;
+            const Token& opTok = peek(1);
             pos_ += 2;
             std::optional<Expr> rhs = Expr::constant(1);
             if (op[1] == '=') rhs = expression();
             if (!rhs) return false;
+            if ((kind == K::Div || kind == K::Rem) && !divisionCheck(opTok, *rhs)) return false;
             if (!locals_.count(t.text) && !global(t.text)) return error(t, "undefined: " + t.text);
             auto old = load(t);
             return old && assign(t, Expr::binary(kind, *old, *rhs), false);
@@ -233,6 +245,9 @@ bool Lowerer::assign(const Token& name, const Expr& e, bool declare) {
         return true;
     }
     if (locals_.count(n)) {
+        if (collectionOf(types_[n]) && type_ != types_[n])
+            return unsupported(name, "assigning to '" + n + "' a value of type " + shownType(type_) +
+                                         " (a slice keeps the length it was made with)");
         if (escaped_.count(n)) emit(Store{Expr::reg("&" + n), e, {}, -1, 0});
         else emit(Assign{n, e});
         fresh_.erase(n);
@@ -279,6 +294,10 @@ bool Lowerer::localVar() {
         if (!declared) return false;
     }
     Expr value = Expr::constant(0);
+    if (declared && collectionOf(*declared) && !peek().punct("=")) {
+        if (names.size() > 1) return unsupported(*names[1], "declaring several arrays or slices at once");
+        value = zeroCollection(*declared);
+    }
     if (peek().punct("=")) {
         if (names.size() > 1) return unsupported(peek(), "assigning several variables at once");
         ++pos_;
@@ -426,7 +445,7 @@ bool Lowerer::forStatement() {
 bool Lowerer::breakStatement() {
     const Token& t = peek();
     ++pos_;
-    if (peek().kind == Token::Kind::Ident) return unsupported(peek(), "labelled break and continue");
+    if (peek().kind == Token::Kind::Ident) return labelledBreak(t);
     const bool isBreak = t.text == "break";
     // `break` leaves the innermost loop or select; `continue` goes on with the innermost loop.
     auto it = isBreak ? loops_.rbegin()

@@ -2,7 +2,9 @@
 /// The Go lowering (private to litmus/Go*.cpp): goroutine bodies to Program IR, one Lowerer
 /// per test. Statements in GoLowering.cpp, expressions in GoExpressions.cpp, sync/atomic,
 /// mutexes, wait groups and once in GoSync.cpp, channels and select in GoChannels.cpp
-/// (docs/go.md has the scheme).
+/// (docs/go.md has the scheme); arrays, slices, division and labels in GoCollections.cpp and
+/// GoIndexing.cpp, maps in GoMaps.cpp, sync.Cond, sync.Map and atomic.Value in GoCond.cpp,
+/// GoSyncMap.cpp and GoValue.cpp.
 
 #include "litmus/ThreadBuilder.hpp"
 #include "litmus/go/GoSyntax.hpp"
@@ -327,6 +329,120 @@ private:
     void noCaseReady(const std::vector<SelectCase>& cases);
     /// Block forever if no case of `cases` can proceed at the end.
     void noCaseEverReady(const std::vector<SelectCase>& cases);
+
+    // ---- arrays, slices, division, labels (GoCollections.cpp; docs/go.md, "Arrays and slices") --
+
+    /// Loops named by a label: `depth` is the index in loops_ of the loop it labels.
+    struct LoopLabel {
+        std::string name;
+        std::size_t depth = 0;
+    };
+    std::vector<LoopLabel> labels_;
+    std::map<std::pair<std::size_t, std::string>, std::size_t> labelsDefined_;  // (goroutine, name) -> its token
+    /// `L: for ...`: the labelled statement (a for loop), `break L` / `continue L` inside it.
+    bool labelledStatement(std::size_t close);
+    /// `break L`, `continue L`: the current token is the label.
+    bool labelledBreak(const Token& keyword);
+    /// After `a / b` or `a % b` is read: a constant zero divisor is Go's compile error, any
+    /// other may be zero at run time (a Panic halt).
+    bool divisionCheck(const Token& op, const Expr& divisor);
+    /// `[N]T`, `[...]T` (if `literal`) or `[]T` at the current token: an internal type name.
+    std::optional<std::string> collectionTypeName(bool literal = false);
+    /// `make([]T, n)` with constant n: a fresh zeroed object of n cells; the current token is `make`.
+    std::optional<Expr> makeCollection();
+    /// `[]T{a, b}`, `[N]T{...}`, `[...]T{...}`: the current token is `[`.
+    std::optional<Expr> collectionLiteral();
+    /// The address of element `[i]` of the collection `base` (of type `type`): the current token
+    /// is `[`. Checks the bounds (a constant index statically, else a Panic halt); sets type_.
+    std::optional<Expr> elementAddress(const Expr& base, const std::string& type);
+    /// An index read by parseIndex: the expression, the collection's length and element type,
+    /// and how a panic message shows it (the constant, else the source text).
+    struct Index {
+        Expr index;
+        std::int64_t length = 0;
+        std::string elem, text;
+    };
+    /// `[i]` after a value of type `type`; a constant index out of an array's bounds is an error.
+    std::optional<Index> parseIndex(const std::string& type);
+    /// Halt Panic "index out of range" unless 0 <= i < length.
+    void boundsCheck(const Index& i);
+    /// The element's address: `base + i * size`.
+    Expr elementAt(const Expr& base, const Index& i) const;
+    /// Bytes between elements of the collection at `base` (a global array's element type, else
+    /// an allocated object's cell).
+    std::int64_t elementSize(const Expr& base) const;
+    /// `a[i]` as a value: a plain load of the element; the current token is `[`.
+    std::optional<Expr> indexLoad(const Expr& base);
+    /// `a[i]` (and `a[i].f`) in an expression; the current token is the name.
+    std::optional<Expr> indexExpression();
+    /// The value of `var a T` for an array or slice type: a fresh zeroed array, a nil slice.
+    Expr zeroCollection(std::string& type);
+    /// Whether the current token starts `name[...]` of a local or global collection.
+    bool indexesCollection() const;
+    /// `a[i] = e`, `a[i] += e`, `a[i]++`: a plain store to the element.
+    bool indexStatement();
+    /// The collection a name denotes, as a value: its address and type (type_).
+    std::optional<Expr> collectionBase(const Token& name);
+    /// `for i, v := range a { ... }` over an array or slice (its length is known).
+    bool rangeCollection(std::size_t rangeAt, std::size_t open);
+    /// `len(a)`, `cap(a)` of an array or slice; nullopt with no diagnostic if the argument
+    /// names no collection.
+    std::optional<Expr> collectionLength(bool& handled);
+
+    // ---- maps (GoMaps.cpp; docs/go.md, "Maps") ---------------------------------------------
+
+    /// Where a map's parts are: the location races are about, the mark of a write in progress,
+    /// and the first presence and value cells (one per key from mapLo_, `size` bytes apart).
+    struct MapCells {
+        Expr race, flag, has, val;
+        std::int64_t size = 0;
+        std::string type;  // "map[int]int"
+    };
+    std::int64_t mapLo_ = 0, mapKeys_ = 0;  // the keys modelled: mapLo_ .. mapLo_ + mapKeys_ - 1
+    /// The key range (from the program's constant keys) and the cells of the global maps.
+    bool declareMaps();
+    /// Whether the current token starts `m[...]` of a map.
+    bool indexesMap() const;
+    /// The map a name denotes (its name consumed by the caller).
+    std::optional<MapCells> mapCells(const Token& name);
+    /// `make(map[K]V)` after the type (a map type): a fresh object (its race cell, mark and key cells).
+    std::optional<Expr> makeMap(const std::string& type);
+    Expr keyCell(const Expr& cells, const MapCells& m, const Expr& key) const;
+    /// Whether `key` is one of the keys modelled.
+    Expr keyModelled(const Expr& key) const;
+    /// A read of `m[key]`: the value (zero when absent), with `okOut` set to the presence register.
+    Expr mapLoad(const MapCells& m, const Expr& key, std::string* okOut);
+    /// `m[key] = value`, or `delete(m, key)` when `value` is nullopt.
+    void mapWrite(const MapCells& m, const Expr& key, const std::optional<Expr>& value);
+    /// `[k]` after a map.
+    std::optional<Expr> mapKey();
+    /// `m[k]` in an expression; the current token is the map's name.
+    std::optional<Expr> mapIndexExpression(std::string* okOut);
+    /// `m[k] = e`, `m[k] += e`, `m[k]++`.
+    bool mapStatement();
+    /// `delete(m, k)`.
+    bool deleteStatement();
+    /// `v, ok := m[k]`.
+    bool mapLookupOk(const std::vector<const Token*>& names, bool declare);
+    /// `len(m)`: the number of keys present; the current token is the map's name (consumed by the caller).
+    std::optional<Expr> mapLength(const Token& name);
+
+    /// `c.Wait()`, `c.Signal()`, `c.Broadcast()`, `c.L.Lock()` of a sync.Cond (GoCond.cpp);
+    /// the current token is after the method name.
+    std::optional<Expr> condMethod(const Global& g, const Token& var, const Token& name);
+
+    /// `v.Load().(T)`, `v.Load() == nil`, `v.Store(e)` of an atomic.Value (GoValue.cpp); the
+    /// current token is the variable.
+    std::optional<Expr> atomicValue(const Token& var);
+
+    /// sync.Map (GoSyncMap.cpp): the cell of key args[0] of `name`, cut when the key is not modelled.
+    std::optional<Expr> syncMapCell(const std::string& name, const Token& key, const std::vector<Expr>& args);
+    /// `m.Store(k, v)`, `m.Delete(k)` (the method's arguments read).
+    bool syncMapStatement(const Global& g, const Token& var, const Token& name, const std::vector<Expr>& args);
+    /// `v, ok := m.Load(k)`, `v, loaded := m.LoadOrStore(k, v)`, `v, loaded := m.LoadAndDelete(k)`.
+    bool syncMapPair(const std::vector<const Token*>& names, bool declare);
+    /// `.(T)` after a value of type `any` (2v + 1, or 0 for nil): v, or a Panic on nil.
+    std::optional<Expr> typeAssertion(const Expr& v);
 
     enum class LockMode { Mutex, Writer, Reader };
     /// Lock (RLock): an atomic read-modify-write that must find the mutex free (Reader: no

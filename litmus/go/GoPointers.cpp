@@ -23,6 +23,11 @@ bool isPointer(const std::string& type) { return type.size() > 1 && type[0] == '
 
 std::optional<std::string> Lowerer::typeName(bool structs) {
     const Token& at = peek();
+    if (at.punct("[")) return collectionTypeName();
+    if (at.ident("map") && peek(1).punct("[")) {
+        unsupported(at, "nil maps (make one: m := make(map[K]V))");
+        return std::nullopt;
+    }
     std::string stars;
     for (; peek().punct("*"); ++pos_) stars += "*";
     if (peek().kind != Token::Kind::Ident) {
@@ -45,7 +50,7 @@ std::optional<std::string> Lowerer::typeName(bool structs) {
 void Lowerer::findEscaping(std::size_t open, std::size_t close) {
     for (std::size_t i = open; i + 2 < close; ++i)
         if (toks_[i].punct("&") && toks_[i + 1].kind == Token::Kind::Ident && !toks_[i + 2].punct("{") &&
-            !toks_[i + 2].punct(".") && !global(toks_[i + 1].text))
+            !toks_[i + 2].punct(".") && !toks_[i + 2].punct("[") && !global(toks_[i + 1].text))
             escaped_.insert(toks_[i + 1].text);
     // A func literal shares the variables it uses with the function around it (Go 1.19: a
     // loop variable too). One that is assigned after its declaration, anywhere here, lives in
@@ -179,6 +184,15 @@ std::optional<Expr> Lowerer::addressOf() {
     if (v.kind != Token::Kind::Ident) {
         fail("a variable after '&'");
         return std::nullopt;
+    }
+    if (indexesCollection()) {
+        const Token& name = peek();
+        ++pos_;
+        auto base = collectionBase(name);
+        if (!base) return std::nullopt;
+        auto a = elementAddress(*base, type_);
+        if (a) type_ = "*" + type_;
+        return a;
     }
     ++pos_;
     if (!peek().punct(".")) {

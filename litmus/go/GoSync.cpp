@@ -96,8 +96,11 @@ std::optional<Expr> Lowerer::method(const Global& g) {
     ++pos_;
     const std::string& m = name.text;
     if (g.kind == GlobalKind::Once && m == "Do") return onceDo(var, name);
+    if (g.kind == GlobalKind::Cond) return condMethod(g, var, name);
     auto args = arguments();
     if (!args) return std::nullopt;
+    if (g.kind == GlobalKind::SyncMap)
+        return syncMapStatement(g, var, name, *args) ? std::optional<Expr>(Expr::constant(0)) : std::nullopt;
     const Expr at = Expr::sym(var.text);
     auto bad = [&]() -> std::optional<Expr> {
         error(name, g.type + " has no method " + m);
@@ -142,6 +145,12 @@ std::optional<Expr> Lowerer::method(const Global& g) {
     case GlobalKind::Once: return bad();
     case GlobalKind::Chan:
         error(var, "'" + var.text + "' is a channel: use '<-', not methods");
+        return std::nullopt;
+    case GlobalKind::Cond:
+    case GlobalKind::SyncMap:
+    case GlobalKind::Array:
+    case GlobalKind::Map:
+        error(var, "'" + var.text + "' of type " + g.type + " has no methods");
         return std::nullopt;
     }
     return bad();

@@ -106,8 +106,18 @@ private:
         while (peek().kind == Token::Kind::Semi) ++pos_;
     }
 
-    /// `int`, `atomic.Int32`, `sync.Mutex`, `atomic.Pointer[T]`, `*T`.
+    /// `int`, `atomic.Int32`, `sync.Mutex`, `atomic.Pointer[T]`, `*T`, `[N]T`.
     bool type(std::string& out) {
+        std::string key;  // map[K]V and [N]T: "map[K" or "[N"
+        if (peek().ident("map") && peek(1).punct("[")) {
+            pos_ += 2;
+            if (!type(key) || !expect("]", "']'")) return false;
+            key = "map[" + key;
+        } else if (peek().punct("[") && peek(1).kind == Token::Kind::Int && peek(2).punct("]")) {
+            key = "[" + peek(1).text;
+            pos_ += 3;
+        }
+        if (!key.empty()) return type(out) && (out = key + "]" + out, true);
         if (peek().punct("*")) {
             ++pos_;
             if (!type(out)) return false;
@@ -133,11 +143,18 @@ private:
     std::optional<GlobalKind> kindOf(const std::string& type, const Token& at) {
         if (isValueType(prog_, type)) return GlobalKind::Plain;
         static const char* atomics[] = {"atomic.Int32", "atomic.Int64", "atomic.Uint32", "atomic.Uint64",
-                                        "atomic.Uintptr", "atomic.Bool"};
+                                        "atomic.Uintptr", "atomic.Bool", "atomic.Value"};
         if (std::find_if(std::begin(atomics), std::end(atomics), [&](const char* p) { return type == p; }) !=
             std::end(atomics))
             return GlobalKind::Atomic;
+        if (auto c = collectionOf(type); c && !c->slice && isValueType(prog_, c->elem) && c->length <= 64)
+            return GlobalKind::Array;
+        if (auto c = collectionOf(type); c && !c->slice && isValueType(prog_, c->elem))
+            return diags_.unsupported(file_, loc(at), "arrays of more than 64 elements"), std::nullopt;
+        if (isMapType(prog_, type))
+            return diags_.unsupported(file_, loc(at), "nil maps (declare 'var m = make(" + type + ")')"), std::nullopt;
         if (type == "sync.Mutex") return GlobalKind::Mutex;
+        if (type == "sync.Map") return GlobalKind::SyncMap;
         if (type == "sync.RWMutex") return GlobalKind::RWMutex;
         if (type == "sync.WaitGroup") return GlobalKind::WaitGroup;
         if (type == "sync.Once") return GlobalKind::Once;
@@ -145,7 +162,9 @@ private:
             return GlobalKind::Atomic;
         if (prog_.structs.count(type))
             diags_.unsupported(file_, loc(at), "struct values (use a pointer: *" + type + ")");
-        else if (type == "string" || type == "sync.Cond" || type == "sync.Map" || type == "sync.Pool")
+        else if (type == "sync.Cond")
+            diags_.unsupported(file_, loc(at), "a sync.Cond without a Locker (declare 'var c = sync.NewCond(&mu)')");
+        else if (type == "string" || type == "sync.Pool")
             diags_.unsupported(file_, loc(at), "Go type '" + type + "' (not in phase 1)");
         else
             diags_.error(file_, loc(at), "unknown type '" + type + "'");
@@ -226,11 +245,44 @@ private:
         return false;
     }
 
+    /// `var c = sync.NewCond(&mu)` with mu a sync.Mutex (or sync.RWMutex) declared before.
+    bool condDecl(const std::vector<const Token*>& names) {
+        pos_ += 4;
+        if (!expect("(", "'('") || !expect("&", "'&' and a mutex")) return false;
+        const Token& mu = peek();
+        auto it = prog_.globals.find(mu.text);
+        if (mu.kind != Token::Kind::Ident || it == prog_.globals.end() ||
+            (it->second.kind != GlobalKind::Mutex && it->second.kind != GlobalKind::RWMutex))
+            return error(mu, "sync.NewCond needs the address of a sync.Mutex or sync.RWMutex declared before it");
+        ++pos_;
+        if (!expect(")", "')'") || !declareOne(names, GlobalKind::Cond, "sync.Cond")) return false;
+        prog_.condLocks[names[0]->text] = mu.text;
+        return true;
+    }
+    /// The one name of `var n = ...` becomes a global of `kind`.
+    bool declareOne(const std::vector<const Token*>& names, GlobalKind kind, const std::string& type) {
+        if (names.size() != 1) return error(*names[1], "declare one " + type.substr(0, type.find('[')) + " per 'var'");
+        const std::string& n = names[0]->text;
+        if (prog_.globals.count(n)) return error(*names[0], "'" + n + "' redeclared");
+        prog_.globals[n] = {kind, type, loc(*names[0]), 0};
+        return peek().kind == Token::Kind::Semi || peek().punct("}") || fail("';' or newline");
+    }
+
+    /// `var m = make(map[K]V)`, after `make(`: K an integer type, V an integer, bool or pointer type.
+    bool mapDecl(const std::vector<const Token*>& names) {
+        const Token& at = peek();
+        std::string ty;
+        if (!type(ty) || !expect(")", "')'")) return false;
+        if (!isMapType(prog_, ty)) return unsupported(at, "maps of type " + ty + " (keys and values are integers)");
+        return declareOne(names, GlobalKind::Map, ty);
+    }
+
     /// `var c = make(chan T)` or `make(chan T, C)`.
     bool channelDecl(const std::vector<const Token*>& names) {
         pos_ += 2;
         if (!expect("(", "'('")) return false;
-        if (!peek().ident("chan")) return fail("'chan'");
+        if (peek().ident("map")) return mapDecl(names);
+        if (!peek().ident("chan")) return fail("'chan' or 'map'");
         ++pos_;
         std::string elem;
         if (!type(elem)) return false;
@@ -261,6 +313,8 @@ private:
         std::string ty = "int";
         const Token* typeTok = &peek();
         if (peek().punct("=") && peek(1).ident("make")) return channelDecl(names);
+        if (peek().punct("=") && peek(1).ident("sync") && peek(2).punct(".") && peek(3).ident("NewCond"))
+            return condDecl(names);
         if (peek().ident("chan")) return unsupported(peek(), "nil channels (declare 'var c = make(chan T)')");
         if (!peek().punct("=") && !type(ty)) return false;
         auto kind = kindOf(ty, *typeTok);
@@ -297,6 +351,11 @@ private:
             e.place = Place{-1, n};
             e.value = Value::number(values.empty() ? 0 : values[i]);
             e.type = widthType(ty);
+            if (const auto c = collectionOf(ty); c && *kind == GlobalKind::Array) {  // locations n[0], n[1], ...
+                e.cells = prog_.globals[n].capacity = c->length;
+                e.value = Value::array(std::vector<Value>(static_cast<std::size_t>(c->length), Value::number(0)));
+                e.type = widthType(c->elem) == c->elem ? "int64_t" : widthType(c->elem);
+            }
             e.loc = loc(*names[i]);
             prog_.init.push_back(std::move(e));
         }
@@ -427,7 +486,11 @@ bool parseGoTest(const SourceText& src, std::size_t begin, const std::string& fi
         }
     // As the Go compiler would: a name the program does not declare is undefined.
     for (const auto& [p, loc] : rest.locationsNamed())
-        if (!prog.globals.count(p.name.substr(0, p.name.find_first_of("[.")))) {
+        if (auto g = prog.globals.find(p.name.substr(0, p.name.find_first_of("[."))); g != prog.globals.end() &&
+            (g->second.kind == GlobalKind::Map || g->second.type == "atomic.Value")) {
+            diags.unsupported(file, loc, "a " + g->second.type + " in the condition (copy its value to a local and name that)");
+            ok = false;
+        } else if (!prog.globals.count(p.name.substr(0, p.name.find_first_of("[.")))) {
             diags.error(file, loc, "undefined: '" + p.name + "' is not a variable of the program");
             ok = false;
         }

@@ -28,13 +28,13 @@ struct Token {
 
 /// What a global variable is; sync objects are locations too (a mutex holds 0 or 1, a
 /// read-write mutex 0 when free, -1 when a writer holds it, n > 0 with n readers).
-enum class GlobalKind { Plain, Atomic, Mutex, RWMutex, WaitGroup, Once, Chan };
+enum class GlobalKind { Plain, Atomic, Mutex, RWMutex, WaitGroup, Once, Chan, Array, Map, Cond, SyncMap };
 
 struct Global {
     GlobalKind kind = GlobalKind::Plain;
     std::string type;  // as written: "int", "atomic.Int32", "sync.Mutex", "chan int"
     SourceLoc loc;
-    std::int64_t capacity = 0;  // Chan: make(chan T, capacity)
+    std::int64_t capacity = 0;  // Chan: make(chan T, capacity); Array: its length (Map: `var m = make(map[K]V)`)
 };
 
 /// A function declaration: its body is tokens (open, close) exclusive of the braces.
@@ -54,11 +54,26 @@ struct Program {
     std::vector<InitEntry> init;
     std::vector<Func> goroutines;             // P0, P1, ... in order
     std::map<std::string, Func> helpers;      // every other function
+    std::map<std::string, std::string> condLocks;  // `var c = sync.NewCond(&mu)`: c -> mu
 };
 
 /// Whether `type` is a type a variable, a field or an allocation may have: an integer type,
 /// `bool`, or a pointer `*T` to one of those, to a struct of `prog` or to another pointer.
 bool isValueType(const Program& prog, const std::string& type);
+
+/// An array (`[3]int`) or slice (`[]int#3` inside the front end: its length is
+/// static) type (GoCollections.cpp).
+struct Collection {
+    bool slice = false;
+    std::int64_t length = 0;
+    std::string elem;
+};
+std::optional<Collection> collectionOf(const std::string& type);
+/// A type as Go writes it (a slice without its length).
+std::string shownType(const std::string& type);
+
+/// `map[K]V` with an integer key type K and a value type V (GoMaps.cpp).
+bool isMapType(const Program& prog, const std::string& type);
 
 /// `a, b, c` from `toks[pos]` on: the names, with `pos` after the last; nullopt, with `pos` at
 /// the offending token, where a name is missing.

@@ -26,7 +26,7 @@ std::vector<Token> tokenize(const SourceText& src, std::size_t begin, const std:
                             Diagnostics& diags, std::size_t& stop) {
     static constexpr std::string_view puncts3[] = {"...", "&^=", "<<=", ">>="};
     static constexpr std::string_view puncts2[] = {":=", "<-", "&&", "||", "==", "!=", "<=", ">=", "<<",
-                                                   ">>", "&^", "++", "--", "+=", "-=", "*=", "|=", "&=", "^="};
+                                                   ">>", "&^", "++", "--", "+=", "-=", "*=", "|=", "&=", "^=", "/=", "%="};
     const std::string_view s = src.text();
     std::vector<Token> out;
     int depth = 0;
