@@ -3,12 +3,12 @@
 /// observes (no printed or filtered place, no stored value, assumption or halt depends on it)
 /// changes only how many executions end in a state, not which. The enumerator leaves such
 /// *deferred* reads without a source (forEachCandidate's `deferred`), and FactoredCount counts
-/// their consistent source choices for each candidate: when every axiom holds, and no flag
-/// fires, on the over-approximation that gives every deferred read all its remaining sources
-/// at once, every one of the product of choices is consistent and flag-free, because each
-/// check's failure (and each flag's firing) only grows with rf (engine/AxiomsPolarity.hpp).
-/// Otherwise it narrows each read's sources to those not refuted alone and splits on one
-/// read; a complete execution it cannot decide in bulk goes to the caller, who evaluates it.
+/// their consistent source choices for each candidate: it evaluates the model once over
+/// CountingDomain, every deferred read given all its remaining sources at once, drops each
+/// source whose edge alone violates an axiom (the failure persists as rf grows:
+/// engine/AxiomsPolarity.hpp), and when no violation needs two reads' choices and no flag can
+/// fire, counts the product of the sources left. Otherwise it splits on one read; a complete
+/// execution it cannot decide in bulk goes to the caller, who evaluates it.
 /// docs/performance.md ("Counting deferred reads").
 
 #include "cat/Ast.hpp"
