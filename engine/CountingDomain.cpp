@@ -11,21 +11,6 @@ namespace memlit::engine {
 
 namespace {
 
-EdgeSet chunk(std::size_t k) {
-    EdgeSet s;
-    for (std::size_t i = 0; i < kMaxSources; ++i) s.set(k * kMaxSources + i);
-    return s;
-}
-
-const std::array<EdgeSet, kMaxDeferredReads>& chunks() {
-    static const auto all = [] {
-        std::array<EdgeSet, kMaxDeferredReads> a;
-        for (std::size_t k = 0; k < kMaxDeferredReads; ++k) a[k] = chunk(k);
-        return a;
-    }();
-    return all;
-}
-
 /// The reads of `mask` with exactly one bit: that read, else none.
 std::uint32_t onlyRead(std::uint32_t mask) { return std::popcount(mask) == 1 ? mask : 0; }
 
@@ -34,7 +19,7 @@ std::uint32_t onlyRead(std::uint32_t mask) { return std::popcount(mask) == 1 ? m
 bool clashes(const EdgeSet& e, std::uint32_t eMust, const EdgeSet& edges, std::uint32_t must) {
     const std::uint32_t common = eMust & must;
     for (std::size_t k = 0; k < kMaxDeferredReads; ++k)
-        if ((common >> k) & 1 && (e & edges & chunks()[k]).none()) return true;
+        if ((common >> k) & 1 && (e.ofRead(k) & edges.ofRead(k)) == 0) return true;
     return false;
 }
 
@@ -42,9 +27,8 @@ bool clashes(const EdgeSet& e, std::uint32_t eMust, const EdgeSet& edges, std::u
 
 std::uint32_t readsOf(const EdgeSet& s) {
     std::uint32_t out = 0;
-    if (s.none()) return out;
     for (std::size_t k = 0; k < kMaxDeferredReads; ++k)
-        if ((s & chunks()[k]).any()) out |= std::uint32_t{1} << k;
+        if (s.ofRead(k) != 0) out |= std::uint32_t{1} << k;
     return out;
 }
 
@@ -83,9 +67,10 @@ Derivation CountingDomain::both(const Derivation& x, const Derivation& y) {
         if (!m.multi || singles.none()) return;
         EdgeSet kept;
         for (std::size_t k = 0; k < kMaxDeferredReads; ++k) {
-            const EdgeSet mine = singles & chunks()[k];
-            if (mine.none()) continue;
-            kept |= ((m.multiMust >> k) & 1) ? (mine & m.multiEdges) : mine;
+            std::uint64_t mine = singles.ofRead(k);
+            if (mine == 0) continue;
+            if ((m.multiMust >> k) & 1) mine &= m.multiEdges.ofRead(k);
+            kept.words[k / 2] |= mine << (32 * (k % 2));
         }
         if (kept.any()) out.addMulti(m.multiEdges | kept, m.multiMust | onlyRead(readsOf(kept)));
     };

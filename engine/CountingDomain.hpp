@@ -14,7 +14,6 @@
 #include "engine/ConcreteExecution.hpp"
 
 #include <array>
-#include <bitset>
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -27,7 +26,33 @@ namespace memlit::engine {
 /// edge of read k's i-th source is numbered k * kMaxSources + i.
 constexpr std::size_t kMaxDeferredReads = 8;
 constexpr std::size_t kMaxSources = 32;
-using EdgeSet = std::bitset<kMaxDeferredReads * kMaxSources>;
+/// A set of deferred edges: 32 bits per read, two reads per word.
+struct EdgeSet {
+    std::array<std::uint64_t, kMaxDeferredReads / 2> words{};
+    bool test(std::size_t e) const { return (words[e / 64] >> (e % 64)) & 1; }
+    void set(std::size_t e) { words[e / 64] |= std::uint64_t{1} << (e % 64); }
+    bool any() const {
+        for (auto w : words)
+            if (w) return true;
+        return false;
+    }
+    bool none() const { return !any(); }
+    /// The edges of read k.
+    std::uint32_t ofRead(std::size_t k) const {
+        return static_cast<std::uint32_t>(words[k / 2] >> (32 * (k % 2)));
+    }
+    EdgeSet& operator|=(const EdgeSet& o) {
+        for (std::size_t i = 0; i < words.size(); ++i) words[i] |= o.words[i];
+        return *this;
+    }
+    friend EdgeSet operator|(EdgeSet a, const EdgeSet& b) { return a |= b; }
+    friend EdgeSet operator&(EdgeSet a, const EdgeSet& b) {
+        for (std::size_t i = 0; i < a.words.size(); ++i) a.words[i] &= b.words[i];
+        return a;
+    }
+    bool operator==(const EdgeSet&) const = default;
+};
+static_assert(kMaxSources == 32 && kMaxDeferredReads % 2 == 0, "EdgeSet packs 32 sources per read");
 
 /// The reads (a bit each) that edges of `s` belong to.
 std::uint32_t readsOf(const EdgeSet& s);
