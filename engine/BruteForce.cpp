@@ -20,9 +20,9 @@ constexpr int kNoSource = -1;
 class Enumerator {
 public:
     Enumerator(const PreparedTest& p, Diagnostics& d, std::uint64_t cap, const CandidateVisitor& visit,
-               const PartialCheck& mayComplete)
+               const PartialCheck& mayComplete, const std::vector<bool>& deferred)
         : prepared_(p), test_(p.test), g_(p.graph), diags_(d), cap_(cap), places_(p.places), visit_(visit),
-          mayComplete_(mayComplete) {
+          mayComplete_(mayComplete), deferred_(deferred) {
         for (std::size_t i = 0; i < g_.size(); ++i)
             if (g_.events[i].isRead()) reads_.push_back(i);
     }
@@ -50,6 +50,8 @@ private:
     const std::vector<litmus::Place>& places_;
     const CandidateVisitor& visit_;
     const PartialCheck& mayComplete_;
+    const std::vector<bool>& deferred_;   // reads the pruned enumeration leaves unsourced
+    bool deferring_ = false;              // whether it does
     std::vector<std::size_t> reads_;
     std::vector<int> source_;             // per read event: the write it reads from
     std::vector<std::int64_t> values_;    // per event: read value (reads only)
@@ -77,7 +79,9 @@ private:
             if (e.hasAddress()) addr_[i] = e.addr.value;
             if (!exec_[i]) continue;
             if (e.kind == EventKind::Write) byAddr[addr_[i]].push_back(i);
-            if (e.isRead()) liveReads_.push_back(i);
+            const bool defer = i < deferred_.size() && deferred_[i];
+            if (e.isRead() && !defer) liveReads_.push_back(i);
+            deferring_ = deferring_ || (e.isRead() && defer);
         }
         coPartial_ = Relation(n);
         for (std::size_t i = 0; i < n; ++i)   // initial writes come first
@@ -282,7 +286,7 @@ private:
         eventAt_.clear();
         for (std::size_t i = 0; i < g_.size(); ++i)
             if (exec_[i]) eventAt_.push_back(i);
-        return visit_(Candidate{prepared_, x, eventAt_, values_, choices_, addr_, s, halted});
+        return visit_(Candidate{prepared_, x, eventAt_, values_, choices_, addr_, s, halted, deferring_});
     }
 
     std::vector<std::int64_t> finalValues(const std::map<std::int64_t, std::size_t>& last) const {
@@ -348,8 +352,9 @@ Execution Candidate::execution() const {
 }
 
 bool forEachCandidate(const PreparedTest& test, std::uint64_t maxCandidates, Diagnostics& diags,
-                      const CandidateVisitor& visit, const PartialCheck& mayComplete) {
-    return Enumerator(test, diags, maxCandidates, visit, mayComplete).run();
+                      const CandidateVisitor& visit, const PartialCheck& mayComplete,
+                      const std::vector<bool>& deferred) {
+    return Enumerator(test, diags, maxCandidates, visit, mayComplete, deferred).run();
 }
 
 }  // namespace memlit::engine

@@ -35,6 +35,8 @@ struct Candidate {
     const std::vector<std::int64_t>& addresses;  // per graph event: the address it accesses
     const litmus::State& state;               // its final state
     const std::vector<HaltSiteReport>& halted;   // the halt sites it reaches (empty: it ends)
+    /// Whether the reads forEachCandidate was asked to defer are left without a source.
+    bool deferred = false;
 
     /// The candidate as a value that outlives the enumeration.
     Execution execution() const;
@@ -56,8 +58,11 @@ bool fixedShape(const EventGraph& g);
 /// or address depends on a value read, the coherence orders are built write by write and the
 /// read sources read by read, and a partial candidate `mayComplete` rejects is not completed:
 /// the visitor then sees only the candidates whose every partial candidate it accepted.
+/// In that pruned enumeration the reads marked in `deferred` (per graph event; see
+/// unobservedReads, engine/Counting.hpp) get no source: the visitor counts their choices.
 bool forEachCandidate(const PreparedTest& test, std::uint64_t maxCandidates, Diagnostics& diags,
-                      const CandidateVisitor& visit, const PartialCheck& mayComplete = {});
+                      const CandidateVisitor& visit, const PartialCheck& mayComplete = {},
+                      const std::vector<bool>& deferred = {});
 
 /// An axiom that forbids one candidate: its name and a cycle of its relation, by event id
 /// (empty when the axiom is not a cycle check).
@@ -75,9 +80,11 @@ public:
     /// `prune`, check() skips the completions of a partial candidate that an axiom whose
     /// failure persists (persistentChecks) already forbids.
     /// `maxPartial` bounds check()'s evaluations of partial candidates the same way.
+    /// With `factor` (and `prune`), check() counts the reads nothing observes in bulk
+    /// (engine/Counting.hpp) where the model allows it.
     explicit BruteForceEngine(std::uint64_t maxCandidates = 2000000, bool prune = true,
-                              std::uint64_t maxPartial = UINT64_MAX)
-        : maxCandidates_(maxCandidates), prune_(prune), maxPartial_(maxPartial) {}
+                              std::uint64_t maxPartial = UINT64_MAX, bool factor = true)
+        : maxCandidates_(maxCandidates), prune_(prune), maxPartial_(maxPartial), factor_(factor) {}
 
     std::optional<CheckResult> check(const PreparedTest& test, const cat::Model& model,
                                      const CheckOptions& options, Diagnostics& diags) override;
@@ -98,6 +105,7 @@ private:
     std::uint64_t maxCandidates_;
     bool prune_;
     std::uint64_t maxPartial_;
+    bool factor_;
     /// violations(), also giving every axiom's name in model order.
     std::optional<std::vector<Violation>> violations(const PreparedTest& test, const cat::Model& model,
                                                      const litmus::State& state, Diagnostics& diags,

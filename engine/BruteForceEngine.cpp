@@ -4,6 +4,7 @@
 #include "engine/Axioms.hpp"
 #include "engine/AxiomsPolarity.hpp"
 #include "engine/BruteForce.hpp"
+#include "engine/Counting.hpp"
 
 #include "cat/Ast.hpp"
 #include "cat/Resolve.hpp"
@@ -86,6 +87,36 @@ void record(const PreparedTest& p, const Candidate& c, const AxiomVerdict& v, Ch
     else ++result.negative;
 }
 
+/// `n` consistent executions ending as `c` does, in which no flag fires.
+void recordMany(const PreparedTest& p, const Candidate& c, std::uint64_t n, CheckResult& result, StateSet& seen) {
+    if (n == 0) return;
+    if (!c.halted.empty()) {
+        addOnce(result.halts, haltOutcome(c.halted));
+        return;
+    }
+    if (seen.insert(c.state).second) result.states.push_back(c.state);
+    if (litmus::evalProp(p.test.condition.prop, p.places, c.state)) result.positive += n;
+    else result.negative += n;
+}
+
+/// A candidate's deferred reads (those `deferred` marks, per graph event) with the writes
+/// each may read from, in the candidate's dense indices.
+std::vector<DeferredRead> deferredReads(const PreparedTest& p, const Candidate& c, const std::vector<bool>& deferred) {
+    std::vector<DeferredRead> out;
+    for (std::size_t j = 0; j < c.events.size(); ++j) {
+        const std::size_t r = c.events[j];
+        if (!p.graph.events[r].isRead() || !deferred[r]) continue;
+        DeferredRead d{static_cast<EventIndex>(j), {}};
+        for (std::size_t k = 0; k < c.events.size(); ++k) {
+            const std::size_t w = c.events[k];
+            if (p.graph.events[w].isWrite() && c.addresses[w] == c.addresses[r])
+                d.sources.push_back(static_cast<EventIndex>(k));
+        }
+        out.push_back(std::move(d));
+    }
+    return out;
+}
+
 /// The names of the model's `flag ... as NAME` checks, procedures included (as the Z3 engine
 /// reports them).
 void declaredFlags(const std::vector<cat::Statement>& statements, std::vector<std::string>& out) {
@@ -129,20 +160,36 @@ std::optional<CheckResult> BruteForceEngine::check(const PreparedTest& p, const 
     PartialCheck mayCompleteTo;
     FlagPairs pairs;
     StateSet seen(&litmus::stateLess);
+    std::uint64_t evaluations = 0;   // of partial candidates, and of the counter's
     if (std::find(persistent.begin(), persistent.end(), true) != persistent.end())
-        mayCompleteTo = [&, partials = std::uint64_t{0}](const ConcreteExecution& x) mutable {
-            if (++partials > maxPartial_) throw TooManyPartial{};
+        mayCompleteTo = [&](const ConcreteExecution& x) {
+            if (++evaluations > maxPartial_) throw TooManyPartial{};
             return mayComplete(*model, x, persistent, options.skipChecks);
         };
-    bool done = false;
+    // Reads nothing observes are counted, not enumerated, when the model allows it.
+    const auto counter = mayCompleteTo && factor_ ? FactoredCount::forModel(*model, options.skipChecks) : std::nullopt;
+    const std::vector<bool> deferred = counter ? unobservedReads(p) : std::vector<bool>{};
+    const FactoredCount::Tick tick = [&] {
+        options.budget.check();
+        if (++evaluations > maxPartial_) throw TooManyPartial{};
+    };
+    bool done = false, modelError = false;
+    const auto one = [&](const Candidate& c) {
+        options.budget.check();  // the per-test deadline and memory ceiling (engine/Budget.hpp)
+        AxiomVerdict v;
+        if (!evaluate(*model, c, options.skipChecks, diags, v)) return !(modelError = true);
+        if (v.consistent) record(p, c, v, result, pairs, seen);
+        return true;
+    };
     try {
         done = forEachCandidate(p, maxCandidates_, diags, [&](const Candidate& c) {
-            options.budget.check();  // the per-test deadline and memory ceiling (engine/Budget.hpp)
-            AxiomVerdict v;
-            if (!evaluate(*model, c, options.skipChecks, diags, v)) return false;
-            if (v.consistent) record(p, c, v, result, pairs, seen);
-            return true;
-        }, mayCompleteTo);
+            if (!c.deferred) return one(c);
+            const auto bulk = counter->count(c.exec, deferredReads(p, c, deferred), [&](const ConcreteExecution& x) {
+                if (!modelError) one(Candidate{c.test, x, c.events, c.reads, c.choices, c.addresses, c.state, c.halted});
+            }, tick);
+            recordMany(p, c, bulk, result, seen);
+            return !modelError;
+        }, mayCompleteTo, deferred);
     } catch (const TooManyPartial&) {
         diags.error(p.test.file, {}, "brute force: more than " + std::to_string(maxPartial_) +
                                          " partial candidate evaluations");
