@@ -20,9 +20,9 @@ namespace {
 
 /// The model's verdict on one candidate; false after turning a model error into errors.
 bool evaluate(const cat::Model& model, const Candidate& c, const std::vector<std::string>& masked,
-              Diagnostics& diags, AxiomVerdict& out) {
+              Diagnostics& diags, AxiomVerdict& out, ConcreteMemo* memo = nullptr) {
     Diagnostics local;
-    out = checkAxioms(model, c.exec, masked, local);
+    out = checkAxioms(model, c.exec, masked, local, memo);
     if (!local.hasErrors()) return true;
     for (const auto& dg : local.all()) diags.error(dg.file, dg.loc, dg.message);
     return false;
@@ -129,17 +129,22 @@ std::optional<CheckResult> BruteForceEngine::check(const PreparedTest& p, const 
     PartialCheck mayCompleteTo;
     FlagPairs pairs;
     StateSet seen(&litmus::stateLess);
+    // Every candidate of a fixed-shape test has the same events: what does not depend on rf
+    // and co is evaluated once (cat/StaticMemo.hpp).
+    std::optional<ConcreteMemo> memo;
+    if (fixedShape(p.graph)) memo = rfCoMemo();
+    ConcreteMemo* shared = memo ? &*memo : nullptr;
     if (std::find(persistent.begin(), persistent.end(), true) != persistent.end())
         mayCompleteTo = [&, partials = std::uint64_t{0}](const ConcreteExecution& x) mutable {
             if (++partials > maxPartial_) throw TooManyPartial{};
-            return mayComplete(*model, x, persistent, options.skipChecks);
+            return mayComplete(*model, x, persistent, options.skipChecks, shared);
         };
     bool done = false;
     try {
         done = forEachCandidate(p, maxCandidates_, diags, [&](const Candidate& c) {
             options.budget.check();  // the per-test deadline and memory ceiling (engine/Budget.hpp)
             AxiomVerdict v;
-            if (!evaluate(*model, c, options.skipChecks, diags, v)) return false;
+            if (!evaluate(*model, c, options.skipChecks, diags, v, shared)) return false;
             if (v.consistent) record(p, c, v, result, pairs, seen);
             return true;
         }, mayCompleteTo);
