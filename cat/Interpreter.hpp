@@ -6,6 +6,7 @@
 
 #include "support/Diagnostics.hpp"
 #include "cat/Ast.hpp"
+#include "cat/StaticMemo.hpp"
 #include "cat/Vocabulary.hpp"
 
 #include <optional>
@@ -51,5 +52,16 @@ struct CheckResult {
 template <class D>
 std::optional<std::vector<CheckResult<D>>> interpret(const Model& model, D& domain,
                                                      Diagnostics& diags);
+
+/// interpret for a `model` resolved at load, handing what does not vary to the next
+/// evaluation through `memo` (cat/StaticMemo.hpp; null: none): every evaluation sharing one
+/// memo must be of this model, over executions of the same events that differ only in the
+/// base names the memo marks varying. With `wanted` (by check index, flags included), only
+/// the checks it marks are evaluated; the others come back holding, with no relation.
+/// Instantiated for engine::ConcreteDomain only.
+template <class D>
+std::optional<std::vector<CheckResult<D>>> interpretWith(const Model& model, D& domain, Diagnostics& diags,
+                                                         StaticMemo<D>* memo,
+                                                         const std::vector<bool>* wanted = nullptr);
 
 }  // namespace memlit::cat

@@ -4,8 +4,11 @@
 /// engine/smt/SymbolicDomain.cpp), so the template is compiled once per domain.
 
 #include "cat/Interpreter.hpp"
+#include "cat/InterpreterValues.hpp"
+#include "cat/MemoTracker.hpp"
 #include "cat/Resolve.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -21,39 +24,36 @@ namespace memlit::cat {
 namespace detail {
 
 template <class D>
-class Interpreter {
-    using Set = typename D::Set;
-    using Rel = typename D::Rel;
-
-    struct Env;
-    using EnvPtr = std::shared_ptr<const Env>;
-    struct Function { const Binding* binding; FileId file; EnvPtr env; };
-    struct Proc { const Procedure* proc; FileId file; EnvPtr env; };
-    struct EmptyAny {};   // `0` / `{}`: adopts the type the context needs
-    // Wrapped, so a domain may use one C++ type for both sets and relations.
-    struct SetV { Set v; };
-    struct RelV { Rel v; };
-    using Value = std::variant<EmptyAny, SetV, RelV, Function, Proc>;
-    static Value setV(Set s) { return Value{SetV{std::move(s)}}; }
-    static Value relV(Rel r) { return Value{RelV{std::move(r)}}; }
-
-    /// A let-bound name: evaluated on first use, then cached.
-    struct Thunk {
-        const Expr* expr = nullptr;
-        FileId file = 0;
-        EnvPtr env;
-        std::optional<Value> value;
-        bool failed = false;
-    };
-    struct Env {
-        std::string name;
-        std::shared_ptr<Thunk> thunk;
-        EnvPtr parent;
-    };
+class Interpreter : InterpreterValues<D> {
+    using B = InterpreterValues<D>;
+    using typename B::Set;
+    using typename B::Rel;
+    using typename B::EnvPtr;
+    using typename B::Env;
+    using typename B::Function;
+    using typename B::Proc;
+    using typename B::EmptyAny;
+    using typename B::SetV;
+    using typename B::RelV;
+    using typename B::Value;
+    using typename B::Thunk;
+    using typename B::Stored;
+    using B::setV;
+    using B::relV;
+    using B::bind;
+    using B::ready;
+    using B::find;
+    using B::local;
+    using B::kindName;
+    using B::opSpelling;
+    using B::storable;
+    using B::fromStored;
+    using B::recTaint;
 
 public:
-    Interpreter(const Model& model, D& domain, Diagnostics& diags)
-        : model_(model), d_(domain), diags_(diags) {}
+    Interpreter(const Model& model, D& domain, Diagnostics& diags, StaticMemo<D>* memo = nullptr,
+                const std::vector<bool>* wanted = nullptr)
+        : model_(model), d_(domain), diags_(diags), memo_(memo), wanted_(wanted) {}
 
     std::optional<std::vector<CheckResult<D>>> run() {
         EnvPtr env;
@@ -69,15 +69,6 @@ private:
     void error(FileId f, SourceLoc loc, std::string msg) {
         errors_ = true;
         diags_.error(fileName(f), loc, std::move(msg));
-    }
-
-    static EnvPtr bind(EnvPtr parent, std::string name, std::shared_ptr<Thunk> t) {
-        return std::make_shared<const Env>(Env{std::move(name), std::move(t), std::move(parent)});
-    }
-    static std::shared_ptr<Thunk> ready(Value v) {
-        auto t = std::make_shared<Thunk>();
-        t->value = std::move(v);
-        return t;
     }
 
     // ---- statements ----
@@ -106,6 +97,7 @@ private:
                 t->expr = &b.body;
                 t->file = file;
                 t->env = outer;
+                t->once = memo_.once();
             }
             env = bind(env, b.name, std::move(t));
         }
@@ -114,10 +106,32 @@ private:
     /// Least fixed point by Kleene iteration from the empty relations/sets.
     void letRec(const Let& let, FileId file, EnvPtr& env) {
         std::vector<std::shared_ptr<Thunk>> thunks;
+        const bool once = memo_.once();
+        std::vector<std::optional<typename StaticMemo<D>::Stored>> known;
+        if (once)
+            for (const auto& b : let.bindings)
+                if (memo_.known(&b)) known.push_back(memo_.find(&b));
+        if (known.size() == let.bindings.size() && std::all_of(known.begin(), known.end(), [](const auto& k) { return k.has_value(); })) {
+            for (std::size_t i = 0; i < let.bindings.size(); ++i)
+                env = bind(env, let.bindings[i].name, ready(fromStored(*known[i])));
+            return;
+        }
+        const int level = memo_.active() ? memo_.enterRec() : 0;
         for (const auto& b : let.bindings) {
-            thunks.push_back(ready(EmptyAny{}));
+            thunks.push_back(ready(EmptyAny{}, recTaint(level)));
             env = bind(env, b.name, thunks.back());
         }
+        Taint own;
+        memo_.tracked(own, [&] { return iterate(let, file, env, thunks), 0; });
+        if (level != 0) memo_.leaveRec();
+        if (level >= 1 && level <= 64) own.pending &= ~(std::uint64_t{1} << (level - 1));
+        for (std::size_t i = 0; i < thunks.size(); ++i) {
+            thunks[i]->taint = own;
+            if (once && !thunks[i]->failed) memo_.store(&let.bindings[i], own, storable(*thunks[i]->value));
+        }
+    }
+
+    void iterate(const Let& let, FileId file, const EnvPtr& env, std::vector<std::shared_ptr<Thunk>>& thunks) {
         const std::size_t bound = d_.fixpointBound();
         for (std::size_t iter = 0; iter < bound; ++iter) {
             std::vector<Value> next;
@@ -148,7 +162,20 @@ private:
     }
 
     void check(const Check& c, const Statement& s, const EnvPtr& env) {
-        auto v = eval(c.expr, s.file, env, 0);
+        if (wanted_ && (results_.size() >= wanted_->size() || !(*wanted_)[results_.size()])) {
+            // Not wanted: not evaluated, and reported as holding.
+            results_.push_back(CheckResult<D>{c.name, c.kind, c.negated, c.isFlag, fileName(s.file), s.loc,
+                                              d_.isEmptySet(d_.emptySet()), std::nullopt});
+            return;
+        }
+        const bool once = memo_.once();
+        if (const auto* known = once ? memo_.findCheck(&s) : nullptr) {
+            results_.push_back(CheckResult<D>{c.name, c.kind, c.negated, c.isFlag, fileName(s.file), s.loc,
+                                              *known->holds, known->rel});
+            return;
+        }
+        Taint own;
+        auto v = memo_.tracked(own, [&] { return eval(c.expr, s.file, env, 0); });
         if (!v) return;
         std::optional<typename D::Bool> holds;
         std::optional<Rel> rel;
@@ -164,6 +191,7 @@ private:
             }
         }
         if (c.negated) holds = d_.negate(*holds);
+        if (once) memo_.storeCheck(&s, own, {false, holds, rel});
         results_.push_back(CheckResult<D>{c.name, c.kind, c.negated, c.isFlag, fileName(s.file),
                                           s.loc, std::move(*holds), std::move(rel)});
     }
@@ -190,37 +218,30 @@ private:
         }
         EnvPtr local = proc->env;
         for (std::size_t i = 0; i < call.args.size(); ++i) {
-            auto v = eval(call.args[i], s.file, env, depth);
+            Taint own;
+            auto v = memo_.tracked(own, [&] { return eval(call.args[i], s.file, env, depth); });
             if (!v) return;
-            local = bind(local, proc->proc->params[i], ready(std::move(*v)));
+            local = bind(local, proc->proc->params[i], ready(std::move(*v), own));
         }
-        for (const auto& st : proc->proc->body) execute(st, local, depth + 1);
+        memo_.within(true, [&] {
+            for (const auto& st : proc->proc->body) execute(st, local, depth + 1);
+            return 0;
+        });
     }
 
     // ---- expressions ----
 
-    static const Env* find(const EnvPtr& env, std::string_view name) {
-        for (const Env* e = env.get(); e != nullptr; e = e->parent.get())
-            if (e->name == name) return e;
-        return nullptr;
-    }
-
-    /// The binding of a resolved Local: `ref.id` bindings up the chain, no name compared but
-    /// one, which checks that the resolver's scopes and this chain agree.
-    static const Env& local(const Expr& e, const EnvPtr& env) {
-        const Env* at = env.get();
-        for (std::uint32_t up = e.ref.id; up > 0 && at != nullptr; --up) at = at->parent.get();
-        MEMLIT_ASSERT(at != nullptr && at->name == e.name,
-                      "cat name '" + e.name + "' is not where the resolver put it");
-        return *at;
-    }
-
     std::optional<Value> force(Thunk& t) {
-        if (t.value) return t.value;
+        if (t.value) {
+            memo_.add(t.taint);
+            return t.value;
+        }
         if (t.failed) return std::nullopt;
         MEMLIT_ASSERT(t.expr != nullptr, "cat thunk without expression");
         t.failed = true;   // also guards against re-entry while evaluating
-        auto v = eval(*t.expr, t.file, t.env, 0);
+        auto v = memo_.tracked(t.taint, [&] {
+            return memo_.within(!t.once, [&] { return eval(*t.expr, t.file, t.env, 0); });
+        });
         if (!v) return std::nullopt;
         t.failed = false;
         t.value = std::move(v);
@@ -233,9 +254,11 @@ private:
         switch (e.ref.kind) {
         case NameRef::Kind::Local: return force(*local(e, env).thunk);
         case NameRef::Kind::BaseSet:
+            memo_.baseSet(static_cast<BaseSet>(id));
             if (!baseSets_[id]) baseSets_[id] = d_.baseSet(static_cast<BaseSet>(id));
             return setV(*baseSets_[id]);
         case NameRef::Kind::BaseRel:
+            memo_.baseRel(static_cast<BaseRel>(id));
             if (!baseRels_[id]) baseRels_[id] = d_.baseRel(static_cast<BaseRel>(id));
             return relV(*baseRels_[id]);
         case NameRef::Kind::Tag:
@@ -251,16 +274,6 @@ private:
         return std::nullopt;
     }
 
-    static const char* kindName(const Value& v) {
-        switch (v.index()) {
-        case 0: return "the empty set or relation";
-        case 1: return "a set";
-        case 2: return "a relation";
-        case 3: return "a function";
-        default: return "a procedure";
-        }
-    }
-
     std::optional<Rel> asRel(const Value& v, FileId file, SourceLoc loc) {
         if (std::holds_alternative<EmptyAny>(v)) return d_.emptyRel();
         if (const auto* r = std::get_if<RelV>(&v)) return r->v;
@@ -273,15 +286,6 @@ private:
         if (const auto* s = std::get_if<SetV>(&v)) return s->v;
         error(file, loc, std::string("expected a set, found ") + kindName(v));
         return std::nullopt;
-    }
-
-    static const char* opSpelling(Expr::Op op) {
-        switch (op) {
-        case Expr::Op::Union: return "|";
-        case Expr::Op::Inter: return "&";
-        case Expr::Op::Diff: return "\\";
-        default: return "?";
-        }
     }
 
     /// `|`, `&`, `\`: both sets or both relations.
@@ -319,8 +323,9 @@ private:
 
     std::optional<Value> call(const Expr& e, FileId file, const EnvPtr& env, int depth) {
         std::vector<Value> args;
-        for (const auto& a : e.args) {
-            auto v = eval(a, file, env, depth);
+        std::vector<Taint> taints(e.args.size());
+        for (std::size_t i = 0; i < e.args.size(); ++i) {
+            auto v = memo_.tracked(taints[i], [&] { return eval(e.args[i], file, env, depth); });
             if (!v) return std::nullopt;
             args.push_back(std::move(*v));
         }
@@ -355,11 +360,25 @@ private:
         }
         EnvPtr local = fn->env;
         for (std::size_t i = 0; i < args.size(); ++i)
-            local = bind(local, b.params[i], ready(std::move(args[i])));
-        return eval(b.body, fn->file, local, depth + 1);
+            local = bind(local, b.params[i], ready(std::move(args[i]), taints[i]));
+        return memo_.within(true, [&] { return eval(b.body, fn->file, local, depth + 1); });
     }
 
+    /// An expression's value; with a memo, a node evaluated once per evaluation of the model
+    /// is looked up first and, when nothing it read varies, remembered (cat/StaticMemo.hpp).
     std::optional<Value> eval(const Expr& e, FileId file, const EnvPtr& env, int depth) {
+        using Op = Expr::Op;
+        if (!memo_.once() || e.op == Op::Name || e.op == Op::EmptyRel || e.op == Op::EmptyAny)
+            return evalNode(e, file, env, depth);
+        if (auto known = memo_.find(&e)) return fromStored(*known);
+        if (memo_.known(&e)) return evalNode(e, file, env, depth);   // seen to vary
+        Taint own;
+        auto v = memo_.tracked(own, [&] { return evalNode(e, file, env, depth); });
+        if (v) memo_.store(&e, own, storable(*v));
+        return v;
+    }
+
+    std::optional<Value> evalNode(const Expr& e, FileId file, const EnvPtr& env, int depth) {
         using Op = Expr::Op;
         switch (e.op) {
         case Op::Name: return lookup(e, env);
@@ -438,6 +457,8 @@ private:
     const Model& model_;
     D& d_;
     Diagnostics& diags_;
+    MemoTracker<D> memo_;
+    const std::vector<bool>* wanted_;   // by check index: the checks to evaluate (null: all)
     std::vector<CheckResult<D>> results_;
     // The base names' values, asked of the domain on first use in this run.
     std::array<std::optional<Set>, kBaseSetCount> baseSets_;
@@ -458,6 +479,13 @@ std::optional<std::vector<CheckResult<D>>> interpret(const Model& model, D& doma
     Model copy = model;
     if (!resolve(copy, domain.vocabulary(), diags)) return std::nullopt;
     return detail::Interpreter<D>(copy, domain, diags).run();
+}
+
+template <class D>
+std::optional<std::vector<CheckResult<D>>> interpretWith(const Model& model, D& domain, Diagnostics& diags,
+                                                         StaticMemo<D>* memo, const std::vector<bool>* wanted) {
+    MEMLIT_ASSERT(model.resolved, "a memoised cat evaluation needs a model resolved at load");
+    return detail::Interpreter<D>(model, domain, diags, memo, wanted).run();
 }
 
 }  // namespace memlit::cat

@@ -18,17 +18,33 @@ std::vector<EventIndex> cycleOf(const cat::CheckResult<ConcreteDomain>& r) {
     return {};
 }
 
+std::optional<std::vector<cat::CheckResult<ConcreteDomain>>> run(const cat::Model& model, ConcreteDomain& domain,
+                                                                 Diagnostics& diags, ConcreteMemo* memo,
+                                                                 const std::vector<bool>* wanted = nullptr) {
+    if (memo != nullptr || wanted != nullptr) return cat::interpretWith(model, domain, diags, memo, wanted);
+    return cat::interpret(model, domain, diags);
+}
+
 }  // namespace
+
+ConcreteMemo rfCoMemo() {
+    ConcreteMemo memo;
+    memo.varyingRels[static_cast<std::size_t>(cat::BaseRel::Rf)] = true;
+    memo.varyingRels[static_cast<std::size_t>(cat::BaseRel::Co)] = true;
+    memo.varyingSets[static_cast<std::size_t>(cat::BaseSet::FW)] = true;
+    return memo;
+}
 
 bool isNamed(const std::vector<std::string>& names, const std::string& name) {
     return std::find(names.begin(), names.end(), name) != names.end();
 }
 
 bool mayComplete(const cat::Model& model, const ConcreteExecution& exec, const std::vector<bool>& persistent,
-                 const std::vector<std::string>& masked) {
+                 const std::vector<std::string>& masked, ConcreteMemo* memo) {
     ConcreteDomain domain(exec);
     Diagnostics ignored;
-    auto results = cat::interpret(model, domain, ignored);
+    // Only the persistent checks can reject a partial candidate: the others are not evaluated.
+    auto results = model.resolved ? run(model, domain, ignored, memo, &persistent) : run(model, domain, ignored, memo);
     if (!results || results->size() != persistent.size()) return true;
     for (std::size_t i = 0; i < results->size(); ++i) {
         const auto& r = (*results)[i];
@@ -38,10 +54,10 @@ bool mayComplete(const cat::Model& model, const ConcreteExecution& exec, const s
 }
 
 AxiomVerdict checkAxioms(const cat::Model& model, const ConcreteExecution& exec,
-                         const std::vector<std::string>& masked, Diagnostics& diags) {
+                         const std::vector<std::string>& masked, Diagnostics& diags, ConcreteMemo* memo) {
     ConcreteDomain domain(exec);
     AxiomVerdict verdict;
-    auto results = cat::interpret(model, domain, diags);
+    auto results = run(model, domain, diags, memo);
     if (!results) return verdict;
     verdict.consistent = true;
     for (const auto& r : *results) {

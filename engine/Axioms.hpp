@@ -4,6 +4,8 @@
 /// axiom that forbids it with a cycle of that axiom's relation.
 
 #include "cat/Ast.hpp"
+#include "cat/StaticMemo.hpp"
+#include "engine/ConcreteDomain.hpp"
 #include "engine/ConcreteExecution.hpp"
 #include "engine/Relation.hpp"
 #include "support/Diagnostics.hpp"
@@ -29,17 +31,27 @@ struct AxiomVerdict {
     std::vector<EventIndex> cycle;
 };
 
+/// What the evaluations of one test's candidates share (cat/StaticMemo.hpp).
+using ConcreteMemo = cat::StaticMemo<ConcreteDomain>;
+
 /// Evaluates `model` on `exec`, ignoring the axioms named in `masked`. On a model error the
-/// diagnostics say why and the verdict is inconsistent with no failed axiom.
+/// diagnostics say why and the verdict is inconsistent with no failed axiom. With `memo`, the
+/// values that do not vary between the executions sharing it are computed once (the model
+/// must then be resolved, and every execution of the same events).
 AxiomVerdict checkAxioms(const cat::Model& model, const ConcreteExecution& exec,
-                         const std::vector<std::string>& masked, Diagnostics& diags);
+                         const std::vector<std::string>& masked, Diagnostics& diags,
+                         ConcreteMemo* memo = nullptr);
+
+/// A memo for the candidates of a test whose events and addresses are fixed (fixedShape):
+/// they differ in rf, co and so FW only.
+ConcreteMemo rfCoMemo();
 
 /// Whether `exec`, a partial candidate (rf and co holding only some of their pairs), may still
 /// complete to a consistent execution: false when an axiom not masked, marked in `persistent`
 /// (persistentChecks, by check index), already fails. True on a model error (the complete
 /// candidates report it).
 bool mayComplete(const cat::Model& model, const ConcreteExecution& exec, const std::vector<bool>& persistent,
-                 const std::vector<std::string>& masked);
+                 const std::vector<std::string>& masked, ConcreteMemo* memo = nullptr);
 
 /// Whether `name` is among `names`.
 bool isNamed(const std::vector<std::string>& names, const std::string& name);

@@ -65,6 +65,10 @@ private:
     std::vector<std::vector<std::size_t>> coOrder_;
     Relation coPartial_;
     std::vector<std::size_t> liveReads_;  // the executed reads, in graph order
+    // For pruning on assumptions: per event, the reads its value term mentions; per assumption
+    // (not waiting for final values), the reads its guard and condition mention.
+    std::vector<std::set<std::uint32_t>> valueReads_;
+    std::vector<std::pair<std::size_t, std::set<std::uint32_t>>> earlyAssumptions_;
 
     bool runPruned() {
         const std::size_t n = g_.size();
@@ -89,6 +93,16 @@ private:
                 for (std::size_t w : byAddr[addr_[i]]) coPartial_.set(i, w);
         for (auto& [a, ws] : byAddr) groups_.push_back(ws);
         coOrder_.assign(groups_.size(), {});
+        valueReads_.assign(n, {});
+        for (std::size_t i = 0; i < n; ++i) collectReads(g_.events[i].value, valueReads_[i]);
+        for (std::size_t i = 0; i < g_.assumptions.size(); ++i) {
+            const auto& a = g_.assumptions[i];
+            if (mentionsFinal(a.guard) || mentionsFinal(a.cond)) continue;
+            std::set<std::uint32_t> reads;
+            collectReads(a.guard, reads);
+            collectReads(a.cond, reads);
+            earlyAssumptions_.emplace_back(i, std::move(reads));
+        }
         for (std::uint64_t bits = 0; bits < (std::uint64_t{1} << g_.choices); ++bits) {
             choices_.assign(g_.choices, 0);
             for (std::uint32_t c = 0; c < g_.choices; ++c) choices_[c] = (bits >> c) & 1;
@@ -138,11 +152,37 @@ private:
         for (std::size_t w = 0; w < g_.size(); ++w) {
             if (!exec_[w] || !g_.events[w].isWrite() || addr_[w] != addr_[r]) continue;
             source_[r] = static_cast<int>(w);
-            const bool go = !mayComplete() || chooseLiveSources(k + 1);
+            const bool go = assumptionFails(k) || !mayComplete() || chooseLiveSources(k + 1);
             source_[r] = kNoSource;
             if (!go) return false;
         }
         return true;
+    }
+
+    /// Whether an assumption already fails on the values of the first k+1 reads that their
+    /// sources fix (a read whose source's value needs an unplaced read is not known yet):
+    /// every completion has the same values there, and evaluateFixed would drop it.
+    bool assumptionFails(std::size_t k) {
+        if (earlyAssumptions_.empty()) return false;
+        std::vector<bool> known(g_.size(), false);
+        for (bool progress = true; progress;) {
+            progress = false;
+            for (std::size_t i = 0; i <= k; ++i) {
+                const std::size_t r = liveReads_[i];
+                const auto w = static_cast<std::size_t>(source_[r]);
+                if (known[r] || !std::all_of(valueReads_[w].begin(), valueReads_[w].end(),
+                                             [&](std::uint32_t d) { return known[d]; }))
+                    continue;
+                values_[r] = evalTerm(g_.events[w].value, values_, choices_);
+                known[r] = progress = true;
+            }
+        }
+        for (const auto& [i, reads] : earlyAssumptions_) {
+            if (!std::all_of(reads.begin(), reads.end(), [&](std::uint32_t d) { return known[d]; })) continue;
+            const auto& a = g_.assumptions[i];
+            if (evalTerm(a.guard, values_, choices_) != 0 && evalTerm(a.cond, values_, choices_) == 0) return true;
+        }
+        return false;
     }
 
     /// A complete candidate of the pruned enumeration: its values, assumptions and the rest.

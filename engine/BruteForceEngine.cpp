@@ -21,9 +21,9 @@ namespace {
 
 /// The model's verdict on one candidate; false after turning a model error into errors.
 bool evaluate(const cat::Model& model, const Candidate& c, const std::vector<std::string>& masked,
-              Diagnostics& diags, AxiomVerdict& out) {
+              Diagnostics& diags, AxiomVerdict& out, ConcreteMemo* memo = nullptr) {
     Diagnostics local;
-    out = checkAxioms(model, c.exec, masked, local);
+    out = checkAxioms(model, c.exec, masked, local, memo);
     if (!local.hasErrors()) return true;
     for (const auto& dg : local.all()) diags.error(dg.file, dg.loc, dg.message);
     return false;
@@ -161,10 +161,15 @@ std::optional<CheckResult> BruteForceEngine::check(const PreparedTest& p, const 
     FlagPairs pairs;
     StateSet seen(&litmus::stateLess);
     std::uint64_t evaluations = 0;   // of partial candidates, and of the counter's
+    // Every candidate of a fixed-shape test has the same events: what does not depend on rf
+    // and co is evaluated once (cat/StaticMemo.hpp).
+    std::optional<ConcreteMemo> memo;
+    if (fixedShape(p.graph)) memo = rfCoMemo();
+    ConcreteMemo* shared = memo ? &*memo : nullptr;
     if (std::find(persistent.begin(), persistent.end(), true) != persistent.end())
         mayCompleteTo = [&](const ConcreteExecution& x) {
             if (++evaluations > maxPartial_) throw TooManyPartial{};
-            return mayComplete(*model, x, persistent, options.skipChecks);
+            return mayComplete(*model, x, persistent, options.skipChecks, shared);
         };
     // Reads nothing observes are counted, not enumerated, when the model allows it.
     const auto counter = mayCompleteTo && factor_ ? FactoredCount::forModel(*model, options.skipChecks) : std::nullopt;
@@ -177,7 +182,7 @@ std::optional<CheckResult> BruteForceEngine::check(const PreparedTest& p, const 
     const auto one = [&](const Candidate& c) {
         options.budget.check();  // the per-test deadline and memory ceiling (engine/Budget.hpp)
         AxiomVerdict v;
-        if (!evaluate(*model, c, options.skipChecks, diags, v)) return !(modelError = true);
+        if (!evaluate(*model, c, options.skipChecks, diags, v, shared)) return !(modelError = true);
         if (v.consistent) record(p, c, v, result, pairs, seen);
         return true;
     };

@@ -51,6 +51,9 @@ namespace memlit::cat {
 
 template std::optional<std::vector<CheckResult<engine::ConcreteDomain>>>
 interpret<engine::ConcreteDomain>(const Model&, engine::ConcreteDomain&, Diagnostics&);
+template std::optional<std::vector<CheckResult<engine::ConcreteDomain>>>
+interpretWith<engine::ConcreteDomain>(const Model&, engine::ConcreteDomain&, Diagnostics&,
+                                      StaticMemo<engine::ConcreteDomain>*, const std::vector<bool>*);
 
 ConcreteVerdict evaluateConcrete(const Model& model, const engine::ConcreteExecution& exec,
                                  Diagnostics& diags) {

@@ -48,9 +48,11 @@ Engine& EngineSelector::select(const PreparedTest& test, const cat::Model&) {
 std::optional<CheckResult> EngineSelector::check(const PreparedTest& test, const cat::Model& model,
                                                  const CheckOptions& options, Diagnostics& diags) {
     Engine& chosen = select(test, model);
-    if (mode_ == EngineMode::Auto && &chosen != &enumerator_ && fixedShape(test.graph)) {
+    const bool tryIt = fixedShape(test.graph) || test.candidates <= kTryEnumerateUnprunedAtMost;
+    if (mode_ == EngineMode::Auto && &chosen != &enumerator_ && tryIt) {
         // Exact counts when pruning leaves few candidates (and needs few partial evaluations:
-        // at most twice as many); else Z3, as chosen (the attempt's "more than N" is dropped).
+        // at most twice as many), or when few of an unpruned test's candidates are complete;
+        // else Z3, as chosen (the attempt's "more than N" is dropped).
         Diagnostics attempt;
         BruteForceEngine capped(tryCompleteAtMost_, true, 2 * tryCompleteAtMost_);
         if (auto r = capped.check(test, model, options, attempt)) {

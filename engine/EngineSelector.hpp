@@ -30,6 +30,11 @@ constexpr std::uint64_t kEnumeratePrunedAtMost = 1000000;
 /// many complete (unpruned) candidates or twice as many partial ones; Z3 then checks it. Pruning often leaves few: X86
 /// CoStress-2-4 has over a million candidates and 182 complete ones (docs/performance.md).
 constexpr std::uint64_t kTryEnumerateCompleteAtMost = 20000;
+/// A test whose events depend on values read (no pruning) is tried by the enumerator the same
+/// way when it has at most this many candidates: the enumerator walks their read sources
+/// cheaply and evaluates the model only on the consistent-looking complete ones, which is
+/// far faster than Z3 on the LKMM's RCU tests with a dereference (docs/performance.md).
+constexpr std::uint64_t kTryEnumerateUnprunedAtMost = 1000000;
 
 /// Whether a model declares a `flag` (in procedures too).
 bool declaresFlag(const cat::Model& model);

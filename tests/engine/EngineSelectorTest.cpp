@@ -160,3 +160,27 @@ TEST_CASE("EngineSelector: auto's enumerator attempt above the million falls bac
     REQUIRE(roomy.check(p, testing::model("sc"), {}, d));
     CHECK(s.z3.seen.size() == 1);   // enumerated
 }
+
+TEST_CASE("EngineSelector: auto tries the enumerator on a test of values-dependent shape up to a million candidates",
+          "[engine][selector]") {
+    Setup s;
+    Diagnostics d;
+    auto ctrl = engine::prepare(testing::parse(testing::sourceDir() + "/tests/litmus/X86/MP+ctrl.litmus"), d);
+    REQUIRE(ctrl);
+    REQUIRE_FALSE(engine::fixedShape(ctrl->graph));
+    ctrl->candidates = engine::kTryEnumerateUnprunedAtMost;   // select() says Z3, check() tries first
+    auto autoSel = s.selector("auto");
+    CHECK(&autoSel.select(*ctrl, testing::model("tso")) == &s.z3);
+    auto enumerated = autoSel.check(*ctrl, testing::model("tso"), {}, d);
+    REQUIRE(enumerated);
+    CHECK(s.z3.seen.empty());
+    auto tiny = s.selector("auto", 1);   // past its cap of complete candidates: Z3 after all
+    auto solved = tiny.check(*ctrl, testing::model("tso"), {}, d);
+    REQUIRE(solved);
+    CHECK(testing::stateLines(*solved) == testing::stateLines(*enumerated));
+    CHECK(s.z3.seen.size() == 1);
+    ctrl->candidates = engine::kTryEnumerateUnprunedAtMost + 1;   // above it: Z3 only
+    REQUIRE(autoSel.check(*ctrl, testing::model("tso"), {}, d));
+    CHECK(s.z3.seen.size() == 2);
+    CHECK_FALSE(d.hasErrors());
+}
