@@ -187,11 +187,18 @@ std::optional<Expr> Lowerer::primary() {
         unsupported(t, "'make' here (channels are declared globals: var c = make(chan T))");
         return std::nullopt;
     }
-    if (prog_.helpers.count(t.text) && peek(1).punct("(") && !locals_.count(t.text)) {
-        unsupported(t, "calling a function (only 'go f(...)' and once.Do run one)");
-        return std::nullopt;
+    if (callAhead()) {
+        auto r = call();
+        if (!r) return std::nullopt;
+        return r->empty() ? Expr::constant(0) : (*r)[0];
     }
     const Global* g = global(t.text);
+    if (g && g->kind == GlobalKind::Chan && !locals_.count(t.text) && (peek(1).punct(",") || peek(1).punct(")"))) {
+        // A channel as an argument: its name, which the channel parameter will stand for.
+        ++pos_;
+        type_ = g->type;
+        return Expr::sym(chanName(t.text));
+    }
     if (g && !locals_.count(t.text) && peek(1).punct(".") && g->kind != GlobalKind::Plain) {
         const std::string& m = peek(2).text;
         auto v = method(*g);
@@ -203,7 +210,7 @@ std::optional<Expr> Lowerer::primary() {
     }
     ++pos_;
     auto v = load(t);
-    while (v && peek().punct(".")) v = fieldLoad(*v);
+    while (v && peek().punct(".")) v = methodAhead() ? methodCall(*v) : fieldLoad(*v);
     return v;
 }
 
