@@ -2,6 +2,7 @@
 // diagnostic word for word, and `go vet` over every .go fixture and example.
 
 #include "litmus/Parser.hpp"
+#include "runner/GoGenerator.hpp"
 #include "tests/engine/Fixtures.hpp"
 
 #include <catch2/catch.hpp>
@@ -110,4 +111,16 @@ TEST_CASE("Go programs: every .go fixture and example passes go vet unchanged", 
                                 " GOFLAGS= go vet " + f + " > /dev/null 2>&1";
         CHECK(std::system(cmd.c_str()) == 0);
     }
+}
+
+TEST_CASE("Go programs: memlit run declines a .go program instead of misreading it", "[go][goprog]") {
+    Diagnostics d;
+    auto t = parseLitmus("package main\nfunc main() {\n}\n", "p.go", d);
+    REQUIRE(t);
+    Diagnostics r;
+    CHECK_FALSE(runner::generateGoProgram(*t, r));
+    REQUIRE(r.all().size() == 1);
+    CHECK(Diagnostics::format(r.all()[0]) ==
+          "p.go: error: unsupported feature: running a .go program (memlit run runs the litmus form; check it "
+          "instead)");
 }
