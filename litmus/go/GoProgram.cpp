@@ -276,7 +276,12 @@ std::optional<LitmusTest> parseGoSource(std::string_view text, const std::string
             break;
         t.locations.push_back(Place{0, r});
     }
-    if (const auto& d = dirs.condition) {
+    if (options.exists) {
+        // The command line's question: positions are columns of the option's text.
+        SourceText question(*options.exists);
+        StateParser rest(question, 0, question.size(), "--exists", diags, identity);
+        if (!rest.parseConstraints(t)) return std::nullopt;
+    } else if (const auto& d = dirs.condition) {
         StateParser rest(raw, d->first, d->second, file, diags, identity);
         if (!rest.parseConstraints(t)) return std::nullopt;
     } else {

@@ -71,6 +71,24 @@ TEST_CASE("Go programs: the memlit comment asks a question and sets the unrollin
     CHECK(t->meta[0] == std::pair<std::string, std::string>{"Unroll", "3"});
 }
 
+TEST_CASE("Go programs: --exists asks the question instead of the file's comment", "[litmus][go][goprog]") {
+    ParseOptions o;
+    o.exists = "exists (0:out1=2)";
+    Diagnostics d;
+    auto t = parseLitmus("// memlit: exists (0:out1=1)\npackage main\n\nimport \"fmt\"\n\nfunc main() {\n"
+                         "\tfmt.Println(1)\n}\n",
+                         "q.go", d, o);
+    for (const auto& x : d.all()) INFO(Diagnostics::format(x));
+    REQUIRE(t);
+    CHECK(t->condition.text == "exists (0:out1=2)");
+    o.exists = "exists (0:out1=";
+    Diagnostics bad;
+    CHECK_FALSE(parseLitmus("package main\nfunc main() {\n}\n", "q.go", bad, o));
+    REQUIRE(bad.all().size() == 1);
+    CHECK(Diagnostics::format(bad.all()[0]) ==
+          "--exists:1:16: error: expected a value (an integer or a location name), found end of input");
+}
+
 TEST_CASE("Go programs: every diagnostic, word for word", "[litmus][go][goprog]") {
     const std::pair<const char*, const char*> cases[] = {
         {"package other\nfunc main() {\n}\n", "p.go:1:1: error: expected 'package main', found 'package'"},
