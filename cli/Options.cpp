@@ -111,6 +111,7 @@ struct CheckParser {
     CLI::Option* engine = valueOption(app, "--engine");
     CLI::Option* countSeconds = valueOption(app, "--count-seconds");
     CLI::Option* unroll = valueOption(app, "--unroll");
+    CLI::Option* exists = valueOption(app, "--exists");
     CLI::Option* maxEvents = valueOption(app, "--max-events");
     CLI::Option* maxMemory = valueOption(app, "--max-memory");
     CLI::Option* jobs = valueOption(app, "--jobs");
@@ -237,6 +238,7 @@ std::optional<std::string> checkValues(const CheckParser& p, CheckArgs& a) {
         if (!n || *n > 16) return "--unroll needs a whole number from 0 to 16";
         a.parse.unroll = static_cast<int>(*n);
     }
+    if (auto e = lastValue(p.exists)) a.parse.exists = *e;
     if (auto bad = batchValues(p, a)) return bad;
     a.json = p.json->count() > 0;
     a.expectFromComments = p.expectFromComments->count() > 0;

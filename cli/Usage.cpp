@@ -53,6 +53,8 @@ const char* const kCheckUsage =
     "                       are those seen so far (a note on stderr says so)\n"
     "  --unroll K           Go and C tests: unroll every loop K times (0-16), overriding\n"
     "                       the test's Unroll=K line (default 2)\n"
+    "  --exists 'exists (...)'  .go programs: the question, instead of the file's\n"
+    "                       '// memlit: exists (...)' comment\n"
     "  --expect-from-comments  compare each observation with the test's comment\n"
     "                       'Result: Never|Sometimes|Always' (exit 4 on a mismatch)\n"
     "  --jobs N             check N tests at a time (default: one per CPU); results are\n"

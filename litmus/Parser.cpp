@@ -3,6 +3,7 @@
 #include "litmus/Architecture.hpp"
 #include "litmus/FrontEnd.hpp"
 #include "litmus/Lexer.hpp"
+#include "litmus/go/GoProgram.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -186,6 +187,8 @@ std::optional<LitmusTest> parseLitmus(std::string_view raw, const std::string& f
                                       const ParseOptions& options, const std::vector<Architecture>& known) {
     std::size_t before = errorCount(diags);
     const std::string text = normalizeLineEnds(raw);
+    // A `package main` file (or any `.go` file) is a Go program, not a litmus test.
+    if (go::isGoSource(text, file)) return go::parseGoSource(text, file, diags, options);
     // The architecture first, before any lexing of the body: a test of an architecture memlit
     // does not know is reported as such, whatever its body looks like (C's `(*x` is no comment).
     const Architecture* arch = nullptr;

@@ -18,6 +18,9 @@ struct Architecture;
 struct ParseOptions {
     /// Rounds of every Go loop, instead of the test's `Unroll=K` line (0 to 16).
     std::optional<int> unroll;
+    /// Go programs (`.go` files): the question, herd's `exists (...)`, instead of the file's
+    /// `// memlit: exists` comment (the command line's --exists).
+    std::optional<std::string> exists;
 };
 
 /// Parses one litmus test. On error, reports `file:line:col: error: ...` diagnostics and

@@ -1,5 +1,6 @@
 #include "runner/GoGenerator.hpp"
 
+#include "litmus/go/GoProgram.hpp"
 #include "litmus/go/GoSyntax.hpp"
 #include "litmus/Lexer.hpp"
 #include "litmus/State.hpp"
@@ -164,6 +165,10 @@ private:
 std::optional<GoProgram> generateGoProgram(const litmus::LitmusTest& test, Diagnostics& diags) {
     if (test.programText.empty()) {
         diags.unsupported(test.file, {}, "a Go test without its program text (memlit run)");
+        return std::nullopt;
+    }
+    if (litmus::go::isGoSource(test.programText, test.file)) {
+        diags.unsupported(test.file, {}, "running a .go program (memlit run runs the litmus form; check it instead)");
         return std::nullopt;
     }
     return Generator(test, diags).run();

@@ -25,7 +25,7 @@ std::optional<Lowerer::Channel> Lowerer::channel() {
         return std::nullopt;
     }
     ++pos_;
-    return Channel{t.text, g->capacity};
+    return Channel{chanName(t.text), g->capacity};
 }
 
 bool Lowerer::send(const Channel& c, const Expr& value, bool inSelect) {

@@ -182,12 +182,19 @@ std::optional<Expr> Lowerer::primary() {
     if ((t.text == "len" || t.text == "cap") && peek(1).punct("(") && !locals_.count(t.text)) return lengthOf();
     if (t.text == "new" && peek(1).punct("(") && !locals_.count(t.text)) return allocation();
     if (t.text == "make" && peek(1).punct("(") && !locals_.count(t.text)) return makeCollection();
-    if (prog_.helpers.count(t.text) && peek(1).punct("(") && !locals_.count(t.text)) {
-        unsupported(t, "calling a function (only 'go f(...)' and once.Do run one)");
-        return std::nullopt;
-    }
     const Global* g = global(t.text);
     if (g && !locals_.count(t.text) && peek(1).punct(".") && g->type == "atomic.Value") return atomicValue(t);
+    if (callAhead()) {
+        auto r = call();
+        if (!r) return std::nullopt;
+        return r->empty() ? Expr::constant(0) : (*r)[0];
+    }
+    if (g && g->kind == GlobalKind::Chan && !locals_.count(t.text) && (peek(1).punct(",") || peek(1).punct(")"))) {
+        // A channel as an argument: its name, which the channel parameter will stand for.
+        ++pos_;
+        type_ = g->type;
+        return Expr::sym(chanName(t.text));
+    }
     if (g && !locals_.count(t.text) && peek(1).punct(".") && g->kind != GlobalKind::Plain) {
         const std::string& m = peek(2).text;
         auto v = method(*g);
@@ -206,7 +213,7 @@ std::optional<Expr> Lowerer::primary() {
         unsupported(t, "array values (copying an array: index it, or use a slice)");
         return std::nullopt;
     }
-    while (v && peek().punct(".")) v = fieldLoad(*v);
+    while (v && peek().punct(".")) v = methodAhead() ? methodCall(*v) : fieldLoad(*v);
     return v;
 }
 

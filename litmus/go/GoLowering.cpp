@@ -11,7 +11,7 @@
 namespace memlit::litmus::go {
 
 bool Lowerer::run() {
-    for (const auto& f : prog_.goroutines) jobs_.push_back({f.open, f.close, false, {}, {}});
+    for (const auto& f : prog_.goroutines) jobs_.push_back({f.open, f.close, false, {}, {}, {}});
     if (!findStartedGoroutines()) return false;
     for (std::size_t m = 0; m < test_.meta.size(); ++m)
         if (const auto& [key, value] = test_.meta[m]; key == "Unroll") {
@@ -34,6 +34,11 @@ bool Lowerer::run() {
     if (!declareMaps()) return false;
     for (std::size_t i = 0; i + 2 < toks_.size(); ++i)
         if (toks_[i].ident("close") && toks_[i + 1].punct("(")) closed_.insert(toks_[i + 2].text);
+    // A close of a channel parameter may close any channel.
+    for (const auto& n : std::set<std::string>(closed_))
+        if (!prog_.globals.count(n))
+            for (const auto& [name, g] : prog_.globals)
+                if (g.kind == GlobalKind::Chan) closed_.insert(name);
     bool ok = true;
     for (std::size_t i = 0; i < jobs_.size(); ++i) {
         if (i >= kMaxGoroutines) {
@@ -48,12 +53,13 @@ bool Lowerer::run() {
         escaped_.clear();
         fresh_.clear();
         held_.clear();
+        chanAliases_ = jobs_[i].chans;
         findEscaping(jobs_[i].open, jobs_[i].close);
         test_.raw.emplace_back();
         loc_ = loc(toks_[jobs_[i].open]);
         if (jobs_[i].started) startOf(i);
         for (const auto& name : jobs_[i].captured) capture(i, name);
-        ok = body(jobs_[i].open, jobs_[i].close) && ok;
+        ok = functionBody(jobs_[i].open, jobs_[i].close) && ok;
         test_.threads.push_back(b.take());
     }
     return ok;
@@ -140,13 +146,17 @@ bool Lowerer::statement(std::size_t close) {
     else if (t.ident("for")) return forStatement();
     else if (t.ident("select")) return selectStatement();
     else if (t.ident("close") && peek(1).punct("(")) ok = closeStatement();
-    else if (prog_.helpers.count(t.text) && peek(1).punct("(") && !locals_.count(t.text))
-        return unsupported(t, "calling a function (only 'go f(...)' and once.Do run one)");
+    else if (t.kind == Token::Kind::Ident && peek(1).punct(":=") && peek(2).ident("func")) ok = closureDecl();
+    else if (callAhead()) ok = callStatement();
+    else if ((t.ident("fmt") || t.ident("time") || t.ident("runtime")) && peek(1).punct(".") && !global(t.text) &&
+             !locals_.count(t.text))
+        ok = libraryCall();
     else if (t.punct("<-")) ok = expression().has_value();
     else if (t.ident("break") || t.ident("continue")) ok = breakStatement();
-    else if (t.ident("switch") || t.ident("return") || t.ident("defer") || t.ident("goto") ||
-             (t.ident("panic") && peek(1).punct("(")))
-        return unsupported(t, "the '" + t.text + "' statement");
+    else if (t.ident("return")) ok = returnStatement();
+    else if (t.ident("defer")) ok = deferStatement();
+    else if (t.ident("panic") && peek(1).punct("(") && !locals_.count(t.text)) ok = panicStatement();
+    else if (t.ident("switch") || t.ident("goto")) return unsupported(t, "the '" + t.text + "' statement");
     else if (t.punct("{")) return block();
     else if (t.kind == Token::Kind::Ident && peek(1).punct(":") && !locals_.count(t.text)) return labelledStatement(close);
     else if (indexesMap()) ok = mapStatement();
@@ -190,6 +200,7 @@ bool Lowerer::simpleStatement() {
         if (const Global* g = global(peek().text);
             names.size() == 2 && g && g->kind == GlobalKind::SyncMap && !locals_.count(peek().text) && peek(1).punct("."))
             return syncMapPair(names, declare);
+        if (names.size() > 1 && callAhead()) return multiAssign(names, declare);
         if (names.size() > 1) return unsupported(*names[1], "assigning several variables at once");
         auto e = expression();
         return e && assign(*names[0], *e, declare);

@@ -50,6 +50,7 @@ struct Job {
     std::vector<std::string> captured;  // a func literal's locals of its parent, copied at `go`
                                         // ("&x": the address of a local the parent keeps in memory)
     std::map<std::string, std::string> types;  // the captured locals' types
+    std::map<std::string, std::string> chans;  // channel parameters: the channel each names
 };
 
 /// What one lowering pass learns about the whole program, so that a second pass can leave
@@ -135,7 +136,10 @@ private:
 
     const Token& peek(std::size_t k = 0) const { return toks_[std::min(pos_ + k, toks_.size() - 1)]; }
     SourceLoc loc(const Token& t) const { return src_.locOf(t.offset); }
-    void emit(OpKind op) { b_->emit(std::move(op), loc_); }
+    void emit(OpKind op) {
+        if (!renames_.empty() || prog_.mainEnds) rename(op);
+        b_->emit(std::move(op), loc_);
+    }
     bool error(const Token& at, std::string msg) {
         diags_.error(file_, loc(at), std::move(msg));
         return false;
@@ -156,8 +160,13 @@ private:
         ++pos_;
         return true;
     }
+    /// A channel parameter names the channel global its argument named.
+    const std::string& chanName(const std::string& name) const {
+        auto a = chanAliases_.find(name);
+        return a == chanAliases_.end() ? name : a->second;
+    }
     const Global* global(const std::string& name) const {
-        auto it = prog_.globals.find(name);
+        auto it = prog_.globals.find(chanName(name));
         return it == prog_.globals.end() ? nullptr : &it->second;
     }
     std::size_t matching(std::size_t open) const {
@@ -453,6 +462,79 @@ private:
     /// TryLock (TryRLock): a free choice between a lock that cannot block and nothing.
     Expr tryLock(const Expr& at, LockMode mode);
     std::optional<Expr> mutexMethod(const Global& g, const Token& name, const Expr& at);
+
+    // ---- calls (GoCalls.cpp; docs/go.md, "Functions, closures and defer") ---------------------
+
+    /// What a call runs: a declared function or method, or a func literal (a closure, which
+    /// shares the variables of the function around it).
+    struct Callee {
+        std::string name;  // "f", "T.m", or the local a literal is assigned to
+        std::size_t open = 0, close = 0;
+        std::vector<std::pair<std::string, std::string>> params, results;  // results: name may be ""
+        bool closure = false;
+    };
+    /// A deferred call: it runs at the function's end when `flag` (set at the defer statement) is 1.
+    struct Deferred {
+        std::string flag;
+        std::size_t at = 0;       // a `v.Method()` on a sync global: re-read from here at the end
+        std::optional<Callee> callee;
+        std::vector<Expr> args;   // evaluated at the defer statement
+        SourceLoc loc;
+    };
+    /// A function being inlined (or a goroutine's body): where `return` goes and what runs then.
+    struct Frame {
+        std::string name, prefix, end;     // prefix: of its locals' registers ("" for a goroutine);
+                                           // end: where `return` jumps, made by the first one
+        std::vector<std::string> results;  // the registers that receive the results
+        std::vector<std::pair<std::string, std::string>> named;  // named results (locals)
+        std::vector<std::string> resultTypes;
+        bool discard = false;              // a goroutine's body: results are dropped
+        int onceDepth = 0;                 // inlining_ at entry: `return` may not leave a once.Do
+        std::optional<Holds> returned;     // what holds at the return statements
+        std::vector<Deferred> defers;
+    };
+    std::vector<Frame> frames_;
+    std::map<std::string, std::string> renames_;  // a local of the inlined function -> its register
+    std::map<std::string, Callee> closures_;      // locals holding a func literal
+    std::map<std::string, std::string> chanAliases_;  // channel parameter -> channel global
+    int calls_ = 0;                               // inlined calls in this goroutine (prefixes)
+    mutable std::string threadEnd_;               // label after the goroutine's last op (made when used)
+    static constexpr std::size_t kMaxCallDepth = 32;
+    std::vector<std::string> resultTypes_;        // of the call inlined last
+
+    /// The renames_ of the registers `op` names; in a program whose end is main's (a .go file), a
+    /// goroutine other than main that blocks forever just stops (threadEnd_), as Go drops it.
+    void rename(OpKind& op) const;
+    /// Binds local `n` to a register of the innermost frame (declareLocal calls it).
+    void bindLocal(const std::string& n);
+    /// A goroutine's body as a frame: `return` ends it, deferred calls run at its end.
+    bool functionBody(std::size_t open, std::size_t close);
+    /// Whether the current token starts a call of a function, method or closure this lowering knows.
+    bool callAhead() const;
+    /// The callee named at the current token (consumed, with a method's receiver value in `recv`).
+    std::optional<Callee> calleeAt(std::optional<Expr>& recv);
+    /// Whether `.m(` follows a value of type `*T` with a method `m`.
+    bool methodAhead() const;
+    /// `.m(args)` after receiver value `recv` (of type type_): the method inlined, its first result.
+    std::optional<Expr> methodCall(const Expr& recv);
+    /// `f(args)`, `p.m(args)`, `func(...) {...}(args)`: the results (empty for none).
+    std::optional<std::vector<Expr>> call();
+    /// Inlines `c` with argument values `args` (already in temporaries): Go's value semantics.
+    std::optional<std::vector<Expr>> inlineCall(const Callee& c, const std::vector<Expr>& args, const Token& at);
+    /// `func(a int) int { ... }` at the current token (consumed).
+    std::optional<Callee> funcLiteral();
+    bool callStatement();
+    /// `a, b := f(x)` / `a, b = f(x)`.
+    bool multiAssign(const std::vector<const Token*>& names, bool declare);
+    bool closureDecl();
+    bool returnStatement();
+    bool deferStatement();
+    bool panicStatement();
+    /// `fmt.Println(...)`, `fmt.Printf(...)`, `time.Sleep(d)`, `runtime.Gosched()` (GoPrint.cpp).
+    bool libraryCall();
+    int prints_ = 0;  // values main printed so far: registers out1, out2, ...
+    /// The deferred calls of the innermost frame, last first, each if its defer statement ran.
+    bool runDefers();
 
     /// `once.Do(f)`: the once holds 0 (fresh), 1 (f running) or 2 (f returned). The caller that
     /// claims it (0 -> 1) runs f, inlined, then stores 2; every other caller waits for 2.

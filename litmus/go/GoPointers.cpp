@@ -79,6 +79,7 @@ void Lowerer::findEscaping(std::size_t open, std::size_t close) {
 }
 
 void Lowerer::declareLocal(const std::string& n, const std::string& ty, const Expr& e) {
+    bindLocal(n);
     locals_.insert(n);
     types_[n] = ty;
     const bool neverNil = e.kind == K::Sym || (e.kind == K::Reg && fresh_.count(e.name));

@@ -80,7 +80,7 @@ bool Lowerer::goStatement() {
                 std::find(captured.begin(), captured.end(), name) == captured.end())
                 captured.push_back(name), types[n] = types_[n];
         }
-        jobs_.push_back({open, close, true, {}, {}});
+        jobs_.push_back({open, close, true, {}, {}, {}});
         pos_ = close + 1;
     } else if (t.kind == Token::Kind::Ident) {
         const auto& gs = prog_.goroutines;
@@ -94,7 +94,7 @@ bool Lowerer::goStatement() {
         } else if (auto h = prog_.helpers.find(t.text); h != prog_.helpers.end()) {
             thread = jobs_.size();
             params = h->second.params;
-            jobs_.push_back({h->second.open, h->second.close, true, {}, {}});
+            jobs_.push_back({h->second.open, h->second.close, true, {}, {}, {}});
         } else {
             return error(t, "undefined function: " + t.text);
         }
@@ -113,6 +113,11 @@ bool Lowerer::goStatement() {
     for (const auto& name : captured)
         emit(Store{Expr::sym(capturedLocation(thread, name)), Expr::reg(name), {}, -1, 0});
     for (std::size_t k = 0; k < params.size(); ++k) {
+        if (params[k].second.rfind("chan ", 0) == 0) {
+            if ((*args)[k].kind != K::Sym) return error(t, "pass a declared channel to channel parameter " + params[k].first);
+            jobs_[thread].chans[params[k].first] = (*args)[k].name;
+            continue;
+        }
         emit(Store{Expr::sym(capturedLocation(thread, params[k].first)), (*args)[k], {}, -1, 0});
         captured.push_back(params[k].first);
         types[params[k].first] = params[k].second;

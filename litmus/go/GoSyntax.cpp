@@ -370,8 +370,16 @@ private:
             if (!names) return fail("a parameter name");
             const Token& at = peek();
             std::string ty;
-            if (!type(ty)) return false;
-            if (!isValueType(prog_, ty)) return error(at, "parameters of type '" + ty + "' are not supported");
+            if (peek().punct("<-") && peek(1).ident("chan")) ++pos_;  // <-chan T: receive-only
+            if (peek().ident("chan")) {
+                pos_ += peek(1).punct("<-") ? 2 : 1;  // chan<- T: send-only
+                if (!type(ty)) return false;
+                ty = "chan " + ty;
+            } else if (!type(ty)) {
+                return false;
+            } else if (!isValueType(prog_, ty)) {
+                return error(at, "parameters of type '" + ty + "' are not supported");
+            }
             for (const Token* n : *names) f.params.push_back({n->text, ty});
             if (peek().punct(",")) ++pos_;
             else if (!peek().punct(")")) return fail("',' or ')'");
@@ -380,17 +388,61 @@ private:
         return true;
     }
 
+    /// `int`, `(int, bool)` or `(n int, ok bool)` after the parameters.
+    bool results(Func& f) {
+        if (!peek().punct("(")) {
+            const Token& at = peek();
+            std::string ty;
+            if (!type(ty)) return false;
+            if (!isValueType(prog_, ty)) return error(at, "results of type '" + ty + "' are not supported");
+            f.results.push_back({"", ty});
+            return true;
+        }
+        ++pos_;
+        // Named results (`(q, m int)`) have a name followed by a type somewhere in the list.
+        bool named = false;
+        for (std::size_t i = pos_; i + 1 < toks_.size() && !toks_[i].punct(")") && !toks_[i].punct("{"); ++i)
+            named = named || (toks_[i].kind == Token::Kind::Ident && !toks_[i].ident("chan") &&
+                              (toks_[i + 1].kind == Token::Kind::Ident || toks_[i + 1].punct("*")));
+        if (!named) {
+            while (!peek().punct(")")) {
+                const Token& at = peek();
+                std::string ty;
+                if (!type(ty)) return false;
+                if (!isValueType(prog_, ty)) return error(at, "results of type '" + ty + "' are not supported");
+                f.results.push_back({"", ty});
+                if (peek().punct(",")) ++pos_;
+                else if (!peek().punct(")")) return fail("',' or ')'");
+            }
+            ++pos_;
+            return true;
+        }
+        Func named_;
+        if (!params(named_)) return false;
+        f.results = named_.params;
+        return true;
+    }
+
     bool funcDecl() {
         const Token& kw = peek();
         ++pos_;
-        if (peek().kind != Token::Kind::Ident) return fail("a function name");
         Func f;
-        f.name = peek().text;
+        std::string receiver;  // a method's: `func (c *T) m()` is helper "T.m"
+        if (peek().punct("(")) {
+            ++pos_;
+            if (!params(f)) return false;
+            if (f.params.size() != 1 || f.params[0].second[0] != '*' || !prog_.structs.count(f.params[0].second.substr(1)))
+                return unsupported(toks_[pos_ - 1], "receivers other than one pointer to a struct: (p *T)");
+            receiver = f.params[0].second.substr(1) + ".";
+        }
+        if (peek().kind != Token::Kind::Ident) return fail("a function name");
+        f.name = receiver + peek().text;
         f.loc = loc(peek());
         ++pos_;
         if (!expect("(", "'('") || !params(f)) return false;
-        if (!peek().punct("{") && peek().kind != Token::Kind::Semi && peek().kind != Token::Kind::End)
-            return unsupported(peek(), "function results");
+        if (!peek().punct("{") && peek().kind != Token::Kind::Semi && peek().kind != Token::Kind::End &&
+            !results(f))
+            return false;
         if (!peek().punct("{")) return fail("'{' to start the body of " + f.name);
         f.open = pos_;
         int depth = 0;
@@ -449,6 +501,14 @@ std::optional<Program> parseGoProgram(const SourceText& src, std::size_t begin, 
     const bool before = diags.hasErrors();
     prog.tokens = tokenize(src, begin, file, diags, stop);
     if (diags.hasErrors() && !before) return std::nullopt;
+    if (!DeclParser(src, file, diags, prog).run()) return std::nullopt;
+    return prog;
+}
+
+std::optional<Program> parseGoTokens(std::vector<Token> tokens, const SourceText& src, const std::string& file,
+                                     Diagnostics& diags) {
+    Program prog;
+    prog.tokens = std::move(tokens);
     if (!DeclParser(src, file, diags, prog).run()) return std::nullopt;
     return prog;
 }

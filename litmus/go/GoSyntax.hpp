@@ -16,7 +16,7 @@
 namespace memlit::litmus::go {
 
 struct Token {
-    enum class Kind { Ident, Int, Punct, Semi, End };
+    enum class Kind { Ident, Int, String, Punct, Semi, End };  // String: as written, quotes included
     Kind kind = Kind::End;
     std::string text;        // Semi: ";" or "\n" (an automatic semicolon)
     std::size_t offset = 0;  // in the source text
@@ -42,7 +42,8 @@ struct Func {
     std::string name;
     std::size_t open = 0, close = 0;
     SourceLoc loc;
-    std::vector<std::pair<std::string, std::string>> params;  // name, type
+    std::vector<std::pair<std::string, std::string>> params;  // name, type (a method's receiver first)
+    std::vector<std::pair<std::string, std::string>> results;  // name ("" unless named), type
 };
 
 /// A parsed Go test before lowering.
@@ -53,7 +54,8 @@ struct Program {
     std::map<std::string, std::map<std::string, std::string>> fieldTypes;  // type name -> field -> type
     std::vector<InitEntry> init;
     std::vector<Func> goroutines;             // P0, P1, ... in order
-    std::map<std::string, Func> helpers;      // every other function
+    bool mainEnds = false;                    // a .go program: it ends when main returns
+    std::map<std::string, Func> helpers;      // every other function; a method of T as "T.m"
     std::map<std::string, std::string> condLocks;  // `var c = sync.NewCond(&mu)`: c -> mu
 };
 
@@ -82,7 +84,12 @@ std::optional<std::vector<const Token*>> nameList(const std::vector<Token>& toks
 /// Tokens of `src` from `begin` up to (not including) the test's condition: after a `}` that
 /// closes to top level, anything but `func` ends the program. `stop` is set to that offset.
 std::vector<Token> tokenize(const SourceText& src, std::size_t begin, const std::string& file,
-                            Diagnostics& diags, std::size_t& stop);
+                            Diagnostics& diags, std::size_t& stop, bool wholeFile = false);
+
+/// Reads the declarations and functions of `tokens` (the dialect's shape: `{ decls } func ...`;
+/// GoProgram.cpp builds it from a `package main` file). No lowering.
+std::optional<Program> parseGoTokens(std::vector<Token> tokens, const SourceText& src, const std::string& file,
+                                     Diagnostics& diags);
 
 /// Parses the Go part of a test (declaration block, functions, then herd's condition) from
 /// the `{` at `begin`; fills `t.init`, `t.threads`, `t.raw`, `t.programText` and the condition. `unroll`, when

@@ -49,8 +49,17 @@ bool isHaltLine(const std::string& line) {
     return false;
 }
 
-std::map<std::string, GoExpected> readGoExpected(const std::string& litmusPath) {
-    std::ifstream in(litmusPath.substr(0, litmusPath.size() - 7) + ".expected");
+/// Where a fixture's `.expected` is: beside it, or for an example program (examples/go/N.go)
+/// under tests/litmus/goprog/examples/, since examples/ holds programs only.
+std::string expectedPath(const std::string& fixture) {
+    std::filesystem::path p(fixture);
+    if (p.parent_path().filename() == "go" && p.parent_path().parent_path().filename() == "examples")
+        return testing::sourceDir() + "/tests/litmus/goprog/examples/" + p.stem().string() + ".expected";
+    return p.replace_extension(".expected").string();
+}
+
+std::map<std::string, GoExpected> readGoExpected(const std::string& fixture) {
+    std::ifstream in(expectedPath(fixture));
     std::map<std::string, GoExpected> out;
     std::string line, m;
     while (std::getline(in, line)) {
@@ -132,6 +141,20 @@ const Catalogue kCatalogue[] = {
     {"C06-chan-mutex", true, false},
 };
 
+/// The Go fixtures: the dialect's (tests/litmus/go/*.litmus), the `.go` programs
+/// (tests/litmus/goprog/*.go) and the example programs (examples/go/*.go).
+std::vector<std::string> goFixtures() {
+    std::vector<std::string> out = testing::fixtures("go");
+    for (const std::string dir : {"/tests/litmus/goprog", "/examples/go"}) {
+        std::vector<std::string> programs;
+        for (const auto& e : std::filesystem::directory_iterator(testing::sourceDir() + dir))
+            if (e.path().extension() == ".go") programs.push_back(e.path().string());
+        std::sort(programs.begin(), programs.end());
+        out.insert(out.end(), programs.begin(), programs.end());
+    }
+    return out;
+}
+
 std::string goFixture(const std::string& name) {
     return testing::sourceDir() + "/tests/litmus/go/" + name + ".litmus";
 }
@@ -139,7 +162,7 @@ std::string goFixture(const std::string& name) {
 }  // namespace
 
 TEST_CASE("Go golden: fixtures give the expected states, verdicts and races under go and sc", "[go][golden]") {
-    const auto files = testing::fixtures("go");
+    const auto files = goFixtures();
     REQUIRE(files.size() >= 20);
     testing::Z3Checker checker;
     for (const auto& name : {"go", "sc"}) {
@@ -181,7 +204,7 @@ TEST_CASE("Go differential: Z3 equals brute-force enumeration under go and sc", 
     testing::Z3Checker checker;
     for (const auto& name : {"go", "sc"}) {
         cat::Model m = model(name);
-        for (const auto& f : testing::fixtures("go")) {
+        for (const auto& f : goFixtures()) {
             DYNAMIC_SECTION(name << " " << f) {
                 litmus::LitmusTest t = parse(f);
                 Diagnostics d1, d2;
@@ -211,7 +234,7 @@ TEST_CASE("Go property: race-free programs have exactly the SC outcomes, racy on
           "[go][property]") {
     testing::Z3Checker checker;
     cat::Model go = model("go"), sc = model("sc");
-    for (const auto& f : testing::fixtures("go")) {
+    for (const auto& f : goFixtures()) {
         DYNAMIC_SECTION(f) {
             litmus::LitmusTest t = parse(f);
             Diagnostics d;
@@ -233,7 +256,7 @@ TEST_CASE("Go property: making every shared access atomic never adds an outcome,
           "[go][property]") {
     testing::Z3Checker checker;
     cat::Model go = model("go");
-    for (const auto& f : testing::fixtures("go")) {
+    for (const auto& f : goFixtures()) {
         DYNAMIC_SECTION(f) {
             litmus::LitmusTest t = parse(f);
             Diagnostics d;

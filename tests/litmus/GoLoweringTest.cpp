@@ -71,10 +71,10 @@ TEST_CASE("Go halts: a loop that needs more rounds halts as cut, and --unroll ov
     LitmusTest t = parseOk(text);
     CHECK(halts(t.threads[0]) == std::vector<std::string>{"Cut more than 1 (--unroll)"});
     CHECK(accesses(t.threads[0], "f") == std::vector<std::string>{"L:AT", "L:AT"});
-    LitmusTest u = parseOk(text, ParseOptions{3});
+    LitmusTest u = parseOk(text, ParseOptions{3, std::nullopt});
     CHECK(halts(u.threads[0]) == std::vector<std::string>{"Cut more than 3 (--unroll)"});
     CHECK(accesses(u.threads[0], "f") == std::vector<std::string>{"L:AT", "L:AT", "L:AT", "L:AT"});
-    CHECK(firstError(text, ParseOptions{17}) == "t.litmus: error: --unroll needs a whole number from 0 to 16");
+    CHECK(firstError(text, ParseOptions{17, std::nullopt}) == "t.litmus: error: --unroll needs a whole number from 0 to 16");
 }
 
 TEST_CASE("Go halts: wait groups, once and channels block or panic where Go does", "[litmus][go]") {
