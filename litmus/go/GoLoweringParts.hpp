@@ -1,0 +1,62 @@
+#pragma once
+/// What the Go lowering (GoLowering.hpp) shares besides the Lowerer: the tags of its
+/// synchronizing accesses, where goroutines find what they are started with, one goroutine's
+/// job, what one pass learns about the program, and the mutexes a path holds.
+
+#include "litmus/Program.hpp"
+
+#include <climits>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace memlit::litmus::go {
+
+using K = Expr::Kind;
+
+inline const std::vector<std::string> kAtomic = {"AT"};
+inline const std::vector<std::string> kLock = {"LOCK"};
+inline const std::vector<std::string> kUnlock = {"UNLOCK"};
+inline const std::vector<std::string> kWaitGroup = {"WG"};
+inline const std::vector<std::string> kOnce = {"ONCE"};
+inline const std::vector<std::string> kGo = {"GO"};
+inline const std::vector<std::string> kChan = {"CHAN"};        // channel slots, receive marks, close
+inline const std::vector<std::string> kChanIndex = {"CHIDX"};  // send/receive counters: order only
+inline const std::vector<std::string> kRLock = {"RLOCK"};      // RWMutex.RLock
+inline const std::vector<std::string> kRUnlock = {"RUNLOCK"};  // RWMutex.RUnlock's write
+/// The read half of an operation that only checks a state (Unlock reads the mutex to panic
+/// when it is free, close reads the closed flag): synchronizing, but synchronizes with nothing.
+inline const std::vector<std::string> kProbe = {"PROBE"};
+
+inline std::string goLocation(std::size_t thread) { return "%go" + std::to_string(thread); }
+/// Where a goroutine started by `go func() {...}()` finds the value of its parent's local.
+inline std::string capturedLocation(std::size_t thread, const std::string& local) {
+    return goLocation(thread) + "." + local;
+}
+
+/// One goroutine to lower: a body (token range of its braces) and whether a `go` statement
+/// starts it (else it runs from the start of the program).
+struct Job {
+    std::size_t open = 0, close = 0;
+    bool started = false;
+    std::vector<std::string> captured;  // a func literal's locals of its parent, copied at `go`
+                                        // ("&x": the address of a local the parent keeps in memory)
+    std::map<std::string, std::string> types;  // the captured locals' types
+    std::map<std::string, std::string> chans;  // channel parameters: the channel each names
+};
+
+/// What one lowering pass learns about the whole program, so that a second pass can leave
+/// out the checks for panics that cannot happen (docs/go.md, "Panics that cannot happen").
+struct ProgramFacts {
+    bool known = false;                    // false: every panic may happen
+    std::set<std::string> unownedUnlocks;  // mutexes some Unlock/RUnlock may release without holding
+    std::map<std::string, int> closes;     // per channel: close statements lowered
+};
+
+/// Per mutex, what the goroutine being lowered holds on the current path: 0 nothing, 1 a
+/// Mutex, -1 an RWMutex's write lock, n > 0 that many read locks, kUnknownHold: it depends.
+using Holds = std::map<std::string, int>;
+inline constexpr int kUnknownHold = INT_MIN;
+
+}  // namespace memlit::litmus::go
