@@ -279,7 +279,8 @@ std::optional<LitmusTest> parseGoSource(std::string_view text, const std::string
     if (options.exists) {
         // The command line's question: positions are columns of the option's text.
         SourceText question(*options.exists);
-        StateParser rest(question, 0, question.size(), "--exists", diags, identity);
+        const std::string where = "--exists";  // StateParser keeps a reference to the name
+        StateParser rest(question, 0, question.size(), where, diags, identity);
         if (!rest.parseConstraints(t)) return std::nullopt;
     } else if (const auto& d = dirs.condition) {
         StateParser rest(raw, d->first, d->second, file, diags, identity);
