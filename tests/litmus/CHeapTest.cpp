@@ -3,29 +3,15 @@
 // a malformed or unsupported call, word for word.
 
 #include "litmus/Parser.hpp"
+#include "tests/litmus/ParseHelpers.hpp"
 
 #include <catch2/catch.hpp>
 
 using namespace memlit;
 using namespace memlit::litmus;
+using namespace memlit::testing;
 
 namespace {
-
-LitmusTest parseOk(const std::string& text) {
-    Diagnostics d;
-    auto t = parseLitmus(text, "t.litmus", d);
-    for (const auto& x : d.all()) INFO(Diagnostics::format(x));
-    REQUIRE(t);
-    return *t;
-}
-
-template <class T>
-std::vector<T> opsOf(const Thread& th) {
-    std::vector<T> out;
-    for (const auto& op : th.ops)
-        if (const auto* x = std::get_if<T>(&op.kind)) out.push_back(*x);
-    return out;
-}
 
 std::string body(const std::string& stmt) {
     return "C T\n{}\nP0(int **gp) {\n  " + stmt + "\n}\nexists (0:r0=0)\n";

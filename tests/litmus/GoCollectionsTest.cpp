@@ -2,6 +2,7 @@
 // atomic.Value: what they lower to, and every diagnostic word for word.
 
 #include "litmus/Parser.hpp"
+#include "tests/litmus/ParseHelpers.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -9,31 +10,9 @@
 
 using namespace memlit;
 using namespace memlit::litmus;
+using namespace memlit::testing;
 
 namespace {
-
-LitmusTest parseOk(const std::string& text) {
-    Diagnostics d;
-    auto t = parseLitmus(text, "t.litmus", d);
-    for (const auto& x : d.all()) INFO(Diagnostics::format(x));
-    REQUIRE(t);
-    return *t;
-}
-
-std::string diagnose(const std::string& text) {
-    Diagnostics d;
-    auto t = parseLitmus(text, "t.litmus", d);
-    CHECK_FALSE(t);
-    REQUIRE(d.all().size() == 1);
-    return Diagnostics::format(d.all()[0]);
-}
-
-template <class T> std::vector<T> opsOf(const Thread& th) {
-    std::vector<T> out;
-    for (const auto& op : th.ops)
-        if (auto* o = std::get_if<T>(&op.kind)) out.push_back(*o);
-    return out;
-}
 
 std::vector<std::string> panics(const Thread& th) {
     std::vector<std::string> out;

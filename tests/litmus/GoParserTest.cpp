@@ -1,29 +1,15 @@
 // The Go dialect's front end: what Go statements lower to, and every diagnostic word for word.
 
 #include "litmus/Parser.hpp"
+#include "tests/litmus/ParseHelpers.hpp"
 
 #include <catch2/catch.hpp>
 
 using namespace memlit;
 using namespace memlit::litmus;
+using namespace memlit::testing;
 
 namespace {
-
-LitmusTest parseOk(const std::string& text) {
-    Diagnostics d;
-    auto t = parseLitmus(text, "t.litmus", d);
-    for (const auto& x : d.all()) INFO(Diagnostics::format(x));
-    REQUIRE(t);
-    return *t;
-}
-
-std::string diagnose(const std::string& text) {
-    Diagnostics d;
-    auto t = parseLitmus(text, "t.litmus", d);
-    CHECK_FALSE(t);
-    REQUIRE(d.all().size() == 1);
-    return Diagnostics::format(d.all()[0]);
-}
 
 using EK = Expr::Kind;
 Expr c(std::int64_t v) { return Expr::constant(v); }
