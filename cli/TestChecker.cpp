@@ -2,6 +2,7 @@
 
 #include "cli/CheckCommand.hpp"
 #include "engine/PreparedTest.hpp"
+#include "engine/smt/ContextReaper.hpp"
 #include "engine/smt/Z3Engine.hpp"
 #include "litmus/Architecture.hpp"
 #include "litmus/Parser.hpp"
@@ -35,8 +36,11 @@ struct TestChecker::Attempt {
 };
 
 TestChecker::TestChecker(const CheckArgs& a, SharedModels& models)
-    : args_(a), models_(models), engines_(a.engine, enumerator_, [this]() -> engine::Engine& {
-          if (!z3_) z3_ = std::make_unique<engine::smt::Z3Engine>();
+    : args_(a),
+      models_(models),
+      reaper_(std::make_unique<engine::smt::ContextReaper>()),
+      engines_(a.engine, enumerator_, [this]() -> engine::Engine& {
+          if (!z3_) z3_ = std::make_unique<engine::smt::Z3Engine>(reaper_.get());
           return *z3_;
       }) {
     options_.maxExecutions = a.maxExecutions;
@@ -48,11 +52,14 @@ TestChecker::~TestChecker() = default;
 
 void TestChecker::skipFreeingSolver() {
     engine::smt::Z3Engine* kept = z3_.release();
+    engine::smt::ContextReaper* reaper = reaper_.release();
 #if defined(__SANITIZE_ADDRESS__)
-    // Not a leak to report: kept alive on purpose until the process ends.
+    // Not leaks to report: kept alive on purpose until the process ends.
     if (kept) __lsan_ignore_object(kept);
+    __lsan_ignore_object(reaper);
 #else
     (void)kept;
+    (void)reaper;
 #endif
 }
 

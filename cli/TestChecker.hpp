@@ -18,6 +18,7 @@
 #include <vector>
 
 namespace memlit::engine::smt {
+class ContextReaper;
 class Z3Engine;
 }
 
@@ -57,7 +58,8 @@ public:
     /// Checks `input`, the `index`-th of `total` inputs of the run.
     Finished check(const litmus::Input& input, std::size_t index, std::size_t total);
 
-    /// Lifetime::Process: the Z3 context is not freed (cli/Cli.hpp says why).
+    /// Lifetime::Process: the Z3 context is not freed (cli/Cli.hpp says why), nor are those
+    /// still waiting for the reaper (cli/main.cpp ends the process without them).
     void skipFreeingSolver();
 
 private:
@@ -69,6 +71,9 @@ private:
 
     const CheckArgs& args_;
     SharedModels& models_;
+    // Frees the contexts that a --timeout cancelled off this thread; declared before z3_, so
+    // it outlives every engine that hands it a context.
+    std::unique_ptr<engine::smt::ContextReaper> reaper_;
     std::unique_ptr<engine::smt::Z3Engine> z3_;  // created on first use: a Z3 context is costly
     engine::BruteForceEngine enumerator_;
     engine::EngineSelector engines_;

@@ -2,9 +2,9 @@
 /// Watchdog: interrupts a Z3 context at a budget's deadline, or when its stop flag is raised. Solver calls get the time that
 /// remains as their own limit, but Z3's work outside a check (the first `push` after the axioms
 /// are asserted) does not look at that limit; the watchdog's thread calls
-/// `z3::context::interrupt` when the deadline passes, which ends its simplifications (its
-/// internalization of a very large term does not look at the interrupt either: docs/cli.md).
-/// An interrupted context stays cancelled, so the engine replaces it after a watchdog fired.
+/// `z3::context::interrupt` when the deadline passes, which ends its simplifications.
+/// An interrupted context stays cancelled, so the engine drops it after a watchdog fired
+/// (on a ContextReaper's thread: freeing it can take seconds).
 
 #include "engine/Budget.hpp"
 

@@ -1,5 +1,6 @@
 #include "engine/smt/Z3Engine.hpp"
 
+#include "engine/smt/ContextReaper.hpp"
 #include "engine/smt/Outcomes.hpp"
 #include "engine/smt/Problem.hpp"
 #include "engine/smt/Watchdog.hpp"
@@ -11,13 +12,46 @@
 
 namespace memlit::engine::smt {
 
+/// Owns the context's lifetime: one context, created on first use, kept across the calls of
+/// one engine, and dropped when a watchdog cancelled it.
 struct Z3Engine::Impl {
-    std::unique_ptr<z3::context> ctx = std::make_unique<z3::context>();
+    ContextReaper* reaper = nullptr;
+    std::unique_ptr<z3::context> ctx;
+
+    z3::context& context() {
+        if (!ctx) ctx = std::make_unique<z3::context>();
+        return *ctx;
+    }
+
+    /// Runs `f(context)` under a watchdog for `budget`. An interrupted context stays
+    /// cancelled, so once `f` is done with it (everything `f` built on it is gone) it is
+    /// dropped, on the reaper's thread when there is one, and the next call makes a fresh one.
+    template <class F>
+    auto watched(const Budget& budget, F&& f) -> decltype(f(context())) {
+        Watchdog dog(context(), budget);
+        struct Drop {
+            Impl& impl;
+            Watchdog& dog;
+            ~Drop() {
+                dog.stop();
+                if (!dog.fired()) return;
+                if (impl.reaper) impl.reaper->retire(std::move(impl.ctx));
+                impl.ctx.reset();
+            }
+        } drop{*this, dog};
+        return f(*ctx);
+    }
 };
 
-Z3Engine::Z3Engine() : impl_(std::make_unique<Impl>()) {}
+Z3Engine::Z3Engine(ContextReaper* reaper) : impl_(std::make_unique<Impl>()) {
+    impl_->reaper = reaper;
+}
 
 Z3Engine::~Z3Engine() = default;
+
+bool Z3Engine::freeingContexts() {
+    return ContextReaper::freeing();
+}
 
 namespace {
 
@@ -96,20 +130,12 @@ void gaveUp(const PreparedTest& test, Diagnostics& diags) {
 
 std::optional<CheckResult> Z3Engine::check(const PreparedTest& test, const cat::Model& model,
                                            const CheckOptions& options, Diagnostics& diags) {
-    Watchdog watchdog(*impl_->ctx, options.budget);
-    struct Renew {  // an interrupted context stays cancelled: the next test gets a fresh one
-        Watchdog& dog;
-        std::unique_ptr<z3::context>& ctx;
-        ~Renew() {
-            dog.stop();
-            if (dog.fired()) ctx = std::make_unique<z3::context>();
-        }
-    } renew{watchdog, impl_->ctx};
-    return guarded(options.budget, [&]() -> std::optional<CheckResult> {
-        auto pb = Problem::make(*impl_->ctx, test, model, AxiomMode::Asserted, options.skipChecks,
-                                options.budget, diags);
-        if (!pb) return std::nullopt;
-        return checkProblem(*pb, options);
+    return impl_->watched(options.budget, [&](z3::context& ctx) {
+        return guarded(options.budget, [&]() -> std::optional<CheckResult> {
+            auto pb = Problem::make(ctx, test, model, AxiomMode::Asserted, options.skipChecks, options.budget, diags);
+            if (!pb) return std::nullopt;
+            return checkProblem(*pb, options);
+        });
     });
 }
 
@@ -117,7 +143,7 @@ std::optional<Execution> Z3Engine::witness(const PreparedTest& test, const cat::
                                            const litmus::State& state,
                                            const std::vector<std::string>& axiomsToIgnore, Diagnostics& diags) {
     return guarded(Budget(), [&]() -> std::optional<Execution> {
-        auto pb = Problem::make(*impl_->ctx, test, model, AxiomMode::Guarded, {}, Budget(), diags);
+        auto pb = Problem::make(impl_->context(), test, model, AxiomMode::Guarded, {}, Budget(), diags);
         if (!pb) return std::nullopt;
         endIn(*pb, state);
         const z3::check_result r = pb->check(pb->guardsExcept(axiomsToIgnore));
@@ -130,7 +156,7 @@ std::optional<Execution> Z3Engine::witness(const PreparedTest& test, const cat::
 std::optional<std::vector<std::string>> Z3Engine::violatedAxioms(const PreparedTest& test, const cat::Model& model,
                                                                  const litmus::State& state, Diagnostics& diags) {
     return guarded(Budget(), [&]() -> std::optional<std::vector<std::string>> {
-        auto pb = Problem::make(*impl_->ctx, test, model, AxiomMode::Guarded, {}, Budget(), diags);
+        auto pb = Problem::make(impl_->context(), test, model, AxiomMode::Guarded, {}, Budget(), diags);
         if (!pb) return std::nullopt;
         endIn(*pb, state);
         const z3::check_result r = pb->check(pb->guardsExcept({}));

@@ -13,9 +13,13 @@
 
 namespace memlit::engine::smt {
 
+class ContextReaper;
+
 class Z3Engine final : public Engine {
 public:
-    Z3Engine();
+    /// With a `reaper` (which must outlive the engine), a context that a `--timeout` cancelled
+    /// is freed on the reaper's thread instead of holding up the test's answer.
+    explicit Z3Engine(ContextReaper* reaper = nullptr);
     ~Z3Engine() override;
     Z3Engine(const Z3Engine&) = delete;
     Z3Engine& operator=(const Z3Engine&) = delete;
@@ -28,6 +32,10 @@ public:
     std::optional<std::vector<std::string>> violatedAxioms(const PreparedTest& test, const cat::Model& model,
                                                            const litmus::State& state,
                                                            Diagnostics& diags) override;
+
+    /// Whether a context that a watchdog cancelled is still being freed in the background
+    /// (engine/smt/ContextReaper.hpp): a process should then end with `std::_Exit`.
+    static bool freeingContexts();
 
 private:
     struct Impl;

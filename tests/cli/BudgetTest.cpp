@@ -3,6 +3,8 @@
 
 #include "cli/Cli.hpp"
 #include "engine/Budget.hpp"
+#include "engine/smt/ContextReaper.hpp"
+#include "engine/smt/Z3Engine.hpp"
 #include "tests/engine/Fixtures.hpp"
 
 #include <catch2/catch.hpp>
@@ -76,6 +78,36 @@ TEST_CASE("Budget: a spent budget stops both engines", "[budget]") {
     REQUIRE(fine);
     CHECK(fine->states.size() == 4);
     CHECK(engine::residentBytes() > 0);
+}
+
+TEST_CASE("Budget: a context cancelled at the deadline goes to the reaper; the next check gets a fresh one",
+          "[budget]") {
+    const auto dir = std::filesystem::temp_directory_path() / "memlit-budget-reaper";
+    std::filesystem::create_directories(dir);
+    Diagnostics d;
+    const litmus::LitmusTest huge = testing::parse(writeHugeTest(dir));
+    const litmus::LitmusTest sb = testing::parse(fixture("SB.litmus"));
+    auto hugePrepared = engine::prepare(huge, d);
+    auto sbPrepared = engine::prepare(sb, d);
+    REQUIRE(hugePrepared);
+    REQUIRE(sbPrepared);
+    const cat::Model model = testing::model("tso");
+    {
+        engine::smt::ContextReaper reaper;
+        engine::smt::Z3Engine z3(&reaper);
+        for (int round = 0; round < 2; ++round) {  // twice: a second cancelled context queues up
+            engine::CheckOptions soon;
+            soon.maxExecutions = 0;
+            soon.budget = engine::Budget(engine::Budget::Clock::now() + std::chrono::milliseconds(300), 0);
+            CHECK_THROWS_AS(z3.check(*hugePrepared, model, soon, d), engine::BudgetExceeded);
+            auto fine = z3.check(*sbPrepared, model, engine::CheckOptions{}, d);
+            REQUIRE(fine);
+            CHECK(fine->states.size() == 4);
+        }
+    }
+    // The reaper's destructor waited for every context it was handed.
+    CHECK_FALSE(engine::smt::Z3Engine::freeingContexts());
+    std::filesystem::remove_all(dir);
 }
 
 TEST_CASE("Budget: --timeout is each test's wall-clock deadline: Unknown (timeout), exit 3", "[budget]") {
