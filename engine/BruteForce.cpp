@@ -152,11 +152,21 @@ private:
         for (std::size_t w = 0; w < g_.size(); ++w) {
             if (!exec_[w] || !g_.events[w].isWrite() || addr_[w] != addr_[r]) continue;
             source_[r] = static_cast<int>(w);
-            const bool go = assumptionFails(k) || !mayComplete() || chooseLiveSources(k + 1);
+            const bool go = assumptionFails(k) || (!completeNext(k) && !mayComplete()) || chooseLiveSources(k + 1);
             source_[r] = kNoSource;
             if (!go) return false;
         }
         return true;
+    }
+
+    /// Whether the k-th live read is the last choice, so that its partial candidate is the
+    /// complete one: then the visitor's full evaluation decides it, and checking the persistent
+    /// axioms first would evaluate the model twice (the most frequent case on small tests).
+    /// Not when reads are deferred (the counter's evaluation costs more than this check), nor
+    /// when the candidate cap could be reached (pruned candidates are not counted against it).
+    bool completeNext(std::size_t k) const {
+        return k + 1 == liveReads_.size() && !deferring_ && prepared_.candidates != 0 &&
+               prepared_.candidates <= cap_;
     }
 
     /// Whether an assumption already fails on the values of the first k+1 reads that their
