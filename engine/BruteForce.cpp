@@ -52,6 +52,7 @@ private:
     const PartialCheck& mayComplete_;
     const std::vector<bool>& deferred_;   // reads the pruned enumeration leaves unsourced
     bool deferring_ = false;              // whether it does
+    bool pruned_ = false;                 // whether this is the pruned enumeration (runPruned)
     std::vector<std::size_t> reads_;
     std::vector<int> source_;             // per read event: the write it reads from
     std::vector<std::int64_t> values_;    // per event: read value (reads only)
@@ -71,6 +72,7 @@ private:
     std::vector<std::pair<std::size_t, std::set<std::uint32_t>>> earlyAssumptions_;
 
     bool runPruned() {
+        pruned_ = true;
         const std::size_t n = g_.size();
         source_.assign(n, kNoSource);
         values_.assign(n, 0);
@@ -136,8 +138,9 @@ private:
                     coPartial_.set(w, u);
                     added.push_back(u);
                 }
+            const bool complete = lastChoice(k, order.size());
             order.push_back(w);
-            const bool go = !mayComplete() || placeCoherence(k);
+            const bool go = (!complete && !mayComplete()) || placeCoherence(k);
             order.pop_back();
             for (std::size_t u : added) coPartial_.reset(w, u);
             if (!go) return false;
@@ -152,11 +155,35 @@ private:
         for (std::size_t w = 0; w < g_.size(); ++w) {
             if (!exec_[w] || !g_.events[w].isWrite() || addr_[w] != addr_[r]) continue;
             source_[r] = static_cast<int>(w);
-            const bool go = assumptionFails(k) || !mayComplete() || chooseLiveSources(k + 1);
+            const bool go = assumptionFails(k) || (!completeNext(k) && !mayComplete()) || chooseLiveSources(k + 1);
             source_[r] = kNoSource;
             if (!go) return false;
         }
         return true;
+    }
+
+    /// Whether the k-th live read is the last choice, so that its partial candidate is the
+    /// complete one: then the visitor's full evaluation decides it, and checking the persistent
+    /// axioms first would evaluate the model twice (the most frequent case on small tests).
+    /// Not when reads are deferred (the counter's evaluation costs more than this check), nor
+    /// when the candidate cap could be reached (pruned candidates are not counted against it).
+    bool completeNext(std::size_t k) const {
+        return k + 1 == liveReads_.size() && !deferring_ && capUnreachable();
+    }
+
+    /// The same for the write placed next in group k (`placed` placed already) when no read
+    /// is left to choose: whether it completes the candidate.
+    bool lastChoice(std::size_t k, std::size_t placed) const {
+        if (!liveReads_.empty() || deferring_ || placed + 2 != groups_[k].size()) return false;
+        for (std::size_t j = k + 1; j < groups_.size(); ++j)
+            if (groups_[j].size() > 1) return false;
+        return capUnreachable();
+    }
+
+    /// Whether counting a candidate the partial check would have pruned cannot make the
+    /// candidate cap fire. The unpruned enumeration counted every candidate anyway.
+    bool capUnreachable() const {
+        return !pruned_ || (prepared_.candidates != 0 && prepared_.candidates <= cap_);
     }
 
     /// Whether an assumption already fails on the values of the first k+1 reads that their
@@ -276,7 +303,23 @@ private:
             if (exec_[i] && g_.events[i].kind == EventKind::Write) byAddr[addr_[i]].push_back(i);
         std::vector<std::vector<std::size_t>> groups;
         for (auto& [a, ws] : byAddr) groups.push_back(ws);
+        if (mayComplete_) return placeCoherenceOf(std::move(groups), byAddr);
         return chooseCoherence(groups, 0);
+    }
+
+    /// With the read sources chosen, this candidate's events are fixed: its coherence orders
+    /// are built one write at a time as in the pruned enumeration, a partial order that a
+    /// persistent axiom forbids dropping every completion (rf no longer grows, co does).
+    bool placeCoherenceOf(std::vector<std::vector<std::size_t>> groups,
+                          std::map<std::int64_t, std::vector<std::size_t>>& byAddr) {
+        groups_ = std::move(groups);
+        coOrder_.assign(groups_.size(), {});
+        liveReads_.clear();
+        coPartial_ = Relation(g_.size());
+        for (std::size_t i = 0; i < g_.size(); ++i)   // initial writes come first
+            if (exec_[i] && g_.events[i].kind == EventKind::Init)
+                for (std::size_t w : byAddr[addr_[i]]) coPartial_.set(i, w);
+        return placeCoherence(0);
     }
 
     bool chooseCoherence(std::vector<std::vector<std::size_t>>& groups, std::size_t k) {

@@ -167,8 +167,12 @@ std::optional<CheckResult> BruteForceEngine::check(const PreparedTest& p, const 
     if (fixedShape(p.graph)) memo = rfCoMemo();
     ConcreteMemo* shared = memo ? &*memo : nullptr;
     if (std::find(persistent.begin(), persistent.end(), true) != persistent.end())
-        mayCompleteTo = [&](const ConcreteExecution& x) {
-            if (++evaluations > maxPartial_) throw TooManyPartial{};
+        mayCompleteTo = [&, counted = fixedShape(p.graph)](const ConcreteExecution& x) {
+            // A test of values-dependent shape prunes only coherence orders, with its read
+            // sources chosen: at most about twice as many evaluations as the complete
+            // candidates they replace, which maxCandidates bounds already.
+            options.budget.check();
+            if (counted && ++evaluations > maxPartial_) throw TooManyPartial{};
             return mayComplete(*model, x, persistent, options.skipChecks, shared);
         };
     // Reads nothing observes are counted, not enumerated, when the model allows it.

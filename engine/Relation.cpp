@@ -138,35 +138,52 @@ bool Relation::isIrreflexive() const {
 
 bool Relation::isAcyclic() const { return !findCycle().has_value(); }
 
+namespace {
+
+/// The greatest set bit of a row below `limit`, or `limit` itself when there is none.
+std::size_t highestBelow(const std::uint64_t* row, std::size_t limit) {
+    if (limit == 0) return limit;
+    std::size_t k = (limit - 1) / 64;
+    const std::size_t top = (limit - 1) % 64;
+    std::uint64_t w = row[k] & (top == 63 ? ~std::uint64_t{0} : (std::uint64_t{2} << top) - 1);
+    while (true) {
+        if (w != 0) return k * 64 + static_cast<std::size_t>(std::bit_width(w)) - 1;
+        if (k == 0) return limit;
+        w = row[--k];
+    }
+}
+
+}  // namespace
+
 std::optional<std::vector<EventIndex>> Relation::findCycle() const {
-    // Iterative depth-first search; a back edge to a node on the stack closes a cycle.
+    // Iterative depth-first search, each node's successors taken greatest first straight from
+    // its bit row (no successor list per node: this runs once per acyclic axiom per
+    // candidate); a back edge to a node on the stack closes a cycle.
     enum : std::uint8_t { White, Grey, Black };
     std::vector<std::uint8_t> colour(n_, White);
-    std::vector<EventIndex> stack;            // the current path
-    std::vector<std::vector<EventIndex>> todo; // unexplored successors per path node
+    std::vector<std::pair<EventIndex, std::size_t>> stack;   // path node, successors left below
     for (EventIndex root = 0; root < n_; ++root) {
         if (colour[root] != White) continue;
-        stack.assign(1, root);
-        todo.assign(1, successors(root).elements());
+        stack.assign(1, {root, n_});
         colour[root] = Grey;
         while (!stack.empty()) {
-            auto& pending = todo.back();
-            if (pending.empty()) {
-                colour[stack.back()] = Black;
+            auto& [node, limit] = stack.back();
+            const std::size_t next = highestBelow(row(node), limit);
+            if (next == limit) {
+                colour[node] = Black;
                 stack.pop_back();
-                todo.pop_back();
                 continue;
             }
-            const EventIndex next = pending.back();
-            pending.pop_back();
+            limit = next;
             if (colour[next] == Grey) {
-                auto it = std::find(stack.begin(), stack.end(), next);
-                return std::vector<EventIndex>(it, stack.end());
+                auto it = std::find_if(stack.begin(), stack.end(), [&](const auto& e) { return e.first == next; });
+                std::vector<EventIndex> cycle;
+                for (; it != stack.end(); ++it) cycle.push_back(it->first);
+                return cycle;
             }
             if (colour[next] == White) {
                 colour[next] = Grey;
-                stack.push_back(next);
-                todo.push_back(successors(next).elements());
+                stack.emplace_back(static_cast<EventIndex>(next), n_);
             }
         }
     }
