@@ -14,6 +14,7 @@
 #include "runner/Emit.hpp"
 #include "runner/CGenerator.hpp"
 #include "runner/GoGenerator.hpp"
+#include "runner/GoHalts.hpp"
 #include "runner/HarnessCache.hpp"
 #include "runner/HostInfo.hpp"
 #include "runner/Interrupt.hpp"
@@ -58,6 +59,22 @@ std::string diagText(const Diagnostics& diags) {
     std::string s = os.str();
     while (!s.empty() && s.back() == '\n') s.pop_back();
     return s;
+}
+
+/// The labels (runner/GoHalts.hpp) of the halts a Go program may reach in the model: each
+/// panicking site of a Panic outcome, and a deadlock for a Blocked one.
+std::vector<std::string> goModelHalts(const engine::CheckResult& c) {
+    std::vector<std::string> out;
+    for (const auto& h : c.halts) {
+        if (h.kind == litmus::Halt::Kind::Blocked) out.push_back(runner::kGoDeadlock);
+        if (h.kind != litmus::Halt::Kind::Panic) continue;
+        for (const auto& site : h.sites)
+            if (site.kind == litmus::Halt::Kind::Panic)
+                out.push_back(runner::goHaltLabel(site.what.empty() ? site.site.text : site.what));
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
 }
 
 /// True when some execution of the check was cut at the unrolling bound.
@@ -135,6 +152,7 @@ private:
                                    const engine::CheckResult& checked) const {
         runner::ModelVerdict v{modelName, checked.states, cutAtBound(checked), {}};
         const litmus::Architecture* arch = litmus::findArchitecture(test.arch);
+        if (arch && arch->id == litmus::ArchId::Go) v.halts = goModelHalts(checked);
         if (arch && arch->id == litmus::ArchId::C)
             for (const std::string flag : {cat::kUndefinedFlag, "data-race"})
                 if (std::find(checked.flags.begin(), checked.flags.end(), flag) != checked.flags.end()) v.undefinedBy = flag;

@@ -139,14 +139,17 @@ Json testJson(const runner::RunReport& r) {
                         {"count", row.count},
                         {"allowed", row.allowed},
                         {"condition", row.satisfies}});
+        if (!row.halt.empty()) hist.back()["halt"] = row.halt;
         if (row.beyondBound) hist.back()["beyondBound"] = true;
         if (row.undefined) hist.back()["undefined"] = true;
     }
     t["histogram"] = hist;
     Json unseen = Json::array();
-    for (const auto& row : r.unseen)
+    for (const auto& row : r.unseen) {
         unseen.push_back({{"state", litmus::formatState(r.places, row.state)},
                           {"condition", row.satisfies}});
+        if (!row.halt.empty()) unseen.back()["halt"] = row.halt;
+    }
     t["unseen"] = unseen;
     t["verdict"] = {{"ok", r.ok},
                     {"observation", r.observation()},

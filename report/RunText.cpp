@@ -36,7 +36,7 @@ void printRunNotes(std::ostream& out, const runner::RunReport& r) {
     for (const auto& row : r.unseen) {
         char bound[32];
         std::snprintf(bound, sizeof bound, "%.3g", r.iterations ? 3.0 / static_cast<double>(r.iterations) : 1.0);
-        out << "Unseen " << litmus::formatState(r.places, row.state) << " runs " << r.iterations
+        out << "Unseen " << (row.halt.empty() ? litmus::formatState(r.places, row.state) : "halt " + row.halt) << " runs " << r.iterations
             << ", per-run probability < " << bound << " (95%)\n";
     }
     if (r.raceDetected) {
@@ -60,7 +60,7 @@ void printRunText(std::ostream& out, const runner::RunReport& r) {
         char count[32];
         std::snprintf(count, sizeof count, "%-6llu", static_cast<unsigned long long>(row.count));
         out << count << " " << (row.satisfies ? "*>" : ":>") << " "
-            << litmus::formatState(r.places, row.state);
+            << (row.halt.empty() ? litmus::formatState(r.places, row.state) : "halt " + row.halt);
         if (row.beyondBound) out << "  ? beyond the unrolling bound, not judged";
         else if (row.undefined) out << "  ? outside the model of a racy program, not judged";
         else if (!row.allowed) out << "  ! forbidden by " << r.model;

@@ -4,7 +4,9 @@
 #include "litmus/go/GoSyntax.hpp"
 #include "litmus/Lexer.hpp"
 #include "litmus/State.hpp"
+#include "runner/GoHalts.hpp"
 #include "runner/GoRewrite.hpp"
+#include "runner/GoSourceRun.hpp"
 #include "runner/GoRuntime.hpp"
 #include "runner/Process.hpp"
 
@@ -168,7 +170,7 @@ std::optional<GoProgram> generateGoProgram(const litmus::LitmusTest& test, Diagn
         return std::nullopt;
     }
     if (litmus::go::isGoSource(test.programText, test.file)) {
-        diags.unsupported(test.file, {}, "running a .go program (memlit run runs the litmus form; check it instead)");
+        diags.unsupported(test.file, {}, "the litmus-form harness for a .go program (memlit run builds the program as written instead)");
         return std::nullopt;
     }
     return Generator(test, diags).run();
@@ -195,6 +197,24 @@ std::optional<std::string> goVersion(const std::string& go, std::string& error) 
     return r.out.substr(0, r.out.find('\n'));
 }
 
+HarnessRun withHalt(HarnessRun run) {
+    if (run.status != RunStatus::Crashed) return run;
+    // The watchdog (GoRuntime.cpp) ended the program: some goroutine waited for something that
+    // never came. Or a run-time panic or fatal error (nil dereference, concurrent map writes,
+    // close of a closed channel, ...). Either is an outcome of the round it ended; the rounds
+    // before it keep their counts.
+    const std::string blocked = "exited with status " + std::to_string(kGoBlockedExit) + ": memlit-harness: blocked: ";
+    std::optional<std::string> halt;
+    if (run.message.find(blocked) != std::string::npos) halt = kGoDeadlock;
+    else halt = goRunHalt(run.message);
+    if (!halt) return run;
+    run.status = RunStatus::Ok;
+    run.message.clear();
+    run.histogram.push_back({{}, 1, *halt});
+    ++run.iterations;
+    return run;
+}
+
 double goRoundTimeout(const RunOptions& options) { return std::min(5.0, options.timeout / 4); }
 
 HarnessRun buildAndRunGo(const GoProgram& program, const RunOptions& options) {
@@ -219,37 +239,13 @@ HarnessRun buildAndRunGo(const GoProgram& program, const RunOptions& options) {
     b.runArgs.insert(b.runArgs.end(), {"-t", number(roundTimeout)});
     // A race-enabled binary that saw a race exits with status 66 after a normal run.
     if (options.race) b.raceExitCode = 66;
-    HarnessRun run = buildAndRun(b, options);
-    // The watchdog (GoRuntime.cpp) ended the program: some goroutine waited for something that never came.
-    const std::string blocked = "exited with status " + std::to_string(kGoBlockedExit) + ": memlit-harness: blocked: ";
-    if (run.status != RunStatus::Crashed) return run;
-    if (auto at = run.message.find(blocked); at != std::string::npos) {
-        const std::string round = run.message.substr(at + blocked.size());
-        run.status = RunStatus::TimedOut;
-        run.message = "the test can block: " + round.substr(0, round.find('\n')) +
-                      " (a goroutine waits forever: a deadlock, or a wait nothing ends)";
-        return run;
-    }
-    // A run-time panic (close of a closed channel, unlock of an unlocked mutex, ...): Go's first
-    // line and the test's function it happened in, from the traceback.
-    for (const char* kind : {"panic: ", "fatal error: "}) {
-        auto at = run.message.find(kind);
-        if (at == std::string::npos) continue;
-        std::string what = run.message.substr(at, run.message.find('\n', at) - at);
-        std::string where;
-        for (auto f = run.message.find("\nmain.", at); f != std::string::npos && where.empty();
-             f = run.message.find("\nmain.", f + 1)) {
-            std::string fn = run.message.substr(f + 6, run.message.find('(', f) - f - 6);
-            if (fn.rfind("memlit", 0) != 0) where = fn;
-        }
-        run.message = "the test stopped with Go's '" + what + "'" + (where.empty() ? "" : " in " + where);
-        break;
-    }
-    return run;
+    b.keepPartial = true;
+    return withHalt(buildAndRun(b, options));
 }
 
 RunReport runGoTest(const litmus::LitmusTest& test, const ModelVerdict& verdict,
                      const RunOptions& options) {
+    if (litmus::go::isGoSource(test.programText, test.file)) return judge(test, runGoSource(test, options), verdict);
     Diagnostics diags;
     auto program = generateGoProgram(test, diags);
     if (!program) {

@@ -3,7 +3,8 @@
 namespace memlit::runner {
 
 // Protocol (stdout) as the C++ harness's (HarnessRuntime.cpp): `memlit-harness 1`,
-// `threads T cpus C pinned P`, `iterations N`, `seconds S`, `state COUNT V...`, `end`.
+// `threads T cpus C pinned P`, `state COUNT V...` (as they come: a state may repeat), `iterations N`,
+// `seconds S`, `end`.
 const char* goHarnessRuntime() {
     return R"GO(
 // ---- memlit runtime ----
@@ -200,7 +201,26 @@ func main() {
 		}
 		go memlitWorker(i, body, cpu)
 	}
+	pinnedFlag := 0
+	if pinned {
+		pinnedFlag = 1
+	}
+	// The header first and the counts as they come (every tenth of a second): a round that
+	// panics or blocks ends the program, and memlit keeps the counts printed before it.
+	fmt.Printf("memlit-harness 1\nthreads %d cpus %d pinned %d\n", memlitThreads, runtime.NumCPU(), pinnedFlag)
 	hist := make(map[[memlitNObs]int64]uint64)
+	flush := func() {
+		for key, c := range hist {
+			fmt.Printf("state %d", c)
+			for _, v := range key {
+				fmt.Printf(" %d", v)
+			}
+			fmt.Println()
+		}
+		hist = make(map[[memlitNObs]int64]uint64)
+		os.Stdout.Sync()
+	}
+	lastFlush := time.Now()
 	var done, round int64
 	for (*n <= 0 || done < *n) && (*s <= 0 || time.Since(memlitBegin).Seconds() < *s) {
 		count := instances
@@ -226,22 +246,14 @@ func main() {
 			hist[in.memlitObs]++
 		}
 		done += count
+		if time.Since(lastFlush) > 100*time.Millisecond {
+			flush()
+			lastFlush = time.Now()
+		}
 	}
 	elapsed := time.Since(memlitBegin).Seconds()
-	pinnedFlag := 0
-	if pinned {
-		pinnedFlag = 1
-	}
-	fmt.Printf("memlit-harness 1\nthreads %d cpus %d pinned %d\niterations %d\nseconds %.6f\n",
-		memlitThreads, runtime.NumCPU(), pinnedFlag, done, elapsed)
-	for key, c := range hist {
-		fmt.Printf("state %d", c)
-		for _, v := range key {
-			fmt.Printf(" %d", v)
-		}
-		fmt.Println()
-	}
-	fmt.Println("end")
+	flush()
+	fmt.Printf("iterations %d\nseconds %.6f\nend\n", done, elapsed)
 }
 )GO";
 }

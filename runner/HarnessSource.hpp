@@ -25,6 +25,9 @@ struct ModelVerdict {
     /// C: the model's flag saying the program is undefined (rc11's `*undef*`, lkmm's
     /// `data-race`): it races, so a state outside `allowed` is not judged either.
     std::string undefinedBy{};
+    /// Go: the halts the model allows, as runner/GoHalts.hpp labels them ("panic: nil
+    /// dereference", "deadlock", ...); a run's halt outside them is forbidden.
+    std::vector<std::string> halts{};
 };
 
 struct HarnessSource {

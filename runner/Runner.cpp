@@ -46,7 +46,7 @@ std::optional<RunStatus> parseStatusName(const std::string& s) {
 
 std::optional<HarnessRun> parseHarnessOutput(const std::string& out,
                                              const std::vector<litmus::Place>& places,
-                                             std::string& error) {
+                                             std::string& error, bool partial) {
     std::istringstream in(out);
     std::string line, word;
     HarnessRun r;
@@ -99,12 +99,19 @@ std::optional<HarnessRun> parseHarnessOutput(const std::string& out,
             return std::nullopt;
         }
     }
-    if (!end) {
+    if (!end && !partial) {
         error = "harness output ends early";
         return std::nullopt;
     }
+    if (!header && partial) return r;
     std::stable_sort(r.histogram.begin(), r.histogram.end(),
                      [](const auto& a, const auto& b) { return litmus::stateLess(a.state, b.state); });
+    std::vector<ObservedState> merged;
+    for (auto& s : r.histogram) {
+        if (!merged.empty() && merged.back().state == s.state) merged.back().count += s.count;
+        else merged.push_back(std::move(s));
+    }
+    r.histogram = std::move(merged);
     return r;
 }
 
@@ -124,6 +131,27 @@ std::vector<std::string> compileCommand(const RunOptions& options, const std::st
     cmd.insert(cmd.end(), {"-o", binary, source});
     return cmd;
 }
+
+namespace {
+
+/// A run that failed with `status`, keeping what it printed when the build says so.
+HarnessRun partialRun(const HarnessBuild& build, const ProcessResult& run, RunStatus status, std::string message) {
+    HarnessRun r = failedRun(status, std::move(message));
+    std::string error;
+    if (!build.keepPartial) return r;
+    if (auto parsed = parseHarnessOutput(run.out, build.places, error, true)) {
+        r.threads = parsed->threads;
+        r.cpus = parsed->cpus;
+        r.pinned = parsed->pinned;
+        r.workers = parsed->workers;
+        r.histogram = std::move(parsed->histogram);
+        for (const auto& o : r.histogram) r.iterations += o.count;
+    }
+    if (build.raceExitCode >= 0) r.raceDetected = run.err.find("WARNING: DATA RACE") != std::string::npos;
+    return r;
+}
+
+}  // namespace
 
 HarnessRun buildAndRun(const HarnessBuild& build, const RunOptions& options) {
     std::string error;
@@ -167,15 +195,15 @@ HarnessRun buildAndRun(const HarnessBuild& build, const RunOptions& options) {
     case ProcessResult::Status::SpawnFailed:
         return failedRun(RunStatus::Crashed, build.what + " " + run.describe());
     case ProcessResult::Status::TimedOut:
-        return failedRun(RunStatus::TimedOut, build.what + " " + run.describe());
+        return partialRun(build, run, RunStatus::TimedOut, build.what + " " + run.describe());
     case ProcessResult::Status::Interrupted:
         return failedRun(RunStatus::Interrupted, build.what + " " + run.describe());
     case ProcessResult::Status::Signaled:
-        return failedRun(RunStatus::Crashed, build.what + " was " + run.describe());
+        return partialRun(build, run, RunStatus::Crashed, build.what + " was " + run.describe());
     case ProcessResult::Status::Exited:
         if (run.exitCode != 0 && !(raced && run.exitCode == build.raceExitCode))
-            return failedRun(RunStatus::Crashed,
-                          build.what + " " + run.describe() + (run.err.empty() ? "" : ": " + outputTail(run.err)));
+            return partialRun(build, run, RunStatus::Crashed,
+                              build.what + " " + run.describe() + (run.err.empty() ? "" : ": " + outputTail(run.err)));
         break;
     }
     auto parsed = parseHarnessOutput(run.out, build.places, error);
@@ -251,6 +279,16 @@ RunReport judge(const litmus::LitmusTest& test, const HarnessRun& run, const Mod
         return std::find(verdict.allowed.begin(), verdict.allowed.end(), s) != verdict.allowed.end();
     };
     for (const auto& o : run.histogram) {
+        if (!o.halt.empty()) {
+            // A halt has no final state: judged against the model's halts, no witness either way.
+            StateRow row{o.state, o.count, std::count(verdict.halts.begin(), verdict.halts.end(), o.halt) > 0, false};
+            row.halt = o.halt;
+            row.beyondBound = !row.allowed && verdict.cut;
+            if (row.beyondBound) ++r.unjudgedStates;
+            else if (!row.allowed) ++r.forbiddenStates;
+            r.observed.push_back(row);
+            continue;
+        }
         StateRow row{o.state, o.count, isAllowed(o.state),
                      litmus::evalProp(test.condition.prop, r.places, o.state)};
         // The harness prints numbers signed; a uint64_t place prints unsigned, as in the checker.
@@ -271,6 +309,12 @@ RunReport judge(const litmus::LitmusTest& test, const HarnessRun& run, const Mod
                                 [&](const ObservedState& o) { return o.state == s; });
         if (!seen) r.unseen.push_back({s, 0, true, litmus::evalProp(test.condition.prop, r.places, s)});
     }
+    if (run.status == RunStatus::Ok)
+        for (const auto& h : verdict.halts)
+            if (std::none_of(run.histogram.begin(), run.histogram.end(), [&](const ObservedState& o) { return o.halt == h; })) {
+                r.unseen.push_back({{}, 0, true, false});
+                r.unseen.back().halt = h;
+            }
     r.ok = litmus::conditionHolds(test.condition.quantifier, r.positive, r.positive + r.negative);
     return r;
 }

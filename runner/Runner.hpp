@@ -53,6 +53,7 @@ std::optional<RunStatus> parseStatusName(const std::string& s);
 struct ObservedState {
     litmus::State state;
     std::uint64_t count = 0;
+    std::string halt{};  // Go: the runs halted so (GoHalts.hpp label) and have no state
     bool operator==(const ObservedState&) const = default;
 };
 
@@ -71,9 +72,11 @@ struct HarnessRun {
 };
 
 /// Reads the harness's stdout protocol (see HarnessRuntime.cpp) into a HarnessRun.
+/// The same state may come in several lines (a Go harness prints its counts as it goes):
+/// their counts add up. `partial`: the output of a harness that died, which may end early.
 std::optional<HarnessRun> parseHarnessOutput(const std::string& out,
                                              const std::vector<litmus::Place>& places,
-                                             std::string& error);
+                                             std::string& error, bool partial = false);
 
 /// The compiler's first `--version` line, or nullopt with `error` set when it cannot run.
 std::optional<std::string> compilerVersion(const std::string& cxx, std::string& error);
@@ -98,6 +101,9 @@ struct HarnessBuild {
     std::string what;                        // in messages: "the harness", "the Go harness"
     std::vector<std::string> runArgs;        // after the binary
     int raceExitCode = -1;                   // >= 0: the exit status of a run whose race detector fired
+    /// A harness that exits non-zero or is killed keeps the states it printed before
+    /// (HarnessRun::histogram of a Crashed or TimedOut run); the Go harness prints as it goes.
+    bool keepPartial = false;
 };
 
 /// Builds and runs a harness in a fresh temporary directory (always removed); with
@@ -118,6 +124,7 @@ struct StateRow {
     bool satisfies = false;  // the condition's proposition holds
     bool beyondBound = false;  // not allowed, but the model cut a loop: not judged
     bool undefined = false;    // not allowed, but the program races (ModelVerdict::undefinedBy): not judged
+    std::string halt{};        // Go: runs that halted so (a panic kind, "deadlock"), without a state
     bool operator==(const StateRow&) const = default;
 };
 
@@ -139,7 +146,7 @@ struct RunReport {
     bool ok = false;                // litmus7's Ok / No
     std::uint64_t positive = 0;     // runs whose final state satisfies the proposition
     std::uint64_t negative = 0;
-    std::size_t forbiddenStates = 0;  // distinct observed states the model forbids
+    std::size_t forbiddenStates = 0;  // distinct observed states (and halts) the model forbids
     std::size_t unjudgedStates = 0;   // distinct observed states beyond the unrolling bound
     std::size_t undefinedStates = 0;  // distinct observed states outside the model of a racy program
     std::string undefinedBy;          // ModelVerdict::undefinedBy

@@ -131,7 +131,7 @@ TEST_CASE("Go programs: every .go fixture and example passes go vet unchanged", 
     }
 }
 
-TEST_CASE("Go programs: memlit run declines a .go program instead of misreading it", "[go][goprog]") {
+TEST_CASE("Go programs: the litmus-form harness generator declines a .go program (memlit run builds it as written)", "[go][goprog]") {
     Diagnostics d;
     auto t = parseLitmus("package main\nfunc main() {\n}\n", "p.go", d);
     REQUIRE(t);
@@ -139,6 +139,6 @@ TEST_CASE("Go programs: memlit run declines a .go program instead of misreading 
     CHECK_FALSE(runner::generateGoProgram(*t, r));
     REQUIRE(r.all().size() == 1);
     CHECK(Diagnostics::format(r.all()[0]) ==
-          "p.go: error: unsupported feature: running a .go program (memlit run runs the litmus form; check it "
-          "instead)");
+          "p.go: error: unsupported feature: the litmus-form harness for a .go program (memlit run builds the "
+          "program as written instead)");
 }
