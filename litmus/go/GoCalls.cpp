@@ -239,6 +239,28 @@ bool Lowerer::callStatement() {
 
 bool Lowerer::multiAssign(const std::vector<const Token*>& names, bool declare) {
     const Token& at = peek();
+    if (!callAhead()) {
+        // `a, b := e, f`, `a, b = b, a`: every value first (into temporaries), then the assignments.
+        std::vector<std::pair<Expr, std::string>> values;
+        while (true) {
+            auto e = expression();
+            if (!e) return false;
+            const std::string r = b_->freshTemp();
+            emit(Assign{r, *e});
+            if (e->kind == K::Reg && fresh_.count(e->name)) fresh_.insert(r);
+            values.push_back({Expr::reg(r), type_});
+            if (!peek().punct(",")) break;
+            ++pos_;
+        }
+        if (values.size() != names.size())
+            return error(at, "assignment mismatch: " + std::to_string(names.size()) + " variables but " +
+                                 std::to_string(values.size()) + (values.size() == 1 ? " value" : " values"));
+        for (std::size_t i = 0; i < names.size(); ++i) {
+            type_ = values[i].second;
+            if (!assign(*names[i], values[i].first, declare)) return false;
+        }
+        return true;
+    }
     auto r = call();
     if (!r) return false;
     if (r->size() != names.size())

@@ -39,6 +39,11 @@ std::optional<std::int64_t> constantOf(const Expr& e) {
     return std::nullopt;
 }
 
+/// Go's unsigned integer types (a shift of one is logical; a count of one cannot be negative).
+bool isUnsigned(const std::string& type) {
+    return type.rfind("uint", 0) == 0 || type == "byte";
+}
+
 }  // namespace
 
 bool Lowerer::constantOperands(const Token& op, const Expr& ea, const Expr& eb) {
@@ -97,6 +102,20 @@ std::optional<Expr> Lowerer::expression(int minPrec) {
         const std::string lhsType = type_;
         auto rhs = expression(prec + 1);
         if (!rhs || !constantOperands(op, *lhs, *rhs)) return std::nullopt;
+        if (op.text == "<<" || op.text == ">>") {
+            // A signed count that is negative at run time panics; `>>` of a signed value is
+            // arithmetic (`-8 >> 1` is -4), of an unsigned one logical (docs/go.md, "Expressions").
+            if (!isUnsigned(type_) && !constantOf(*rhs))
+                panicUnless(Expr::binary(K::Ge, *rhs, Expr::constant(0)), "runtime error: negative shift amount");
+            type_ = lhsType;
+            if (op.text == ">>" && !isUnsigned(lhsType)) {
+                Expr flipped = Expr::binary(K::Xor, *lhs, Expr::constant(-1));
+                lhs = Expr::ite(Expr::binary(K::Lt, *lhs, Expr::constant(0)),
+                                Expr::binary(K::Xor, Expr::binary(K::Shr, flipped, *rhs), Expr::constant(-1)),
+                                Expr::binary(K::Shr, *lhs, *rhs));
+                continue;
+            }
+        }
         if ((op.text == "/" || op.text == "%") && !divisionCheck(op, *rhs)) return std::nullopt;
         type_ = prec == 3 ? "bool" : lhsType == "nil" ? type_ : lhsType;
         static const std::pair<const char*, K> kinds[] = {

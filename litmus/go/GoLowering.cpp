@@ -200,8 +200,7 @@ bool Lowerer::simpleStatement() {
         if (const Global* g = global(peek().text);
             names.size() == 2 && g && g->kind == GlobalKind::SyncMap && !locals_.count(peek().text) && peek(1).punct("."))
             return syncMapPair(names, declare);
-        if (names.size() > 1 && callAhead()) return multiAssign(names, declare);
-        if (names.size() > 1) return unsupported(*names[1], "assigning several variables at once");
+        if (names.size() > 1) return multiAssign(names, declare);
         auto e = expression();
         return e && assign(*names[0], *e, declare);
     }
@@ -249,7 +248,7 @@ bool Lowerer::assign(const Token& name, const Expr& e, bool declare) {
     const std::string& n = name.text;
     if (n == "_") return true;
     const Global* g = global(n);
-    if (declare) {
+    if (declare && !name.redeclared) {
         if (g) return error(name, "'" + n + "' is a global variable: shadowing it is not supported");
         if (type_ == "nil") return error(name, "use of untyped nil in assignment");
         declareLocal(n, type_, e);
@@ -472,13 +471,15 @@ bool Lowerer::breakStatement() {
 
 bool lowerProgram(const Program& prog, const SourceText& src, const std::string& file, Diagnostics& diags,
                   LitmusTest& t, std::optional<int> unroll) {
+    Program scoped = prog;
+    if (!resolveScopes(scoped, src, file, diags)) return false;
     // A first pass, whose ops and diagnostics are dropped, finds the panics that cannot happen.
     Diagnostics scratchDiags;
     LitmusTest scratch = t;
-    Lowerer first(prog, src, file, scratchDiags, scratch, unroll, {});
+    Lowerer first(scoped, src, file, scratchDiags, scratch, unroll, {});
     ProgramFacts facts;
     if (first.run() && !scratchDiags.hasErrors()) facts = first.facts();
-    return Lowerer(prog, src, file, diags, t, unroll, facts).run();
+    return Lowerer(scoped, src, file, diags, t, unroll, facts).run();
 }
 
 }  // namespace memlit::litmus::go

@@ -479,7 +479,7 @@ private:
     /// `func(a int) int { ... }` at the current token (consumed).
     std::optional<Callee> funcLiteral();
     bool callStatement();
-    /// `a, b := f(x)` / `a, b = f(x)`.
+    /// `a, b := f(x)` / `a, b = f(x)`, and `a, b := e, f` / `a, b = b, a`.
     bool multiAssign(const std::vector<const Token*>& names, bool declare);
     bool closureDecl();
     bool returnStatement();

@@ -21,6 +21,7 @@ struct Token {
     std::string text;        // Semi: ";" or "\n" (an automatic semicolon)
     std::size_t offset = 0;  // in the source text
     std::size_t end = 0;     // one past the last character
+    bool redeclared = false; // a name on the left of `:=` already declared in its block: assigned
     bool is(Kind k, const char* t) const { return kind == k && text == t; }
     bool punct(const char* t) const { return is(Kind::Punct, t); }
     bool ident(const char* t) const { return is(Kind::Ident, t); }
@@ -101,6 +102,11 @@ bool parseGoTest(const SourceText& src, std::size_t begin, const std::string& fi
 /// `stop` is set to where the condition starts. The hardware runner re-reads `programText` this way.
 std::optional<Program> parseGoProgram(const SourceText& src, std::size_t begin, const std::string& file,
                                       Diagnostics& diags, std::size_t& stop);
+
+/// Go's block scoping (GoScopes.cpp): renames, in the function bodies of `prog`, each local
+/// that shadows a visible variable (to `x%1`, ...) and marks `:=` redeclarations; false
+/// (reported) for a `:=` with no new variable or a name declared twice in one block.
+bool resolveScopes(Program& prog, const SourceText& src, const std::string& file, Diagnostics& diags);
 
 /// Lowers the goroutines of `prog` into `t.threads` and `t.raw` (GoLowering.cpp).
 bool lowerProgram(const Program& prog, const SourceText& src, const std::string& file, Diagnostics& diags,
