@@ -11,4 +11,11 @@ const char* checkKindName(CheckKind k) {
     return "?";
 }
 
+std::optional<std::uint32_t> builtinFunction(std::string_view name) {
+    if (name == "domain") return static_cast<std::uint32_t>(BuiltinFn::Domain);
+    if (name == "range") return static_cast<std::uint32_t>(BuiltinFn::Range);
+    if (name == "map") return static_cast<std::uint32_t>(BuiltinFn::Map);
+    return std::nullopt;
+}
+
 }  // namespace memlit::cat

@@ -6,6 +6,8 @@
 #include "support/Diagnostics.hpp"
 
 #include <cstdint>
+#include <optional>
+#include <string_view>
 #include <string>
 #include <variant>
 #include <vector>
@@ -54,14 +56,22 @@ struct Expr {
         Try,         // `try a with b`: args[ref.id], chosen by cat::resolve (docs/cat.md)
         IfVariant,   // `if "v" then a else b`: args[ref.id], chosen by the parser
         Opaque,      // a herd body memlit steps over; `name` says which construct it uses
-        LetIn,       // `let binds[0] = args[0] and ... in args.back()`
+        LetIn,       // `let binds[0] = args[0] and ... in args.back()`; `rec`: a group of functions
+        // herd's functional sublanguage (docs/cat.md, "Functions and sets of values"):
+        Lambda,      // `fun binds -> args[0]` (binds: the parameters, a tuple when several)
+        Apply,       // `args[0] args[1]`: application by juxtaposition
+        Match,       // `match args[0] with || {} -> args[1] || binds[0] ++ binds[1] -> args[2] end`
+        Add,         // `args[0] ++ args[1]`: add an element to a set (of events, pairs or values)
+        SetLit,      // `{a, b, ...}` with at least one element
+        Tuple,       // `(a, b, ...)` with at least two components
     };
     Op op = Op::Name;
     std::string name;
     std::vector<Expr> args;
     SourceLoc loc;
     NameRef ref;   // Name and Call; for Try and IfVariant, which of args stands
-    std::vector<std::string> binds;   // LetIn only: the names bound, in order
+    std::vector<std::string> binds;   // LetIn, Lambda, Match: the names bound, in order
+    bool rec = false;                 // LetIn: `let rec` (every binding a Lambda)
     bool operator==(const Expr&) const = default;
 };
 
@@ -109,6 +119,14 @@ struct Procedure {
     bool operator==(const Procedure&) const;
 };
 
+/// `with name from expr`: the rest of the model runs once per element of expr's value, with
+/// `name` bound to it (herd's choice; an execution is allowed when one choice passes).
+struct With {
+    std::string name;
+    Expr from;
+    bool operator==(const With&) const = default;
+};
+
 /// `call name(args)`.
 struct CallProc {
     std::string name;
@@ -117,7 +135,7 @@ struct CallProc {
 };
 
 struct Statement {
-    std::variant<Let, Check, Procedure, CallProc> node;
+    std::variant<Let, Check, Procedure, CallProc, With> node;
     FileId file = 0;
     SourceLoc loc;
     bool operator==(const Statement&) const = default;
@@ -140,6 +158,11 @@ struct Model {
     bool operator==(const Model&) const = default;
 };
 
-const char* checkKindName(CheckKind k);   // "acyclic", "irreflexive", "empty"
+const char* checkKindName(CheckKind k);
+
+/// The builtin functions, by NameRef::id of a Builtin Name or Call.
+enum class BuiltinFn : std::uint32_t { Domain, Range, Map };
+/// `domain`, `range`, `map` (herd's stdlib function, built in here), else nullopt.
+std::optional<std::uint32_t> builtinFunction(std::string_view name);   // "acyclic", "irreflexive", "empty"
 
 }  // namespace memlit::cat

@@ -52,15 +52,10 @@ BodyExtent scanBody(const TokenCursor& in) {
         switch (t.kind) {
         case K::LParen: case K::LBracket: case K::LBrace: ++brackets; break;
         case K::RParen: case K::RBracket: case K::RBrace: --brackets; break;
-        case K::Plus:
-            if (in.peek(i + 1).kind == K::Plus) note("'++' (adding to a set of sets)");
-            break;
         case K::Ident:
             if (t.text == "let" || t.text == "match" || t.text == "begin") ++blocks;
             else if (t.text == "in" || t.text == "end") --blocks;
-            if (t.text == "match") note("'match' expression");
-            else if (t.text == "fun") note("'fun' expression");
-            else if (setOfSetsFunction(t.text)) note("herd's set-of-sets function '" + t.text + "'");
+            if (setOfSetsFunction(t.text)) note("herd's set-of-sets function '" + t.text + "'");
             break;
         default: break;
         }

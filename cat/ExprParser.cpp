@@ -37,13 +37,24 @@ std::optional<Expr> ExprParser::expression() {
 }
 
 std::optional<Expr> ExprParser::binary(int level) {
+    // Level 0 is herd's `++` (two adjacent `+`), the loosest, grouping to the right.
     static constexpr struct { K tok; Expr::Op op; } levels[] = {
-        {K::Bar, Expr::Op::Union}, {K::Semi, Expr::Op::Seq}, {K::Backslash, Expr::Op::Diff},
-        {K::Amp, Expr::Op::Inter}, {K::Star, Expr::Op::Cross}};
-    if (level == 5) return prefix();
+        {K::Plus, Expr::Op::Add}, {K::Bar, Expr::Op::Union}, {K::Semi, Expr::Op::Seq},
+        {K::Backslash, Expr::Op::Diff}, {K::Amp, Expr::Op::Inter}, {K::Star, Expr::Op::Cross}};
+    if (level == 6) return prefix();
     auto lhs = binary(level + 1);
     if (!lhs) return std::nullopt;
-    while (in_.peek().kind == levels[level].tok) {
+    if (level == 0) {
+        if (!isPlusPlus()) return lhs;
+        const SourceLoc loc = in_.take().loc;
+        in_.take();
+        if (!count(loc)) return std::nullopt;
+        auto rhs = binary(0);
+        if (!rhs) return std::nullopt;
+        return Expr{Expr::Op::Add, "", {std::move(*lhs), std::move(*rhs)}, loc, {}, {}};
+    }
+    // `||` separates the cases of a `match`: not a union.
+    while (in_.peek().kind == levels[level].tok && !(level == 1 && in_.peek(1).kind == K::Bar)) {
         const SourceLoc loc = in_.take().loc;
         if (!count(loc)) return std::nullopt;
         auto rhs = binary(level + 1);
@@ -54,6 +65,12 @@ std::optional<Expr> ExprParser::binary(int level) {
         lhs = std::move(e);
     }
     return lhs;
+}
+
+bool ExprParser::isPlusPlus() const {
+    const Token& a = in_.peek();
+    const Token& b = in_.peek(1);
+    return a.kind == K::Plus && b.kind == K::Plus && a.end == b.begin;
 }
 
 std::optional<Expr> ExprParser::prefix() {
@@ -82,9 +99,10 @@ bool ExprParser::startsOperand(const Token& t) const {
 }
 
 std::optional<Expr> ExprParser::postfix() {
-    auto e = primary();
+    auto e = application();
     if (!e) return std::nullopt;
     for (int n = 0;; ++n) {
+        if (isPlusPlus()) return e;
         const Token& t = in_.peek();
         Expr::Op op;
         switch (t.kind) {
@@ -123,29 +141,22 @@ std::optional<Expr> ExprParser::primary() {
             in_.take();
             return Expr{Expr::Op::EmptyAny, "", {}, loc, {}, {}};
         }
-        in_.unsupported(loc, "set literal with elements");
-        return std::nullopt;
+        return setLiteral(loc);
     case K::LBracket: {
         in_.take();
         auto inner = expression();
         if (!inner || !in_.expect(K::RBracket, "']'")) return std::nullopt;
         return Expr{Expr::Op::Identity, "", {std::move(*inner)}, loc, {}, {}};
     }
-    case K::LParen: {
-        in_.take();
-        auto inner = expression();
-        if (!inner || !in_.expect(K::RParen, "')'")) return std::nullopt;
-        return inner;
-    }
+    case K::LParen: return bracketOrTuple();
     case K::Ident: {
         if (t.text == "try") return tryWith();
         if (t.text == "let") return letIn();
         if (t.text == "if") return ifVariant();
         if (in_.isAnyKeyword(t)) {
-            if (t.text == "match" || t.text == "fun")
-                in_.unsupported(loc, "'" + t.text + "' expression");
-            else
-                in_.expected("an expression");
+            if (t.text == "match") return match();
+            if (t.text == "fun") return lambda();
+            in_.expected("an expression");
             return std::nullopt;
         }
         std::string name = in_.take().text;
@@ -201,25 +212,30 @@ std::optional<Expr> ExprParser::ifVariant() {
     return out;
 }
 
-/// `let a = e and b = e in body`; each binding sees the names from before the `let`.
+/// `let [rec] a = e and f x = e in body`; each binding sees the names from before the `let`
+/// (with `rec`, the group's functions too). A function binding is a `fun`.
 std::optional<Expr> ExprParser::letIn() {
     Expr out{Expr::Op::LetIn, "", {}, in_.take().loc, {}, {}};
     if (in_.isKeyword(in_.peek(), "rec")) {
-        in_.unsupported(in_.peek().loc, "'let rec ... in'");
-        return std::nullopt;
+        in_.take();
+        out.rec = true;
     }
     do {
         const SourceLoc at = in_.peek().loc;
         auto name = in_.identifier("a name after 'let'");
         if (!name) return std::nullopt;
-        if (in_.peek().kind == K::LParen ||
-            (in_.peek().kind == K::Ident && !in_.isAnyKeyword(in_.peek()))) {
-            in_.unsupported(at, "'let ... in' of a function");
+        std::vector<std::string> params;
+        const bool isFunction = in_.peek().kind == K::LParen ||
+                                (in_.peek().kind == K::Ident && !in_.isAnyKeyword(in_.peek()));
+        if (isFunction && !parameters(params)) return std::nullopt;
+        if (out.rec && !isFunction) {
+            in_.unsupported(at, "'let rec ... in' of a value (only of functions)");
             return std::nullopt;
         }
         if (!in_.expect(K::Equal, "'='")) return std::nullopt;
         auto body = expression();
         if (!body) return std::nullopt;
+        if (isFunction) body = Expr{Expr::Op::Lambda, "", {std::move(*body)}, at, {}, std::move(params)};
         out.binds.push_back(std::move(*name));
         out.args.push_back(std::move(*body));
     } while (in_.isKeyword(in_.peek(), "and") && in_.take().kind == K::Ident);

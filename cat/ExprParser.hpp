@@ -29,6 +29,20 @@ private:
     std::optional<Expr> tryWith();
     std::optional<Expr> letIn();
     std::optional<Expr> ifVariant();
+    // herd's functional sublanguage (cat/ExprFunctional.cpp)
+    std::optional<Expr> application();
+    std::optional<Expr> setLiteral(SourceLoc loc);
+    std::optional<Expr> bracketOrTuple();
+    std::optional<Expr> match();
+    std::optional<Expr> lambda();
+    bool matchCase(Expr& out, bool& sawEmpty, bool& sawCons);
+
+public:
+    /// Parameters: `x`, `(x)`, `(a, b)` or `()`.
+    bool parameters(std::vector<std::string>& params);
+
+private:
+    bool isPlusPlus() const;
     bool startsOperand(const Token& t) const;
     /// Counts one expression or operator of this file; false (reported once) past the limit.
     bool count(SourceLoc loc);

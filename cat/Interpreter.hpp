@@ -28,6 +28,9 @@ namespace memlit::cat {
 ///   Bool acyclic(r); Bool irreflexive(r); Bool isEmptyRel(r); Bool isEmptySet(s);
 ///   Bool negate(const Bool&); bool sameRel(a, b); bool sameSet(a, b);
 ///   std::size_t fixpointBound();   // max Kleene iterations of a `let rec`
+///   static constexpr bool kChoices;  // runs `with x from S` (branches of the results)
+/// and, optionally, std::vector<Set> setElements(s) / std::vector<Rel> relElements(r): the
+/// singletons of a set or relation, for `match` and `map` over events (the enumerator's).
 
 /// The verdict of one `acyclic`/`irreflexive`/`empty` statement (axiom or flag).
 template <class D>
@@ -42,6 +45,10 @@ struct CheckResult {
     /// satisfy it; a flag *fires* when it holds (`flag ~empty race` fires on a race).
     typename D::Bool holds;
     std::optional<typename D::Rel> rel;   // the checked relation (nullopt for a set)
+    /// With `with x from S` (a domain with D::kChoices only): the run of the model this
+    /// check belongs to, one per choice. An execution is consistent when, in some branch,
+    /// every axiom holds.
+    std::uint32_t branch = 0;
 };
 
 /// Evaluates every statement of `model` over `domain`. Returns the checks in model order

@@ -4,6 +4,7 @@
 /// engine/smt/SymbolicDomain.cpp), so the template is compiled once per domain.
 
 #include "cat/Interpreter.hpp"
+#include "cat/InterpreterFunctional.hpp"
 #include "cat/InterpreterValues.hpp"
 #include "cat/MemoTracker.hpp"
 #include "cat/Resolve.hpp"
@@ -24,8 +25,10 @@ namespace memlit::cat {
 namespace detail {
 
 template <class D>
-class Interpreter : InterpreterValues<D> {
+class Interpreter : FunctionalEval<D, Interpreter<D>> {
     using B = InterpreterValues<D>;
+    using F = FunctionalEval<D, Interpreter<D>>;
+    friend F;
     using typename B::Set;
     using typename B::Rel;
     using typename B::EnvPtr;
@@ -49,6 +52,16 @@ class Interpreter : InterpreterValues<D> {
     using B::storable;
     using B::fromStored;
     using B::recTaint;
+    using typename B::ElemV;
+    using typename B::TupleV;
+    using typename B::ValSetV;
+    using F::same;
+    using F::elementsOf;
+    using F::apply;
+    using F::functional;
+    using F::asRel;
+    using F::asSet;
+    using F::setOrRel;
 
 public:
     Interpreter(const Model& model, D& domain, Diagnostics& diags, StaticMemo<D>* memo = nullptr,
@@ -56,10 +69,9 @@ public:
         : model_(model), d_(domain), diags_(diags), memo_(memo), wanted_(wanted) {}
 
     std::optional<std::vector<CheckResult<D>>> run() {
-        EnvPtr env;
-        for (const auto& s : model_.statements) execute(s, env, 0);
+        runFrom(0, EnvPtr{});
         if (errors_) return std::nullopt;
-        return std::move(results_);
+        return std::move(branched_ ? all_ : results_);
     }
 
 private:
@@ -69,6 +81,51 @@ private:
     void error(FileId f, SourceLoc loc, std::string msg) {
         errors_ = true;
         diags_.error(fileName(f), loc, std::move(msg));
+    }
+    void unsupportedAt(FileId f, SourceLoc loc, std::string what) {
+        errors_ = true;
+        diags_.unsupported(fileName(f), loc, std::move(what));
+    }
+
+    // ---- `with x from S`: the rest of the model once per choice ----
+
+    /// Runs the top-level statements from `i`; a `with` runs the rest once per choice, each
+    /// run a branch of the results (CheckResult::branch).
+    void runFrom(std::size_t i, EnvPtr env) {
+        for (; i < model_.statements.size() && !errors_; ++i) {
+            const Statement& s = model_.statements[i];
+            if (const auto* with = std::get_if<With>(&s.node)) return choose(*with, s, i, env);
+            execute(s, env, 0);
+        }
+        if (!branched_) return;
+        for (auto& r : results_) all_.push_back(r), all_.back().branch = branches_;
+        ++branches_;
+    }
+
+    void choose(const With& with, const Statement& s, std::size_t i, const EnvPtr& env) {
+        if constexpr (!F::choices()) {
+            unsupportedAt(s.file, s.loc, "cat construct 'with " + with.name + " from' (only the enumerator runs a model once per choice)");
+            return;
+        } else {
+            branched_ = true;
+            Taint ignored;
+            auto v = memo_.tracked(ignored, [&] { return eval(with.from, s.file, env, 0); });
+            auto choices = v ? elementsOf(*v, s.file, with.from.loc, "'with ... from'") : std::nullopt;
+            if (!choices) return;
+            const std::size_t before = results_.size();
+            if (choices->empty()) {   // no choice: no execution passes
+                results_.push_back(CheckResult<D>{"with " + with.name + " from", CheckKind::Empty, false, false,
+                                                  fileName(s.file), s.loc, d_.negate(d_.isEmptySet(d_.emptySet())),
+                                                  std::nullopt});
+                runFrom(model_.statements.size(), env);
+                results_.erase(results_.begin() + static_cast<std::ptrdiff_t>(before), results_.end());
+            }
+            // The chosen value varies between the runs: nothing computed from it is memoised.
+            for (auto& c : *choices) {
+                runFrom(i + 1, bind(env, with.name, ready(std::move(c), Taint{true, 0})));
+                results_.erase(results_.begin() + static_cast<std::ptrdiff_t>(before), results_.end());
+            }
+        }
     }
 
     // ---- statements ----
@@ -83,6 +140,8 @@ private:
             env = bind(env, p->name, ready(Proc{p, s.file, env}));
         } else if (const auto* call = std::get_if<CallProc>(&s.node)) {
             callProcedure(*call, s, env, depth);
+        } else if (const auto* with = std::get_if<With>(&s.node)) {
+            unsupportedAt(s.file, s.loc, "cat construct 'with " + with->name + " from' inside a procedure");
         }
     }
 
@@ -105,6 +164,11 @@ private:
 
     /// Least fixed point by Kleene iteration from the empty relations/sets.
     void letRec(const Let& let, FileId file, EnvPtr& env) {
+        if (let.bindings.front().isFunction) {   // recursive functions: rebound at each application
+            const EnvPtr outer = env;
+            for (const auto& b : let.bindings) env = bind(env, b.name, ready(Function{&b, file, outer, nullptr, &let}));
+            return;
+        }
         std::vector<std::shared_ptr<Thunk>> thunks;
         const bool once = memo_.once();
         std::vector<std::optional<typename StaticMemo<D>::Stored>> known;
@@ -150,15 +214,6 @@ private:
             }
             if (stable) return;
         }
-    }
-
-    bool same(const Value& a, const Value& b) {
-        if (std::holds_alternative<EmptyAny>(a) && std::holds_alternative<EmptyAny>(b)) return true;
-        if (const auto* ra = std::get_if<RelV>(&a))
-            if (const auto* rb = std::get_if<RelV>(&b)) return d_.sameRel(ra->v, rb->v);
-        if (const auto* sa = std::get_if<SetV>(&a))
-            if (const auto* sb = std::get_if<SetV>(&b)) return d_.sameSet(sa->v, sb->v);
-        return false;
     }
 
     void check(const Check& c, const Statement& s, const EnvPtr& env) {
@@ -267,57 +322,10 @@ private:
         case NameRef::Kind::ExtraRel:
             if (!extraRels_.at(id)) extraRels_[id] = d_.extraRel(model_.extraRels[id]);
             return relV(*extraRels_[id]);
-        case NameRef::Kind::Unresolved:
-        case NameRef::Kind::Builtin: break;
+        case NameRef::Kind::Builtin: return Value{Function{nullptr, 0, {}, nullptr, nullptr, nullptr, id}};   // `map`
+        case NameRef::Kind::Unresolved: break;
         }
         MEMLIT_ASSERT(false, "cat name '" + e.name + "' is not resolved");
-        return std::nullopt;
-    }
-
-    std::optional<Rel> asRel(const Value& v, FileId file, SourceLoc loc) {
-        if (std::holds_alternative<EmptyAny>(v)) return d_.emptyRel();
-        if (const auto* r = std::get_if<RelV>(&v)) return r->v;
-        error(file, loc, std::string("expected a relation, found ") + kindName(v));
-        return std::nullopt;
-    }
-
-    std::optional<Set> asSet(const Value& v, FileId file, SourceLoc loc) {
-        if (std::holds_alternative<EmptyAny>(v)) return d_.emptySet();
-        if (const auto* s = std::get_if<SetV>(&v)) return s->v;
-        error(file, loc, std::string("expected a set, found ") + kindName(v));
-        return std::nullopt;
-    }
-
-    /// `|`, `&`, `\`: both sets or both relations.
-    std::optional<Value> setOrRel(const Expr& e, Value a, Value b, FileId file) {
-        const bool aEmpty = std::holds_alternative<EmptyAny>(a);
-        const bool bEmpty = std::holds_alternative<EmptyAny>(b);
-        if (aEmpty && bEmpty) return Value{EmptyAny{}};
-        const bool sets = std::holds_alternative<SetV>(aEmpty ? b : a);
-        const bool rels = std::holds_alternative<RelV>(aEmpty ? b : a);
-        if (aEmpty) a = sets ? setV(d_.emptySet()) : relV(d_.emptyRel());
-        if (bEmpty) b = sets ? setV(d_.emptySet()) : relV(d_.emptyRel());
-        if (sets && std::holds_alternative<SetV>(b)) {
-            const auto& x = std::get<SetV>(a).v;
-            const auto& y = std::get<SetV>(b).v;
-            switch (e.op) {
-            case Expr::Op::Union: return setV(d_.setUnion(x, y));
-            case Expr::Op::Inter: return setV(d_.setInter(x, y));
-            default: return setV(d_.setDiff(x, y));
-            }
-        }
-        if (rels && std::holds_alternative<RelV>(b)) {
-            const auto& x = std::get<RelV>(a).v;
-            const auto& y = std::get<RelV>(b).v;
-            switch (e.op) {
-            case Expr::Op::Union: return relV(d_.relUnion(x, y));
-            case Expr::Op::Inter: return relV(d_.relInter(x, y));
-            default: return relV(d_.relDiff(x, y));
-            }
-        }
-        error(file, e.loc, std::string("operands of '") + opSpelling(e.op) +
-                               "' must be both sets or both relations, found " + kindName(a) +
-                               " and " + kindName(b));
         return std::nullopt;
     }
 
@@ -329,39 +337,20 @@ private:
             if (!v) return std::nullopt;
             args.push_back(std::move(*v));
         }
+        std::optional<Value> callee;
         if (e.ref.kind == NameRef::Kind::Builtin) {
-            if (args.size() != 1) {
-                error(file, e.loc, "'" + e.name + "' expects 1 argument, got " +
-                                       std::to_string(args.size()));
-                return std::nullopt;
-            }
-            auto r = asRel(args[0], file, e.args[0].loc);
-            if (!r) return std::nullopt;
-            return setV(e.name == "domain" ? d_.domain(*r) : d_.range(*r));
+            callee = Value{Function{nullptr, 0, {}, nullptr, nullptr, nullptr, e.ref.id}};
+        } else {
+            MEMLIT_ASSERT(e.ref.kind == NameRef::Kind::Local, "cat callee '" + e.name + "' is not resolved");
+            callee = force(*local(e, env).thunk);
         }
-        MEMLIT_ASSERT(e.ref.kind == NameRef::Kind::Local, "cat callee '" + e.name + "' is not resolved");
-        auto callee = force(*local(e, env).thunk);
         if (!callee) return std::nullopt;
         const auto* fn = std::get_if<Function>(&*callee);
         if (fn == nullptr) {
             error(file, e.loc, "'" + e.name + "' is not a function");
             return std::nullopt;
         }
-        const Binding& b = *fn->binding;
-        if (b.params.size() != args.size()) {
-            error(file, e.loc, "function '" + e.name + "' expects " +
-                                   std::to_string(b.params.size()) + " argument(s), got " +
-                                   std::to_string(args.size()));
-            return std::nullopt;
-        }
-        if (depth >= kMaxCallDepth) {
-            error(file, e.loc, "function calls nested too deeply");
-            return std::nullopt;
-        }
-        EnvPtr local = fn->env;
-        for (std::size_t i = 0; i < args.size(); ++i)
-            local = bind(local, b.params[i], ready(std::move(args[i]), taints[i]));
-        return memo_.within(true, [&] { return eval(b.body, fn->file, local, depth + 1); });
+        return apply(*fn, std::move(args), std::move(taints), file, e.loc, depth, e.name);
     }
 
     /// An expression's value; with a memo, a node evaluated once per evaluation of the model
@@ -388,9 +377,19 @@ private:
         case Op::Call: return call(e, file, env, depth);
         case Op::Try:
         case Op::IfVariant: return eval(e.args.at(e.ref.id), file, env, depth);
+        case Op::Lambda:
+        case Op::Apply:
+        case Op::Match:
+        case Op::Add:
+        case Op::SetLit:
+        case Op::Tuple: return functional(e, file, env, depth);
         case Op::LetIn: {
             EnvPtr inner = env;
             for (std::size_t i = 0; i < e.binds.size(); ++i) {
+                if (e.rec) {   // a group of functions, rebound at each application
+                    inner = bind(inner, e.binds[i], ready(Function{nullptr, file, env, &e.args[i], nullptr, &e}));
+                    continue;
+                }
                 auto t = std::make_shared<Thunk>();
                 t->expr = &e.args[i];
                 t->file = file;
@@ -409,9 +408,10 @@ private:
         for (const auto& a : e.args) {
             auto v = eval(a, file, env, depth);
             if (!v) return std::nullopt;
-            if (std::holds_alternative<Function>(*v) || std::holds_alternative<Proc>(*v)) {
-                error(file, a.loc, std::string("expected a set or relation, found ") +
-                                       kindName(*v));
+            if (const auto* el = std::get_if<ElemV>(&*v)) v = el->event ? setV(*el->event) : relV(*el->pair);
+            if (!std::holds_alternative<EmptyAny>(*v) && !std::holds_alternative<SetV>(*v) &&
+                !std::holds_alternative<RelV>(*v)) {
+                error(file, a.loc, std::string("expected a set or relation, found ") + kindName(*v));
                 return std::nullopt;
             }
             args.push_back(std::move(*v));
@@ -460,6 +460,10 @@ private:
     MemoTracker<D> memo_;
     const std::vector<bool>* wanted_;   // by check index: the checks to evaluate (null: all)
     std::vector<CheckResult<D>> results_;
+    // With a `with`: every branch's results, one after the other (CheckResult::branch).
+    bool branched_ = false;
+    std::uint32_t branches_ = 0;
+    std::vector<CheckResult<D>> all_;
     // The base names' values, asked of the domain on first use in this run.
     std::array<std::optional<Set>, kBaseSetCount> baseSets_;
     std::array<std::optional<Rel>, kBaseRelCount> baseRels_;

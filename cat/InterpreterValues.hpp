@@ -14,6 +14,7 @@
 #include <string_view>
 #include <utility>
 #include <variant>
+#include <vector>
 
 namespace memlit::cat::detail {
 
@@ -24,13 +25,41 @@ struct InterpreterValues {
 
     struct Env;
     using EnvPtr = std::shared_ptr<const Env>;
-    struct Function { const Binding* binding; FileId file; EnvPtr env; };
+    struct Items;   // the components of a tuple or the elements of a set of values
+    using ItemsPtr = std::shared_ptr<const Items>;
+    static constexpr std::uint32_t kNotBuiltin = ~std::uint32_t{0};
+    /// A function: a `let` binding with parameters, or a `fun` (`lambda`), closed over `env`.
+    /// A member of a `let rec` group (`recLet`, `recIn`) sees the group's functions too: they
+    /// are bound again at each application, so no environment refers to itself. A builtin
+    /// (`map`) may hold the arguments it was given so far (`partial`).
+    struct Function {
+        Function() = default;
+        Function(const Binding* b, FileId f, EnvPtr e, const Expr* lam = nullptr, const Let* rl = nullptr,
+                 const Expr* ri = nullptr, std::uint32_t bi = kNotBuiltin)
+            : binding(b), file(f), env(std::move(e)), lambda(lam), recLet(rl), recIn(ri), builtin(bi) {}
+        const Binding* binding = nullptr;
+        FileId file = 0;
+        EnvPtr env;
+        const Expr* lambda = nullptr;
+        const Let* recLet = nullptr;
+        const Expr* recIn = nullptr;
+        std::uint32_t builtin = kNotBuiltin;
+        ItemsPtr partial;
+    };
     struct Proc { const Procedure* proc; FileId file; EnvPtr env; };
     struct EmptyAny {};   // `0` / `{}`: adopts the type the context needs
     // Wrapped, so a domain may use one C++ type for both sets and relations.
     struct SetV { Set v; };
     struct RelV { Rel v; };
-    using Value = std::variant<EmptyAny, SetV, RelV, Function, Proc>;
+    /// One element of a set of events (an event, as a singleton set) or of a relation (a
+    /// pair, as a singleton relation): what `match` and `map` take out of them.
+    struct ElemV { std::optional<Set> event; std::optional<Rel> pair; };
+    struct TupleV { ItemsPtr items; };
+    /// A set of values other than events and pairs: of relations, sets, tuples, ...
+    struct ValSetV { ItemsPtr items; };
+    using Value = std::variant<EmptyAny, SetV, RelV, Function, Proc, ElemV, TupleV, ValSetV>;
+    struct Items { std::vector<Value> v; };
+    static ItemsPtr items(std::vector<Value> v) { return std::make_shared<const Items>(Items{std::move(v)}); }
     static Value setV(Set s) { return Value{SetV{std::move(s)}}; }
     static Value relV(Rel r) { return Value{RelV{std::move(r)}}; }
 
@@ -82,7 +111,10 @@ struct InterpreterValues {
         case 1: return "a set";
         case 2: return "a relation";
         case 3: return "a function";
-        default: return "a procedure";
+        case 4: return "a procedure";
+        case 5: return std::get<ElemV>(v).pair ? "a pair of events" : "an event";
+        case 6: return "a tuple";
+        default: return "a set of values";
         }
     }
 

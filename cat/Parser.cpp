@@ -160,7 +160,7 @@ private:
         }
         if (t.text == "show" || t.text == "unshow") return show();
         if (t.text == "if") return ifVariant(out);
-        if (t.text == "with") return withFrom();
+        if (t.text == "with") return withFrom(out);
         if (t.text == "flag" || t.text == "assert" || t.text == "acyclic" ||
             t.text == "irreflexive" || t.text == "empty" || t.text == "undefined_unless")
             return check(out);
@@ -196,10 +196,10 @@ private:
                 take();
                 b.isFunction = true;
                 if (!parameters(b.params)) return false;
-                if (let.rec) {
-                    unsupported(b.loc, "'let rec' of a function");
-                    return false;
-                }
+            }
+            if (let.rec && !let.bindings.empty() && let.bindings.front().isFunction != b.isFunction) {
+                unsupported(b.loc, "'let rec' mixing functions and values");
+                return false;
             }
             if (!expect(K::Equal, "'='")) return false;
             if (const BodyExtent scan = scanBody(in_); scan.opaque) {
@@ -241,8 +241,9 @@ private:
 
     /// `with co from e`: memlit's engines already range over every coherence order (initial
     /// write first, FW last), the choice herd's `generate_cos` offers; its cobase is kept by
-    /// the stock models' own coherence axioms. So `e` is not evaluated. Other names: declined.
-    bool withFrom() {
+    /// the stock models' own coherence axioms. So `e` is not evaluated. `with x from e` for
+    /// any other name is a With statement: the rest of the model runs once per choice.
+    bool withFrom(std::vector<Statement>& out) {
         const SourceLoc loc = take().loc;
         auto name = identifier("a name after 'with'");
         if (!name) return false;
@@ -251,12 +252,14 @@ private:
             return false;
         }
         take();
-        if (*name != "co") {
-            unsupported(loc, "'with " + *name + " from' (memlit chooses only co)");
-            return false;
+        if (*name == "co") {
+            const BodyExtent scan = scanBody(in_);
+            for (std::size_t i = 0; i < scan.tokens; ++i) take();
+            return true;
         }
-        const BodyExtent scan = scanBody(in_);
-        for (std::size_t i = 0; i < scan.tokens; ++i) take();
+        auto from = expression();
+        if (!from) return false;
+        out.push_back({With{*name, std::move(*from)}, file_, loc});
         return true;
     }
 

@@ -70,6 +70,9 @@ private:
             for (auto& a : call->args) expr(a, s.file);
             if (!inScope(call->name))
                 error(s.file, s.loc, "procedure " + call->name, "unknown procedure '" + call->name + "'");
+        } else if (auto* with = std::get_if<With>(&s.node)) {
+            expr(with->from, s.file);
+            scope_.push_back(with->name);   // bound for the rest of the model
         }
     }
 
@@ -116,18 +119,33 @@ private:
         if (failed) expr(e.args[1], file);
     }
 
-    void letIn(Expr& e, FileId file) {
-        for (std::size_t i = 0; i + 1 < e.args.size(); ++i) expr(e.args[i], file);
+    /// Local names bound around the resolution of `body` (the interpreter binds them in order).
+    void within(const std::vector<std::string>& names, Expr& body, FileId file) {
         const std::size_t outer = scope_.size();
-        scope_.insert(scope_.end(), e.binds.begin(), e.binds.end());
-        expr(e.args.back(), file);
+        scope_.insert(scope_.end(), names.begin(), names.end());
+        expr(body, file);
         scope_.resize(outer);
+    }
+
+    void letIn(Expr& e, FileId file) {
+        const std::size_t outer = scope_.size();
+        // `let rec`: the group's functions see each other (the interpreter rebinds the group).
+        if (e.rec) scope_.insert(scope_.end(), e.binds.begin(), e.binds.end());
+        for (std::size_t i = 0; i + 1 < e.args.size(); ++i) expr(e.args[i], file);
+        scope_.resize(outer);
+        within(e.binds, e.args.back(), file);
     }
 
     void expr(Expr& e, FileId file) {
         if (e.op == Expr::Op::Try) return tryWith(e, file);
         if (e.op == Expr::Op::LetIn) return letIn(e, file);
         if (e.op == Expr::Op::IfVariant) return expr(e.args.at(e.ref.id), file);
+        if (e.op == Expr::Op::Lambda) return within(e.binds, e.args[0], file);
+        if (e.op == Expr::Op::Match) {
+            expr(e.args[0], file);
+            expr(e.args[1], file);
+            return within(e.binds, e.args[2], file);
+        }
         for (auto& a : e.args) expr(a, file);
         if (e.op == Expr::Op::Name) name(e, file);
         else if (e.op == Expr::Op::Call) callee(e, file);
@@ -142,6 +160,10 @@ private:
             e.ref = *g;
             return;
         }
+        if (auto b = builtinFunction(e.name)) {   // a builtin function as a value: `map f S`
+            e.ref = {Kind::Builtin, *b};
+            return;
+        }
         std::string msg = "unknown name '" + e.name + "'";
         if (auto near = vocab_.suggest(e.name, scope_)) msg += "; did you mean '" + *near + "'?";
         error(file, e.loc, "name " + e.name, std::move(msg));
@@ -150,8 +172,8 @@ private:
     void callee(Expr& e, FileId file) {
         if (auto depth = depthOf(e.name)) {
             e.ref = {Kind::Local, *depth};
-        } else if (e.name == "domain" || e.name == "range") {
-            e.ref = {Kind::Builtin, 0};
+        } else if (auto b = builtinFunction(e.name)) {
+            e.ref = {Kind::Builtin, *b};
         } else if (baseRelNamed(e.name) || baseSetNamed(e.name) || vocab_.isTag(e.name) ||
                    vocab_.isExtraRel(e.name)) {
             error(file, e.loc, "call " + e.name, "'" + e.name + "' is not a function");

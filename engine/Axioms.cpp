@@ -53,14 +53,15 @@ bool mayComplete(const cat::Model& model, const ConcreteExecution& exec, const s
     return true;
 }
 
-AxiomVerdict checkAxioms(const cat::Model& model, const ConcreteExecution& exec,
-                         const std::vector<std::string>& masked, Diagnostics& diags, ConcreteMemo* memo) {
-    ConcreteDomain domain(exec);
+namespace {
+
+/// One branch's verdict (the whole model's, without `with`).
+template <class It>
+AxiomVerdict verdictOf(It begin, It end, const std::vector<std::string>& masked) {
     AxiomVerdict verdict;
-    auto results = run(model, domain, diags, memo);
-    if (!results) return verdict;
     verdict.consistent = true;
-    for (const auto& r : *results) {
+    for (auto it = begin; it != end; ++it) {
+        const auto& r = *it;
         if (r.isFlag) {
             if (!r.holds) continue;
             verdict.flags.push_back(r.name);
@@ -76,6 +77,42 @@ AxiomVerdict checkAxioms(const cat::Model& model, const ConcreteExecution& exec,
         verdict.consistent = false;
     }
     return verdict;
+}
+
+}  // namespace
+
+AxiomVerdict checkAxioms(const cat::Model& model, const ConcreteExecution& exec,
+                         const std::vector<std::string>& masked, Diagnostics& diags, ConcreteMemo* memo) {
+    ConcreteDomain domain(exec);
+    auto results = run(model, domain, diags, memo);
+    if (!results) return AxiomVerdict{};
+    // With `with x from S`, one branch per choice: the candidate stands for one execution per
+    // branch whose axioms hold (herd's count); the first such branch speaks for it, with
+    // the flags of them all. With none, the first branch says why it fails.
+    std::optional<AxiomVerdict> out;
+    std::size_t passing = 0;
+    for (auto b = results->begin(); b != results->end();) {
+        auto e = std::find_if(b, results->end(), [&](const auto& r) { return r.branch != b->branch; });
+        AxiomVerdict v = verdictOf(b, e, masked);
+        b = e;
+        if (!v.consistent) {
+            if (!out) out = std::move(v);
+            continue;
+        }
+        if (passing++ == 0 || !out->consistent) {
+            out = std::move(v);
+            continue;
+        }
+        for (std::size_t i = 0; i < v.flags.size(); ++i)
+            if (!isNamed(out->flags, v.flags[i])) out->flags.push_back(v.flags[i]);
+        for (auto& f : v.flagRelations) out->flagRelations.push_back(std::move(f));
+    }
+    if (!out) {
+        out.emplace();
+        out->consistent = true;
+    }
+    out->choices = std::max<std::size_t>(passing, 1);
+    return *out;
 }
 
 }  // namespace memlit::engine

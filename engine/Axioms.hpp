@@ -29,6 +29,9 @@ struct AxiomVerdict {
     /// For that axiom, when it is an acyclic (irreflexive) check: a cycle (a reflexive event)
     /// of its relation, in the execution's dense indices. Empty for negated and empty checks.
     std::vector<EventIndex> cycle;
+    /// With `with x from S`: how many of the model's choices pass (herd counts one execution
+    /// per passing choice); 1 otherwise.
+    std::size_t choices = 1;
 };
 
 /// What the evaluations of one test's candidates share (cat/StaticMemo.hpp).

@@ -83,8 +83,9 @@ void record(const PreparedTest& p, const Candidate& c, const AxiomVerdict& v, Ch
         return;
     }
     if (seen.insert(c.state).second) result.states.push_back(c.state);
-    if (litmus::evalProp(p.test.condition.prop, p.places, c.state)) ++result.positive;
-    else ++result.negative;
+    // One execution per passing choice of the model's `with` (herd's count).
+    if (litmus::evalProp(p.test.condition.prop, p.places, c.state)) result.positive += v.choices;
+    else result.negative += v.choices;
 }
 
 /// `n` consistent executions ending as `c` does, in which no flag fires.

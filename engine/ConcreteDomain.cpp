@@ -1,5 +1,7 @@
 #include "engine/ConcreteDomain.hpp"
 
+#include <algorithm>
+
 #include "cat/InterpreterImpl.hpp"
 #include "engine/ArchVocabulary.hpp"
 
@@ -59,10 +61,23 @@ ConcreteVerdict evaluateConcrete(const Model& model, const engine::ConcreteExecu
                                  Diagnostics& diags) {
     engine::ConcreteDomain domain(exec);
     ConcreteVerdict verdict;
-    auto results = interpret(model, domain, diags);
-    if (!results) return verdict;
+    auto all = interpret(model, domain, diags);
+    if (!all) return verdict;
+    // With `with x from S`: the first branch whose axioms all hold, else the first branch.
+    std::uint32_t chosen = 0;
+    std::vector<std::uint32_t> failing;
+    for (const auto& r : *all)
+        if (!r.isFlag && !r.holds && (failing.empty() || failing.back() != r.branch)) failing.push_back(r.branch);
+    for (const auto& r : *all)
+        if (std::find(failing.begin(), failing.end(), r.branch) == failing.end()) {
+            chosen = r.branch;
+            break;
+        }
+    std::vector<CheckResult<engine::ConcreteDomain>> results;
+    for (auto& r : *all)
+        if (r.branch == chosen) results.push_back(std::move(r));
     verdict.consistent = true;
-    for (const auto& r : *results) {
+    for (const auto& r : results) {
         if (r.isFlag) {
             if (r.holds) verdict.flags.push_back(r.name);
             continue;

@@ -21,6 +21,8 @@ public:
     using Set = EventSet;
     using Rel = Relation;
     using Bool = bool;
+    /// Runs `with x from S` once per choice (cat::CheckResult::branch).
+    static constexpr bool kChoices = true;
 
     explicit ConcreteDomain(const ConcreteExecution& exec) : exec_(exec) {}
 
@@ -66,6 +68,17 @@ public:
     Bool negate(const Bool& b) { return !b; }
     bool sameRel(const Rel& a, const Rel& b) { return a == b; }
     bool sameSet(const Set& a, const Set& b) { return a == b; }
+    /// The singletons of a set / relation, in event order: what `match` and `map` take apart.
+    std::vector<Set> setElements(const Set& s) {
+        std::vector<Set> out;
+        for (EventIndex i : s.elements()) out.emplace_back(exec_.size).insert(i);
+        return out;
+    }
+    std::vector<Rel> relElements(const Rel& r) {
+        std::vector<Rel> out;
+        r.forEachPair([&](EventIndex i, EventIndex j) { out.emplace_back(exec_.size).set(i, j); });
+        return out;
+    }
     /// Monotone Kleene iteration over n events adds a pair per round: n*n + 2 rounds suffice.
     std::size_t fixpointBound() { return exec_.size * exec_.size + 2; }
 
