@@ -197,20 +197,20 @@ private:
 
     void iterate(const Let& let, FileId file, const EnvPtr& env, std::vector<std::shared_ptr<Thunk>>& thunks) {
         const std::size_t bound = d_.fixpointBound();
+        // Each binding sees the values its predecessors got in the same round, as herd's
+        // fix_step does: for a definition that is not monotone (one that subtracts a
+        // recursive name, like the matching of nested critical sections) this decides
+        // which fixed point the iteration reaches, so it must be herd's order.
         for (std::size_t iter = 0; iter < bound; ++iter) {
-            std::vector<Value> next;
-            for (const auto& b : let.bindings) {
-                auto v = eval(b.body, file, env, 0);
+            bool stable = true;
+            for (std::size_t i = 0; i < thunks.size(); ++i) {
+                auto v = eval(let.bindings[i].body, file, env, 0);
                 if (!v) {
                     for (auto& t : thunks) t->failed = true;
                     return;
                 }
-                next.push_back(std::move(*v));
-            }
-            bool stable = true;
-            for (std::size_t i = 0; i < thunks.size(); ++i) {
-                if (!same(*thunks[i]->value, next[i])) stable = false;
-                thunks[i]->value = std::move(next[i]);
+                if (!same(*thunks[i]->value, *v)) stable = false;
+                thunks[i]->value = std::move(*v);
             }
             if (stable) return;
         }

@@ -62,7 +62,7 @@ const std::vector<Architecture>& architectures() {
         {ArchId::C, "C", "rc11", {32, true},
          {"A", "RMW", "NA", "RLX", "ACQ", "REL", "ACQ_REL", "SC", "Once", "Acquire", "Release", "Noreturn", "Mb", "Rmb", "Wmb",
           "Barrier", "Before-atomic", "After-atomic", "After-spinlock", "After-unlock-lock", "Rcu-lock",
-          "Rcu-unlock", "Sync-rcu", "Srcu-lock", "Srcu-unlock", "Sync-srcu", "LKR", "LKW", "UL", "LF"},
+          "Rcu-unlock", "Sync-rcu", "Srcu-lock", "Srcu-unlock", "Sync-srcu", "After-srcu-read-unlock", "LKR", "LKW", "UL", "LF"},
          &cFrontEnd()},
     };
     return all;

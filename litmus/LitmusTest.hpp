@@ -55,8 +55,10 @@ struct InitEntry {
 struct Prop {
     enum class Kind { True, False, Atom, Not, And, Or, Implies };
     Kind kind = Kind::True;
-    Place place;  // Atom: place = value
+    Place place;  // Atom: place = value, or place = *other
     Value value;
+    /// Atom comparing two places (`0:r1=1:r2`, herd's register comparison): equal values.
+    std::optional<Place> other;
     std::vector<Prop> args;  // Not: 1, And/Or/Implies: 2
     bool operator==(const Prop&) const = default;
 };

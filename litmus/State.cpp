@@ -10,6 +10,7 @@ namespace {
 
 void collect(const Prop& p, std::vector<Place>& out) {
     if (p.kind == Prop::Kind::Atom) out.push_back(p.place);
+    if (p.kind == Prop::Kind::Atom && p.other) out.push_back(*p.other);
     for (const auto& a : p.args) collect(a, out);
 }
 
@@ -99,10 +100,12 @@ bool evalProp(const Prop& p, const std::vector<Place>& places, const State& s) {
     case Prop::Kind::True: return true;
     case Prop::Kind::False: return false;
     case Prop::Kind::Atom: {
-        auto it = std::find(places.begin(), places.end(), p.place);
-        Value v = Value::number(0);
-        if (it != places.end()) v = s.values[static_cast<std::size_t>(it - places.begin())];
-        return v == p.value;
+        auto valueOf = [&](const Place& place) {
+            auto it = std::find(places.begin(), places.end(), place);
+            if (it == places.end()) return Value::number(0);
+            return s.values[static_cast<std::size_t>(it - places.begin())];
+        };
+        return valueOf(p.place) == (p.other ? valueOf(*p.other) : p.value);
     }
     case Prop::Kind::Not: return !evalProp(p.args[0], places, s);
     case Prop::Kind::And: return evalProp(p.args[0], places, s) && evalProp(p.args[1], places, s);
@@ -161,7 +164,7 @@ void normalizeValue(ValueType t, Value& v) {
 }
 
 void normalizeProp(const LitmusTest& test, Prop& p) {
-    if (p.kind == Prop::Kind::Atom) normalizeValue(placeType(test, p.place), p.value);
+    if (p.kind == Prop::Kind::Atom && !p.other) normalizeValue(placeType(test, p.place), p.value);
     for (auto& a : p.args) normalizeProp(test, a);
 }
 

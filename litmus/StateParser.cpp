@@ -31,6 +31,7 @@ std::string format(const Prop& p, PrintOp above) {
     case Prop::Kind::True: return "true";
     case Prop::Kind::False: return "false";
     case Prop::Kind::Atom:  // herd prints a whole array `t={1,2}` without brackets
+        if (p.other) return formatPlace(p.place) + "=" + formatPlace(*p.other);
         return (p.value.isArray() ? p.place.name : formatPlace(p.place)) + "=" + formatValue(p.value);
     case Prop::Kind::Not: return "not (" + format(p.args[0], PrintOp::Top) + ")";
     case Prop::Kind::And: return binary(PrintOp::And, " /\\ ");
@@ -147,19 +148,7 @@ std::optional<Place> StateParser::place() {
             diags_.error(file_, loc, "expected a location or a register 'T:NAME', found '" + n.text + "'");
             return std::nullopt;
         }
-        lex_.next();
-        if (lex_.peek().kind != K::Name && lex_.peek().kind != K::SymbReg)
-            return failed("a register name");
-        const SourceLoc regLoc = lex_.loc();
-        const Token reg = lex_.next();
-        const std::string spelled = reg.kind == K::SymbReg ? "%" + reg.text : reg.text;
-        Place p{static_cast<int>(*thread), namer_(spelled)};
-        if (p.name.empty()) {  // the dialect knows no such register
-            diags_.error(file_, regLoc, "unknown register '" + spelled + "'");
-            return std::nullopt;
-        }
-        registers_.emplace_back(p, loc);
-        return p;
+        return registerOf(*thread, loc);
     }
     if (t.kind == K::Name) {
         Place p{-1, lex_.next().text};
@@ -180,6 +169,27 @@ std::optional<Place> StateParser::place() {
     }
     fail("a location or a register 'T:NAME'");
     return std::nullopt;
+}
+
+/// The register `T:NAME` after its thread number `T` (read already; the ':' is next).
+std::optional<Place> StateParser::registerOf(std::int64_t thread, SourceLoc loc) {
+    if (thread < 0 || thread >= 100000) {
+        diags_.error(file_, loc, "expected a register 'T:NAME' with a thread number T");
+        return std::nullopt;
+    }
+    lex_.next();
+    if (lex_.peek().kind != K::Name && lex_.peek().kind != K::SymbReg)
+        return failed("a register name");
+    const SourceLoc regLoc = lex_.loc();
+    const Token reg = lex_.next();
+    const std::string spelled = reg.kind == K::SymbReg ? "%" + reg.text : reg.text;
+    Place p{static_cast<int>(thread), namer_(spelled)};
+    if (p.name.empty()) {  // the dialect knows no such register
+        diags_.error(file_, regLoc, "unknown register '" + spelled + "'");
+        return std::nullopt;
+    }
+    registers_.emplace_back(p, loc);
+    return p;
 }
 
 std::optional<Value> StateParser::value(bool allowAmper) {
@@ -409,12 +419,18 @@ std::optional<Prop> StateParser::atom() {
         return std::nullopt;
     }
     lex_.next();
-    auto v = value(false);
-    if (!v) return std::nullopt;
     Prop a;
     a.kind = Prop::Kind::Atom;
     a.place = *p;
-    a.value = *v;
+    const SourceLoc at = lex_.loc();
+    auto v = value(false);
+    if (!v) return std::nullopt;
+    if (lex_.peek().kind == K::Colon && !v->isSym() && !v->isArray()) {  // `0:r1=1:r2`
+        a.other = registerOf(v->num, at);
+        if (!a.other) return std::nullopt;
+    } else {
+        a.value = *v;
+    }
     return negate ? makeNot(std::move(a)) : a;
 }
 

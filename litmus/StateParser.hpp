@@ -39,6 +39,7 @@ private:
     std::nullopt_t failed(const std::string& what);  // fail(), for optional-returning rules
     bool isName(std::string_view word) const;
     std::optional<Place> place();
+    std::optional<Place> registerOf(std::int64_t thread, SourceLoc loc);
     std::optional<Value> value(bool allowAmper);
     std::optional<std::int64_t> number(const Token& t);
     bool initItem(std::vector<InitEntry>& out);

@@ -140,6 +140,7 @@ std::optional<CPrimitive> kernelCall(const std::string& f) {
          {"(l)", "({ for (int memlit_n = 1;; ++memlit_n) { int memlit_e = 0; if (__atomic_compare_exchange_n((l), "
                  "&memlit_e, 1, 0, __ATOMIC_ACQUIRE, __ATOMIC_RELAXED)) break; if (memlit_n % 256 == 0) sched_yield(); } })"}},
         {"spin_unlock", {"(l)", "__atomic_store_n((l), 0, __ATOMIC_RELEASE)"}},
+        {"spin_is_locked", {"(l)", "(__atomic_load_n((l), __ATOMIC_RELAXED) != 0)"}},
         {"spin_trylock",
          {"(l)", "({ int memlit_e = 0; (int)__atomic_compare_exchange_n((l), &memlit_e, 1, 0, __ATOMIC_ACQUIRE, "
                  "__ATOMIC_RELAXED); })"}},
@@ -147,7 +148,7 @@ std::optional<CPrimitive> kernelCall(const std::string& f) {
     if (auto it = table.find(f); it != table.end()) return define(f + it->second.first, it->second.second, true);
     static const char* const rcu[] = {"rcu_read_lock", "rcu_read_unlock", "synchronize_rcu", "synchronize_rcu_expedited",
                                       "srcu_read_lock", "srcu_read_unlock", "synchronize_srcu",
-                                      "synchronize_srcu_expedited"};
+                                      "synchronize_srcu_expedited", "srcu_down_read", "srcu_up_read"};
     for (const char* r : rcu)
         if (f == r)
             return CPrimitive{{}, true, "'" + f + "' is not supported on hardware: the harness has no RCU grace periods"};

@@ -38,7 +38,8 @@ struct Layout {
 void collectSyms(const Prop& p, std::set<std::string>& out) {
     if (p.kind == Prop::Kind::Atom) {
         if (!p.place.isRegister()) out.insert(p.place.name);
-        if (p.value.isSym()) out.insert(p.value.sym);
+        if (p.other && !p.other->isRegister()) out.insert(p.other->name);
+        if (p.value.isSym() && !p.other) out.insert(p.value.sym);
     }
     for (const auto& a : p.args) collectSyms(a, out);
 }
@@ -204,6 +205,13 @@ std::string condExpr(const Layout& lay, const Prop& p) {
     case Prop::Kind::False: return "0";
     case Prop::Kind::Atom: {
         auto it = std::find(lay.places.begin(), lay.places.end(), p.place);
+        if (p.other) {  // both are observed places: equal values of the same kind
+            auto jt = std::find(lay.places.begin(), lay.places.end(), *p.other);
+            if (it == lay.places.end() || jt == lay.places.end()) return "0";
+            const std::string i = std::to_string(it - lay.places.begin());
+            const std::string j = std::to_string(jt - lay.places.begin());
+            return "((k->sym >> " + i + " & 1) == (k->sym >> " + j + " & 1) && k->v[" + i + "] == k->v[" + j + "])";
+        }
         if (it == lay.places.end()) return p.value.isSym() || p.value.num != 0 ? "0" : "1";
         std::string j = std::to_string(it - lay.places.begin());
         if (p.value.isSym())

@@ -27,6 +27,14 @@ z3::expr Observed::equals(z3::context& ctx, std::size_t i, const std::vector<std
     return z3::mk_and(ands);
 }
 
+z3::expr Observed::same(z3::context& ctx, std::size_t i, std::size_t j) const {
+    const std::size_t n = first[i + 1] - first[i];
+    if (n != first[j + 1] - first[j]) return ctx.bool_val(false);
+    z3::expr_vector ands(ctx);
+    for (std::size_t k = 0; k < n; ++k) ands.push_back(exprs[first[i] + k] == exprs[first[j] + k]);
+    return z3::mk_and(ands);
+}
+
 std::int64_t intValue(const z3::model& m, const z3::expr& e) {
     z3::expr v = m.eval(e, true);
     std::int64_t x = 0;
@@ -71,9 +79,13 @@ z3::expr propExpr(z3::context& ctx, const litmus::Prop& p, const std::vector<lit
     case PK::True: return ctx.bool_val(true);
     case PK::False: return ctx.bool_val(false);
     case PK::Atom: {
-        auto it = std::find(places.begin(), places.end(), p.place);
-        MEMLIT_ASSERT(it != places.end(), "condition place is not observed");
-        return obs.equals(ctx, static_cast<std::size_t>(it - places.begin()), g.cellValues(p.value));
+        auto index = [&](const litmus::Place& place) {
+            auto it = std::find(places.begin(), places.end(), place);
+            MEMLIT_ASSERT(it != places.end(), "condition place is not observed");
+            return static_cast<std::size_t>(it - places.begin());
+        };
+        if (p.other) return obs.same(ctx, index(p.place), index(*p.other));
+        return obs.equals(ctx, index(p.place), g.cellValues(p.value));
     }
     case PK::Not: return !propExpr(ctx, p.args[0], places, obs, g);
     case PK::And: return propExpr(ctx, p.args[0], places, obs, g) && propExpr(ctx, p.args[1], places, obs, g);

@@ -36,6 +36,8 @@ struct Observed {
              Encoding& enc);
     /// `place i = v`, cell by cell (false when the shapes differ).
     z3::expr equals(z3::context& ctx, std::size_t i, const std::vector<std::int64_t>& v) const;
+    /// `place i = place j`, cell by cell (false when the shapes differ).
+    z3::expr same(z3::context& ctx, std::size_t i, std::size_t j) const;
 };
 
 /// What the enumeration loops read from a satisfying assignment.

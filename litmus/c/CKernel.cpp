@@ -21,6 +21,7 @@ const std::map<std::string, std::string, std::less<>>& fences() {
         {"smp_mb__after_atomic", "After-atomic"},
         {"smp_mb__after_spinlock", "After-spinlock"},
         {"smp_mb__after_unlock_lock", "After-unlock-lock"},
+        {"smp_mb__after_srcu_read_unlock", "After-srcu-read-unlock"},
         {"rcu_read_lock", "Rcu-lock"},
         {"rcu_read_unlock", "Rcu-unlock"},
         {"synchronize_rcu", "Sync-rcu"},
@@ -54,10 +55,14 @@ std::optional<Expr> Lowerer::srcuCall(const Token& name, bool& known) {
     // so the model pairs grace periods with critical sections of the same structure by `loc`.
     // srcu_read_unlock(s, i)'s address is `s + 0 * i`: an address dependency on the lock that
     // returned `i`, which is how the model matches an unlock with its lock.
+    // srcu_down_read/srcu_up_read are the same events; the index may be handed to another CPU
+    // (through memory: the model follows data and rf from the lock to the unlock's address).
     const std::string& f = name.text;
     static const std::map<std::string, std::pair<std::string, std::size_t>, std::less<>> calls = {
         {"srcu_read_lock", {"Srcu-lock", 1}},
         {"srcu_read_unlock", {"Srcu-unlock", 2}},
+        {"srcu_down_read", {"Srcu-lock", 1}},
+        {"srcu_up_read", {"Srcu-unlock", 2}},
         {"synchronize_srcu", {"Sync-srcu", 1}},
         {"synchronize_srcu_expedited", {"Sync-srcu", 1}},
     };
@@ -70,7 +75,7 @@ std::optional<Expr> Lowerer::srcuCall(const Token& name, bool& known) {
     Expr at = (*args)[0];
     if (args->size() == 2) at = Expr::binary(K::Add, at, Expr::binary(K::Mul, (*args)[1], Expr::constant(0)));
     const Expr index = load(at, {it->second.first});
-    return f == "srcu_read_lock" ? index : Expr::constant(0);
+    return it->second.first == "Srcu-lock" ? index : Expr::constant(0);
 }
 
 std::optional<Expr> Lowerer::kernelCall(const Token& name, bool& known) {
@@ -87,7 +92,8 @@ std::optional<Expr> Lowerer::kernelCall(const Token& name, bool& known) {
                                                              "smp_load_acquire", "atomic_read", "atomic_read_acquire"};
     static const std::set<std::string, std::less<>> stores = {"WRITE_ONCE", "rcu_assign_pointer", "smp_store_release",
                                                               "atomic_set", "atomic_set_release"};
-    static const std::set<std::string, std::less<>> locks = {"spin_lock", "spin_unlock", "spin_trylock"};
+    static const std::set<std::string, std::less<>> locks = {"spin_lock", "spin_unlock", "spin_trylock",
+                                                             "spin_is_locked"};
     if (!loads.count(f) && !stores.count(f) && !locks.count(f)) return std::nullopt;
     known = true;
     pos_ += 2;
@@ -113,6 +119,9 @@ std::optional<Expr> Lowerer::kernelCall(const Token& name, bool& known) {
         store(*addr, Expr::constant(0), {tag::UL});
         return Expr::constant(0);
     }
+    // spin_is_locked reads the lock, 1 while held: the kernel model's RL/RU, which like a failed
+    // trylock's read (LF) are marked reads with no ordering of their own.
+    if (f == "spin_is_locked") return Expr::binary(K::Ne, load(*addr, {tag::LF}), Expr::constant(0));
     // A lock is an atomic read of the free lock (0) and a write of 1; an execution where no
     // acquisition finds it free does not exist. spin_trylock may instead read it held (LF).
     auto isFree = [](const Expr& old) { return Expr::binary(K::Eq, old, Expr::constant(0)); };

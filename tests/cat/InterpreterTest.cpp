@@ -193,6 +193,21 @@ TEST_CASE("Interpreter: let rec computes the least fixed point", "[models]") {
     CHECK(v.failed.empty());
 }
 
+TEST_CASE("Interpreter: a let rec binding sees the values of the bindings before it in the same round", "[models]") {
+    // lock unlock lock unlock on one thread: matching innermost pairs by subtracting what
+    // is still open is not monotone; herd evaluates the bindings in order, each with the
+    // values its predecessors just got, which pairs the two sections and not the outer span.
+    ExecBuilder b;
+    for (const char* t : {"L", "U", "L", "U"}) b.add(0, 'F', "", {t});
+    auto v = run("let rec ol = L \\ domain(m) and ou = U \\ range(m) and o = ol | ou\n"
+                 "  and opo = [o] ; po ; [o] and m = m | (([ol] ; po ; [ou]) \\ (opo ; opo))\n"
+                 "flag ~empty m & (po ; [L] ; po) as outer\n"
+                 "flag ~empty m as matched\n"
+                 "flag ~empty L \\ domain(m) as unmatched\n",
+                 b.build({}, {}));
+    CHECK(v.flags == std::vector<std::string>{"matched"});
+}
+
 TEST_CASE("Interpreter: functions, builtins and procedures", "[models]") {
     auto v = run("let f(x, y) = x ; y\n"
                  "let g() = r\n"

@@ -86,6 +86,8 @@ TEST_CASE("Diagnostics: every front-end error, word for word", "[litmus]") {
          "t.litmus:2:5: error: number '99999999999999999999' is out of range"},
         {"X86 T\n{ -1:EAX=1; }\n P0 ;\n MFENCE ;\nexists (x=1)\n",
          "t.litmus:2:3: error: expected a location or a register 'T:NAME', found '-1'"},
+        {"X86 T\n{ }\n P0 ;\n MFENCE ;\nexists (0:EAX=-1:EAX)\n",
+         "t.litmus:5:15: error: expected a register 'T:NAME' with a thread number T"},
         {"X86 T\n{ int x[0]; }\n P0 ;\n MFENCE ;\nexists (x=1)\n",
          "t.litmus:2:3: error: array 'x' has no cells"},
         {"X86 T\n{ int x[2]={1,2,3}; }\n P0 ;\n MFENCE ;\nexists (x=1)\n",
