@@ -39,7 +39,7 @@ private:
     // building and in the solver) deep enough to overflow the stack.
     static constexpr int kMaxExprDepth = 200;   // nested parentheses and unary operators
     static constexpr int kMaxExprOps = 1000;    // operators in one expression
-    static constexpr int kMaxBlockDepth = 100;  // nested `{ ... }` blocks
+    static constexpr int kMaxBlockDepth = kMaxNestedBlocks;  // nested `{ ... }` blocks
 
     const Program& prog_;
     const std::vector<Token>& toks_;

@@ -26,12 +26,13 @@ public:
                   const std::vector<std::pair<std::string, std::string>>& results) {
         scopes_.clear();
         pending_.clear();
-        scopes_.push_back({{}, close, false});
+        scopes_.push_back({{}, close, false, true});
+        tooDeep_ = false;
         for (const auto* list : {&params, &results})
             for (const auto& p : *list)
                 if (!p.first.empty()) scopes_.back().names[p.first] = p.first;
         bool ok = true;
-        for (std::size_t i = open + 1; i < close;) ok = step(i) && ok;
+        for (std::size_t i = open + 1; i < close && !tooDeep_;) ok = step(i) && ok;
         return ok;
     }
 
@@ -40,6 +41,7 @@ private:
         std::map<std::string, std::string> names;  // declared in it: Go name -> the lowering's name
         std::size_t close = 0;                     // its last token
         bool clauses = false;                      // a select's or switch's braces: case clauses nest
+        bool brace = false;                        // opened by a '{' (a block, a function's body)
     };
     /// Declarations whose scope begins at token `at`, in scope `scope` (an index of scopes_).
     struct Pending {
@@ -55,6 +57,16 @@ private:
     std::vector<Pending> pending_;
     int renamed_ = 0;
     bool clausesNext_ = false;  // the next '{' is a select's or switch's
+    bool tooDeep_ = false;      // past kMaxNestedBlocks: the function is not resolved further
+
+    /// After a '{' at `at` opened a scope: whether blocks now nest too deep (reported once;
+    /// the lowering would refuse the function too, and a deeper scan would cost depth × size).
+    bool tooDeep(const Token& at) {
+        const auto braces = std::count_if(scopes_.begin(), scopes_.end(), [](const Scope& s) { return s.brace; });
+        if (braces <= kMaxNestedBlocks) return false;
+        tooDeep_ = true;
+        return !error(at, "blocks nested more than " + std::to_string(kMaxNestedBlocks) + " deep");
+    }
 
     bool error(const Token& at, const std::string& msg) {
         diags_.error(file_, src_.locOf(at.offset), msg);
@@ -127,13 +139,15 @@ bool ScopeResolver::step(std::size_t& i) {
     const Token& prev = tok(i - 1);
     if (t.ident("func") && tok(i + 1).punct("(")) {
         literal(i);
+        if (tooDeep(tok(i - 1))) return false;
     } else if (t.ident("if") || t.ident("for") || t.ident("switch") || t.ident("select")) {
         scopes_.push_back({{}, statementEnd(i), false});
         clausesNext_ = t.ident("switch") || t.ident("select");
         ++i;
     } else if (t.punct("{")) {
-        scopes_.push_back({{}, matching(i), clausesNext_});
+        scopes_.push_back({{}, matching(i), clausesNext_, true});
         clausesNext_ = false;
+        if (tooDeep(t)) return false;
         ++i;
     } else if ((t.ident("case") || t.ident("default")) && !scopes_.empty()) {
         // A case clause is a block of its own, up to the next clause of its select.
@@ -229,7 +243,7 @@ void ScopeResolver::literal(std::size_t& i) {
         return k;
     };
     const std::size_t paramsClose = closeParen(i + 1), open = bodyOpen(paramsClose + 1);
-    Scope s{{}, matching(open), false};
+    Scope s{{}, matching(open), false, true};
     // `(a, b int, p *S)`: a name is followed by a type or a ','; a list without any type after
     // a name (`func(int, bool)`) declares nothing. The results, `(n int)`, the same way.
     auto declare = [&](std::size_t from, std::size_t to) {

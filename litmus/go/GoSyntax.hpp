@@ -15,6 +15,10 @@
 
 namespace memlit::litmus::go {
 
+/// Nested `{ ... }` blocks a function may have (the lowering and the scope pass both stop there,
+/// so no input makes their recursion or their scans deep).
+inline constexpr int kMaxNestedBlocks = 100;
+
 struct Token {
     enum class Kind { Ident, Int, String, Punct, Semi, End };  // String: as written, quotes included
     Kind kind = Kind::End;
