@@ -124,14 +124,7 @@ private:
         auto it = prog_.globals.find(chanName(name));
         return it == prog_.globals.end() ? nullptr : &it->second;
     }
-    std::size_t matching(std::size_t open) const {
-        int depth = 0;
-        for (std::size_t i = open; i < toks_.size(); ++i) {
-            if (toks_[i].punct("{")) ++depth;
-            if (toks_[i].punct("}") && --depth == 0) return i;
-        }
-        return toks_.size() - 1;
-    }
+    std::size_t matching(std::size_t open) const { return closingBrace(toks_, open); }
     void record(std::size_t firstTok, std::size_t lastTok) {
         std::size_t b = toks_[firstTok].offset, e = toks_[lastTok].end;
         test_.raw.back().push_back({std::string(src_.text().substr(b, e - b)), loc(toks_[firstTok])});

@@ -74,14 +74,7 @@ private:
     }
     const Token& tok(std::size_t i) const { return toks_[std::min(i, toks_.size() - 1)]; }
 
-    std::size_t matching(std::size_t open) const {
-        int depth = 0;
-        for (std::size_t i = open; i < toks_.size(); ++i) {
-            if (toks_[i].punct("{")) ++depth;
-            if (toks_[i].punct("}") && --depth == 0) return i;
-        }
-        return toks_.size() - 1;
-    }
+    std::size_t matching(std::size_t open) const { return closingBrace(toks_, open); }
     /// The first '{' outside parentheses and brackets from `i` on: a statement's body.
     std::size_t bodyOpen(std::size_t i) const {
         int depth = 0;

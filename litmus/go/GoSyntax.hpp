@@ -86,6 +86,16 @@ bool isMapType(const Program& prog, const std::string& type);
 /// the offending token, where a name is missing.
 std::optional<std::vector<const Token*>> nameList(const std::vector<Token>& toks, std::size_t& pos);
 
+/// The '}' closing the '{' at `open` (the last token when it is never closed).
+inline std::size_t closingBrace(const std::vector<Token>& toks, std::size_t open) {
+    int depth = 0;
+    for (std::size_t i = open; i < toks.size(); ++i) {
+        if (toks[i].punct("{")) ++depth;
+        if (toks[i].punct("}") && --depth == 0) return i;
+    }
+    return toks.size() - 1;
+}
+
 /// Tokens of `src` from `begin` up to (not including) the test's condition: after a `}` that
 /// closes to top level, anything but `func` ends the program. `stop` is set to that offset.
 std::vector<Token> tokenize(const SourceText& src, std::size_t begin, const std::string& file,
