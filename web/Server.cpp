@@ -8,7 +8,11 @@
 
 #include <httplib.h>
 
+#include <atomic>
+#include <chrono>
 #include <future>
+#include <mutex>
+#include <thread>
 
 namespace memlit::web {
 
@@ -38,6 +42,10 @@ struct Server::Impl {
     Models models;
     WorkerPool<Checker> pool;
     httplib::Server http;
+    std::mutex stopping;  // guards stopRequested and entered; see Server::listen
+    bool stopRequested = false;
+    bool entered = false;
+    std::atomic<bool> returned = false;
 
     explicit Impl(ServeOptions o)
         : options(std::move(o)), pool(options.workers, options.queue, [this] {
@@ -140,8 +148,28 @@ std::optional<int> Server::bind(std::string& error) {
     return port;
 }
 
-void Server::listen() { impl_->http.listen_after_bind(); }
+// httplib's stop() does nothing until its listen loop has begun, so a stop() that comes
+// between bind and that moment (a test that only binds, a signal at start-up) would be lost
+// and listen() would serve forever. A stop before listen() makes listen() return at once; a
+// stop after it waits, briefly, for httplib's loop to be running and then ends it.
+void Server::listen() {
+    {
+        std::lock_guard<std::mutex> lock(impl_->stopping);
+        if (impl_->stopRequested) return;
+        impl_->entered = true;
+    }
+    impl_->http.listen_after_bind();
+    impl_->returned = true;
+}
 
-void Server::stop() { impl_->http.stop(); }
+void Server::stop() {
+    {
+        std::lock_guard<std::mutex> lock(impl_->stopping);
+        impl_->stopRequested = true;
+        if (!impl_->entered) return;
+    }
+    while (!impl_->http.is_running() && !impl_->returned) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    impl_->http.stop();
+}
 
 }  // namespace memlit::web

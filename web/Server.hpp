@@ -24,7 +24,8 @@ public:
     std::optional<int> bind(std::string& error);
     /// Serves until stop(); call after bind.
     void listen();
-    /// Ends listen() (from any thread); requests being answered finish first.
+    /// Ends listen() (from any thread; before listen() too, which then returns at once);
+    /// requests being answered finish first.
     void stop();
 
 private:

@@ -9,9 +9,11 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <unistd.h>
 #include <sstream>
 #include <string>
@@ -226,6 +228,20 @@ TEST_CASE("Web API: 50 concurrent checks each get a result or a JSON 503", "[web
     int status = 0;
     json doc = post(s, "/api/check", checkBody(kSB, "tso"), status);
     CHECK(status == 200);
+}
+
+TEST_CASE("Web API: a stop that comes before listen ends the server at once", "[web]") {
+    // httplib ignores a stop before its loop runs; the server must not, or a test (or a
+    // signal at start-up) that stops it early leaves listen() serving forever.
+    web::ServeOptions o;
+    o.port = 0;
+    web::Server server(o);
+    std::string error;
+    REQUIRE(server.bind(error));
+    server.stop();
+    auto done = std::async(std::launch::async, [&server] { server.listen(); });
+    CHECK(done.wait_for(std::chrono::seconds(30)) == std::future_status::ready);
+    if (done.wait_for(std::chrono::seconds(0)) != std::future_status::ready) std::_Exit(1);
 }
 
 TEST_CASE("Web API: serve on a port in use is a usage error", "[web]") {
