@@ -2,6 +2,7 @@
 
 #include "engine/Budget.hpp"
 #include "engine/PreparedTest.hpp"
+#include "engine/smt/ContextReaper.hpp"
 #include "engine/smt/Z3Engine.hpp"
 #include "litmus/Architecture.hpp"
 #include "litmus/Parser.hpp"
@@ -35,8 +36,11 @@ struct Checker::Attempt {
 };
 
 Checker::Checker(Models& models, const ServeOptions& options)
-    : models_(models), options_(options), engines_("auto", enumerator_, [this]() -> engine::Engine& {
-          if (!z3_) z3_ = std::make_unique<engine::smt::Z3Engine>();
+    : models_(models),
+      options_(options),
+      reaper_(std::make_unique<engine::smt::ContextReaper>()),
+      engines_("auto", enumerator_, [this]() -> engine::Engine& {
+          if (!z3_) z3_ = std::make_unique<engine::smt::Z3Engine>(reaper_.get());
           return *z3_;
       }) {}
 

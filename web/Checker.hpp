@@ -18,6 +18,7 @@
 #include <vector>
 
 namespace memlit::engine::smt {
+class ContextReaper;
 class Z3Engine;
 }
 
@@ -61,6 +62,10 @@ private:
 
     Models& models_;
     const ServeOptions& options_;
+    /// Frees a context cancelled at the time budget on a thread of its own, so the worker
+    /// answers and takes the next request at once (freeing can take seconds). Declared before
+    /// z3_: the engine goes first, then the reaper waits for what it still has to free.
+    std::unique_ptr<engine::smt::ContextReaper> reaper_;
     std::unique_ptr<engine::smt::Z3Engine> z3_;
     engine::BruteForceEngine enumerator_;
     engine::EngineSelector engines_;

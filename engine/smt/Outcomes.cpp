@@ -66,12 +66,15 @@ void remainingStates(Problem& pb, CheckResult& result) {
 
 }  // namespace
 
+// The questions asked of a fresh problem are checks under assumptions, not push/add/check/pop:
+// Z3's push internalizes every assertion and cannot be interrupted there, so a large formula's
+// first push could overrun --timeout by many seconds (10 s past a 2 s budget on an LKMM test);
+// a check honours the budget while it internalizes.
 void firingFlags(Problem& pb, const std::vector<std::pair<std::string, z3::expr>>& flags, CheckResult& result) {
     for (const auto& [name, holds] : flags) {
-        pb.solver.push();
-        pb.solver.add(holds);
-        z3::check_result r = pb.check();
-        pb.solver.pop();
+        z3::expr_vector assume(pb.ctx);
+        assume.push_back(holds);
+        z3::check_result r = pb.check(assume);
         if (r == z3::sat) result.flags.push_back(name);
         else if (r == z3::unknown) result.unknown = true;
     }
@@ -107,9 +110,9 @@ void haltOutcomes(Problem& pb, const HaltGroups& groups, CheckResult& result) {
     std::vector<bool> covered(n, false);
     for (std::size_t i = 0; i < n; ++i) {
         if (covered[i]) continue;
-        pb.solver.push();
-        pb.solver.add(groups.fires[i]);
-        z3::check_result r = pb.check();
+        z3::expr_vector assume(pb.ctx);
+        assume.push_back(groups.fires[i]);
+        z3::check_result r = pb.check(assume);
         if (r == z3::unknown) result.unknown = true;
         if (r == z3::sat) {
             z3::model m = pb.solver.get_model();
@@ -121,7 +124,6 @@ void haltOutcomes(Problem& pb, const HaltGroups& groups, CheckResult& result) {
                 }
             result.halts.push_back(haltOutcome(std::move(sites)));
         }
-        pb.solver.pop();
     }
     // In site order, as the enumerator gives them: not in the order Z3's models came.
     std::sort(result.halts.begin(), result.halts.end(),
@@ -138,7 +140,7 @@ void endStates(Problem& pb, const z3::expr& condition, const CheckOptions& optio
         return spent.count() > options.countSeconds;
     };
     bool capped = false;
-    pb.solver.push();
+    bool pushed = false;  // the blocking clauses go in a scope opened after the first check
     for (;;) {
         if (overBudget()) {
             capped = true;
@@ -152,9 +154,11 @@ void endStates(Problem& pb, const z3::expr& condition, const CheckOptions& optio
         if (m.eval(condition, true).is_true()) ++result.positive;
         else ++result.negative;
         ++executions;
+        if (!pushed) pb.solver.push();
+        pushed = true;
         pb.solver.add(blockExecution(pb.ctx, m, pb.enc.executionLiterals()));
     }
-    pb.solver.pop();
+    if (pushed) pb.solver.pop();
     if (capped && !result.unknown) {
         result.countsExact = false;
         remainingStates(pb, result);
