@@ -30,6 +30,15 @@ public:
     bool run() {
         if (mayComplete_ && fixedShape(g_)) return runPruned();
         source_.assign(g_.size(), kNoSource);
+        values_.assign(g_.size(), 0);
+        valueReads_.assign(g_.size(), {});
+        guardReads_.assign(g_.size(), {});
+        addrReads_.assign(g_.size(), {});
+        for (std::size_t i = 0; i < g_.size(); ++i) {
+            collectReads(g_.events[i].value, valueReads_[i]);
+            collectReads(g_.events[i].guard, guardReads_[i]);
+            collectReads(g_.events[i].addr, addrReads_[i]);
+        }
         // Every assignment of the free 0/1 choices (e.g. store-exclusive success).
         for (std::uint64_t bits = 0; bits < (std::uint64_t{1} << g_.choices); ++bits) {
             choices_.assign(g_.choices, 0);
@@ -70,6 +79,8 @@ private:
     // (not waiting for final values), the reads its guard and condition mention.
     std::vector<std::set<std::uint32_t>> valueReads_;
     std::vector<std::pair<std::size_t, std::set<std::uint32_t>>> earlyAssumptions_;
+    // For the unpruned enumeration: per event, the reads its guard and its address mention.
+    std::vector<std::set<std::uint32_t>> guardReads_, addrReads_;
 
     bool runPruned() {
         pruned_ = true;
@@ -191,25 +202,41 @@ private:
     /// every completion has the same values there, and evaluateFixed would drop it.
     bool assumptionFails(std::size_t k) {
         if (earlyAssumptions_.empty()) return false;
-        std::vector<bool> known(g_.size(), false);
-        for (bool progress = true; progress;) {
-            progress = false;
-            for (std::size_t i = 0; i <= k; ++i) {
-                const std::size_t r = liveReads_[i];
-                const auto w = static_cast<std::size_t>(source_[r]);
-                if (known[r] || !std::all_of(valueReads_[w].begin(), valueReads_[w].end(),
-                                             [&](std::uint32_t d) { return known[d]; }))
-                    continue;
-                values_[r] = evalTerm(g_.events[w].value, values_, choices_);
-                known[r] = progress = true;
-            }
-        }
+        const std::vector<bool> known = knownValues(liveReads_, k + 1);
         for (const auto& [i, reads] : earlyAssumptions_) {
-            if (!std::all_of(reads.begin(), reads.end(), [&](std::uint32_t d) { return known[d]; })) continue;
+            if (!allKnown(reads, known)) continue;
             const auto& a = g_.assumptions[i];
             if (evalTerm(a.guard, values_, choices_) != 0 && evalTerm(a.cond, values_, choices_) == 0) return true;
         }
         return false;
+    }
+
+    /// The reads among the first `count` of `reads` whose values their sources fix already (a
+    /// read without a source reads nothing: 0), set in values_; a read whose source's value
+    /// needs a read not known yet stays unknown. Every completion has these same values.
+    std::vector<bool> knownValues(const std::vector<std::size_t>& reads, std::size_t count) {
+        std::vector<bool> known(g_.size(), false);
+        for (bool progress = true; progress;) {
+            progress = false;
+            for (std::size_t i = 0; i < count; ++i) {
+                const std::size_t r = reads[i];
+                if (known[r]) continue;
+                if (source_[r] == kNoSource) {
+                    values_[r] = 0;
+                    known[r] = progress = true;
+                    continue;
+                }
+                const auto w = static_cast<std::size_t>(source_[r]);
+                if (!allKnown(valueReads_[w], known)) continue;
+                values_[r] = evalTerm(g_.events[w].value, values_, choices_);
+                known[r] = progress = true;
+            }
+        }
+        return known;
+    }
+
+    static bool allKnown(const std::set<std::uint32_t>& reads, const std::vector<bool>& known) {
+        return std::all_of(reads.begin(), reads.end(), [&](std::uint32_t d) { return known[d]; });
     }
 
     /// A complete candidate of the pruned enumeration: its values, assumptions and the rest.
@@ -231,19 +258,40 @@ private:
         return true;
     }
 
+    /// The source of the k-th read (graph order), each write that may alias it in turn, and
+    /// none if it may not execute. Where the sources chosen already fix the values a guard or
+    /// an address needs, the choices evaluateCandidate would reject are not made: a source
+    /// for a read that does not execute, none for one that does, a write that does not
+    /// execute or has another address (only whole candidates are counted, so no count moves).
     bool chooseSources(std::size_t k) {
         if (k == reads_.size()) return evaluateCandidate();
-        std::size_t r = reads_[k];
-        if (!g_.events[r].guard.isConst()) {
-            source_[r] = kNoSource;
-            if (!chooseSources(k + 1)) return false;
-        }
-        for (std::size_t w = 0; w < g_.size(); ++w) {
+        const std::size_t r = reads_[k];
+        // The sources first: the recursion below overwrites values_.
+        const std::vector<bool> known = knownValues(reads_, k);
+        const int executes = knownTruth(g_.events[r].guard, guardReads_[r], known);
+        const bool addrKnown = allKnown(addrReads_[r], known);
+        const std::int64_t addr = addrKnown ? evalTerm(g_.events[r].addr, values_, choices_) : 0;
+        std::vector<int> sources;
+        if (executes != 1 && !g_.events[r].guard.isConst()) sources.push_back(kNoSource);
+        for (std::size_t w = 0; w < g_.size() && executes != 0; ++w) {
             if (!g_.events[w].isWrite() || !g_.mayAlias.contains(w, r)) continue;
-            source_[r] = static_cast<int>(w);
+            if (knownTruth(g_.events[w].guard, guardReads_[w], known) == 0) continue;
+            if (addrKnown && allKnown(addrReads_[w], known) && evalTerm(g_.events[w].addr, values_, choices_) != addr)
+                continue;
+            sources.push_back(static_cast<int>(w));
+        }
+        for (int w : sources) {
+            source_[r] = w;
             if (!chooseSources(k + 1)) return false;
         }
+        source_[r] = kNoSource;
         return true;
+    }
+
+    /// A guard's truth where the known reads decide it: 1 or 0; -1 where they do not.
+    int knownTruth(const Term& guard, const std::set<std::uint32_t>& reads, const std::vector<bool>& known) {
+        if (!allKnown(reads, known)) return -1;
+        return evalTerm(guard, values_, choices_) != 0 ? 1 : 0;
     }
 
     /// Read values follow the sources; a cycle of reads feeding each other (thin air) has no

@@ -3,6 +3,7 @@
 #include "support/Diagnostics.hpp"
 
 #include <algorithm>
+#include <array>
 
 namespace memlit::engine {
 
@@ -10,7 +11,8 @@ using K = litmus::Expr::Kind;
 
 namespace {
 
-std::int64_t applyOp(K op, const std::vector<std::int64_t>& a) {
+/// `a` holds the operands (at most three: Ite).
+std::int64_t applyOp(K op, const std::int64_t* a) {
     auto u = [](std::int64_t v) { return static_cast<std::uint64_t>(v); };
     switch (op) {
     case K::Add: return static_cast<std::int64_t>(u(a[0]) + u(a[1]));
@@ -44,9 +46,10 @@ std::int64_t applyOp(K op, const std::vector<std::int64_t>& a) {
 Term makeOp(K op, std::vector<Term> args) {
     bool allConst = std::all_of(args.begin(), args.end(), [](const Term& t) { return t.isConst(); });
     if (allConst) {
-        std::vector<std::int64_t> v;
-        for (const auto& a : args) v.push_back(a.value);
-        return Term::constant(applyOp(op, v));
+        std::array<std::int64_t, 3> v{};
+        MEMLIT_ASSERT(args.size() <= v.size(), "makeOp: more than three operands");
+        for (std::size_t i = 0; i < args.size(); ++i) v[i] = args[i].value;
+        return Term::constant(applyOp(op, v.data()));
     }
     if (op == K::Ite && args[0].isConst()) return args[0].value != 0 ? args[1] : args[2];
     if (op == K::Ite && args[1] == args[2]) return args[1];
@@ -74,9 +77,11 @@ std::int64_t evalTerm(const Term& t, const std::vector<std::int64_t>& readValues
     case Term::Kind::Final: return finals.at(t.event);
     case Term::Kind::Op: break;
     }
-    std::vector<std::int64_t> v;
-    for (const auto& a : t.args) v.push_back(evalTerm(a, readValues, choices, finals));
-    return applyOp(t.op, v);
+    // No heap vector per operator: this runs for every term of every candidate.
+    std::array<std::int64_t, 3> v{};
+    MEMLIT_ASSERT(t.args.size() <= v.size(), "evalTerm: more than three operands");
+    for (std::size_t i = 0; i < t.args.size(); ++i) v[i] = evalTerm(t.args[i], readValues, choices, finals);
+    return applyOp(t.op, v.data());
 }
 
 bool mentionsFinal(const Term& t) {
