@@ -1,5 +1,7 @@
 #include "cat/Resolve.hpp"
 
+#include "cat/HerdNames.hpp"
+
 #include <algorithm>
 #include <set>
 
@@ -53,6 +55,20 @@ private:
         failed_ = true;
         if (!reported_.insert(key).second) return;
         diags_.error(model_.files.at(file), loc, std::move(msg));
+    }
+
+    /// A herd name memlit cannot give its meaning (cat/HerdNames.hpp): declined, with why.
+    bool herdOnly(FileId file, SourceLoc loc, const std::string& name) {
+        auto why = herdOnlyName(name);
+        if (!why) return false;
+        if (trying_ > 0) {
+            tryFailed_ = true;
+            return true;
+        }
+        failed_ = true;
+        if (reported_.insert("herd " + name).second)
+            diags_.unsupported(model_.files.at(file), loc, "herd's name '" + name + "' (" + std::string(*why) + ")");
+        return true;
     }
 
     void statement(Statement& s) {
@@ -164,6 +180,7 @@ private:
             e.ref = {Kind::Builtin, *b};
             return;
         }
+        if (herdOnly(file, e.loc, e.name)) return;
         std::string msg = "unknown name '" + e.name + "'";
         if (auto near = vocab_.suggest(e.name, scope_)) msg += "; did you mean '" + *near + "'?";
         error(file, e.loc, "name " + e.name, std::move(msg));
@@ -177,7 +194,7 @@ private:
         } else if (baseRelNamed(e.name) || baseSetNamed(e.name) || vocab_.isTag(e.name) ||
                    vocab_.isExtraRel(e.name)) {
             error(file, e.loc, "call " + e.name, "'" + e.name + "' is not a function");
-        } else {
+        } else if (!herdOnly(file, e.loc, e.name)) {
             error(file, e.loc, "function " + e.name, "unknown function '" + e.name + "'");
         }
     }

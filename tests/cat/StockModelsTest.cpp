@@ -38,7 +38,15 @@ TEST_CASE("herd's stock models: the listed ones load, the others stop where docs
     const auto lkmm = load(dir, "lkmm/linux-kernel.cat");
     REQUIRE_FALSE(lkmm.empty());
     CHECK(lkmm.front().find("linux-kernel.cat:71:49: error: unknown name 'Plain'") != std::string::npos);
+    // aarch64.cat: every name it needs that memlit cannot give herd's meaning is declined as
+    // unsupported (herd's register-level events, instruction instances, the rmw split, sm, vmsa);
+    // no name is unknown.
     const auto arm = load(dir, "aarch64.cat");
     REQUIRE_FALSE(arm.empty());
-    CHECK(arm.front().find("aarch64util.cat:76:14: error: unknown name 'same-instance'") != std::string::npos);
+    CHECK(arm.front().find("aarch64util.cat:76:14: error: unsupported feature: herd's name 'same-instance'") !=
+          std::string::npos);
+    for (const auto& line : arm) {
+        INFO(line);
+        CHECK(line.find("error: unsupported feature: herd's name '") != std::string::npos);
+    }
 }
