@@ -59,7 +59,15 @@ bool Lowerer::run() {
         loc_ = loc(toks_[jobs_[i].open]);
         if (jobs_[i].started) startOf(i);
         for (const auto& name : jobs_[i].captured) capture(i, name);
+        // A finalizer may never run (Go runs it at some point after its object is unreachable).
+        std::string skip = jobs_[i].finalizer ? b.freshLabel() : "";
+        if (!skip.empty()) {
+            std::string runs = b.freshTemp();
+            emit(Choice{runs});
+            emit(Branch{Expr::unary(K::Not, Expr::reg(runs)), skip, false});
+        }
         ok = functionBody(jobs_[i].open, jobs_[i].close) && ok;
+        if (!skip.empty()) emit(Label{skip});
         test_.threads.push_back(b.take());
     }
     return ok;
@@ -99,8 +107,9 @@ bool Lowerer::body(std::size_t open, std::size_t close) {
         int& depth;
         ~Leave() { --depth; }
     } leave{blockDepth_};
-    std::size_t saved = pos_;
+    std::size_t saved = pos_, savedClose = blockClose_;
     pos_ = open + 1;
+    blockClose_ = close;
     bool ok = true;
     while (pos_ < close) {
         if (peek().kind == Token::Kind::Semi) {
@@ -113,6 +122,7 @@ bool Lowerer::body(std::size_t open, std::size_t close) {
         }
     }
     pos_ = saved;
+    blockClose_ = savedClose;
     return ok;
 }
 

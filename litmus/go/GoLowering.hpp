@@ -164,6 +164,13 @@ private:
     bool breakStatement();
 
     bool goStatement();
+    /// The function after `go` (or SetFinalizer's second argument), at the current token.
+    bool goTarget(GoTarget& g);
+    /// Stores what `g`'s goroutine finds as its parameters and captured locals.
+    bool passArguments(const Token& t, GoTarget& g, const std::vector<Expr>& args);
+    bool finalizerCall(const std::string& name);  // runtime.SetFinalizer/KeepAlive (GoFinalizer.cpp)
+    std::size_t blockClose_ = 0;                         // the `}` of the block being lowered
+    std::map<std::size_t, std::size_t> pendingStarts_;  // a KeepAlive's token: the finalizer it starts
     /// `a, b int, p *S)` of a func literal, after its `(`, and the `)`.
     bool literalParams(std::vector<std::pair<std::string, std::string>>& params);
     /// At the start of goroutine `thread`: its local `name` (or, for "&x", the address of the

@@ -44,6 +44,16 @@ struct Job {
                                         // ("&x": the address of a local the parent keeps in memory)
     std::map<std::string, std::string> types;  // the captured locals' types
     std::map<std::string, std::string> chans;  // channel parameters: the channel each names
+    bool finalizer = false;  // runtime.SetFinalizer's f: once started, it may still never run
+};
+
+/// The function a `go` statement (or runtime.SetFinalizer) starts: its goroutine, parameters,
+/// and the parent's locals a func literal uses.
+struct GoTarget {
+    std::size_t thread = 0;
+    std::vector<std::pair<std::string, std::string>> params;
+    std::vector<std::string> captured;
+    std::map<std::string, std::string> types;
 };
 
 /// What one lowering pass learns about the whole program, so that a second pass can leave

@@ -1,6 +1,6 @@
 // Calls of the library a Go program may make beyond sync: fmt's printing, which main's
-// output registers record (docs/go.md, "Go programs"), and time.Sleep / runtime.Gosched,
-// which order nothing in the memory model and so lower to nothing.
+// output registers record (docs/go.md, "Go programs"), and time.Sleep / runtime.Gosched /
+// runtime.GC, which order nothing in the memory model and so lower to nothing.
 
 #include "litmus/go/GoLowering.hpp"
 
@@ -12,7 +12,8 @@ bool Lowerer::libraryCall() {
     if (peek(2).kind != Token::Kind::Ident || !peek(3).punct("(")) return fail("a call of " + pkg.text + "'s functions");
     const std::string name = pkg.text + "." + fn.text;
     pos_ += 4;
-    if (name == "time.Sleep" || name == "runtime.Gosched") {
+    if (name == "runtime.SetFinalizer" || name == "runtime.KeepAlive") return finalizerCall(name);
+    if (name == "time.Sleep" || name == "runtime.Gosched" || name == "runtime.GC") {
         // No happens-before edge: the call is skipped with its argument (a duration constant).
         int depth = 1;
         for (; depth > 0 && peek().kind != Token::Kind::End; ++pos_) {
@@ -23,7 +24,8 @@ bool Lowerer::libraryCall() {
     }
     if (name != "fmt.Println" && name != "fmt.Printf" && name != "fmt.Print")
         return unsupported(fn, "the function " + name + " (memlit knows fmt.Println, fmt.Printf, fmt.Print, "
-                                                         "time.Sleep and runtime.Gosched)");
+                                                         "time.Sleep, runtime.Gosched, runtime.GC, "
+                                                         "runtime.SetFinalizer and runtime.KeepAlive)");
     if (b_->thread() != 0)
         return unsupported(pkg, "printing from a goroutine other than main (print what it computed in main)");
     bool first = true;

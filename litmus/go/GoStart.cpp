@@ -53,80 +53,91 @@ bool Lowerer::literalParams(std::vector<std::pair<std::string, std::string>>& pa
     return true;
 }
 
-bool Lowerer::goStatement() {
-    ++pos_;
-    std::size_t thread = 0;
+bool Lowerer::goTarget(GoTarget& g) {
     const Token& t = peek();
-    std::vector<std::pair<std::string, std::string>> params;
-    std::vector<std::string> captured;
-    std::map<std::string, std::string> types;
     if (t.ident("func") && peek(1).punct("(")) {
         pos_ += 2;
-        if (!literalParams(params)) return false;
+        if (!literalParams(g.params)) return false;
         if (!peek().punct("{")) return unsupported(peek(), "function results");
         std::size_t open = pos_, close = matching(open);
-        thread = jobs_.size();
+        g.thread = jobs_.size();
         // The literal's uses of the parent's locals see their values at the go statement,
         // passed through memory the go statement orders (a later write by the parent is not
         // seen). A local the parent keeps in memory (its address is taken) is shared: the
         // literal gets its address.
         auto isParam = [&](const std::string& n) {
-            return std::any_of(params.begin(), params.end(), [&](const auto& p) { return p.first == n; });
+            return std::any_of(g.params.begin(), g.params.end(), [&](const auto& p) { return p.first == n; });
         };
         for (std::size_t i = open; i < close; ++i) {
             const std::string& n = toks_[i].text;
             const std::string name = escaped_.count(n) ? "&" + n : n;
             if (toks_[i].kind == Token::Kind::Ident && locals_.count(n) && !isParam(n) &&
-                std::find(captured.begin(), captured.end(), name) == captured.end())
-                captured.push_back(name), types[n] = types_[n];
+                std::find(g.captured.begin(), g.captured.end(), name) == g.captured.end())
+                g.captured.push_back(name), g.types[n] = types_[n];
         }
         jobs_.push_back({open, close, true, {}, {}, {}});
         pos_ = close + 1;
-    } else if (t.kind == Token::Kind::Ident) {
-        const auto& gs = prog_.goroutines;
-        auto it = std::find_if(gs.begin(), gs.end(), [&](const Func& f) { return f.name == t.text; });
-        if (it != gs.end()) {
-            thread = static_cast<std::size_t>(it - gs.begin());
-            if (!goLowered_.insert(thread).second)
-                return error(t, "goroutine " + t.text +
-                                    " would be started more than once (a go statement in a loop or in once.Do starts "
-                                    "a new goroutine each time: start a helper function or a func literal)");
-        } else if (auto h = prog_.helpers.find(t.text); h != prog_.helpers.end()) {
-            thread = jobs_.size();
-            params = h->second.params;
-            jobs_.push_back({h->second.open, h->second.close, true, {}, {}, {}});
-        } else {
-            return error(t, "undefined function: " + t.text);
-        }
-        ++pos_;
-    } else {
-        return fail("a function after 'go'");
+        return true;
     }
-    if (!peek().punct("(")) return fail("'(' and the arguments of the goroutine's function");
-    auto args = arguments();
-    if (!args || !arity(t, *args, params.size())) {
-        if (thread >= prog_.goroutines.size()) jobs_.pop_back();  // its body is not lowered
+    if (t.kind != Token::Kind::Ident) return fail("a function after 'go'");
+    const auto& gs = prog_.goroutines;
+    auto it = std::find_if(gs.begin(), gs.end(), [&](const Func& f) { return f.name == t.text; });
+    if (it != gs.end()) {
+        g.thread = static_cast<std::size_t>(it - gs.begin());
+        if (!goLowered_.insert(g.thread).second)
+            return error(t, "goroutine " + t.text +
+                                " would be started more than once (a go statement in a loop or in once.Do starts "
+                                "a new goroutine each time: start a helper function or a func literal)");
+    } else if (auto h = prog_.helpers.find(t.text); h != prog_.helpers.end()) {
+        g.thread = jobs_.size();
+        g.params = h->second.params;
+        jobs_.push_back({h->second.open, h->second.close, true, {}, {}, {}});
+    } else {
+        return error(t, "undefined function: " + t.text);
+    }
+    ++pos_;
+    return true;
+}
+
+bool Lowerer::passArguments(const Token& t, GoTarget& g, const std::vector<Expr>& args) {
+    if (!arity(t, args, g.params.size())) {
+        if (g.thread >= prog_.goroutines.size()) jobs_.pop_back();  // its body is not lowered
         return false;
     }
     // Go evaluates the arguments in the go statement; the goroutine finds them as its own
     // variables (a parameter shadows a captured local of the same name).
-    for (const auto& name : captured)
-        emit(Store{Expr::sym(capturedLocation(thread, name)), Expr::reg(name), {}, -1, 0});
-    for (std::size_t k = 0; k < params.size(); ++k) {
-        if (params[k].second.rfind("chan ", 0) == 0) {
-            if ((*args)[k].kind != K::Sym) return error(t, "pass a declared channel to channel parameter " + params[k].first);
-            jobs_[thread].chans[params[k].first] = (*args)[k].name;
+    for (const auto& name : g.captured)
+        emit(Store{Expr::sym(capturedLocation(g.thread, name)), Expr::reg(name), {}, -1, 0});
+    for (std::size_t k = 0; k < g.params.size(); ++k) {
+        if (g.params[k].second.rfind("chan ", 0) == 0) {
+            if (args[k].kind != K::Sym) return error(t, "pass a declared channel to channel parameter " + g.params[k].first);
+            jobs_[g.thread].chans[g.params[k].first] = args[k].name;
             continue;
         }
-        emit(Store{Expr::sym(capturedLocation(thread, params[k].first)), (*args)[k], {}, -1, 0});
-        captured.push_back(params[k].first);
-        types[params[k].first] = params[k].second;
+        emit(Store{Expr::sym(capturedLocation(g.thread, g.params[k].first)), args[k], {}, -1, 0});
+        g.captured.push_back(g.params[k].first);
+        g.types[g.params[k].first] = g.params[k].second;
     }
-    if (!captured.empty()) {
-        jobs_[thread].captured = captured;
-        jobs_[thread].types = types;
+    if (!g.captured.empty()) {
+        jobs_[g.thread].captured = g.captured;
+        jobs_[g.thread].types = g.types;
     }
-    emit(Store{Expr::sym(goLocation(thread)), Expr::constant(1), kGo, -1, 0});
+    return true;
+}
+
+bool Lowerer::goStatement() {
+    ++pos_;
+    const Token& t = peek();
+    GoTarget g;
+    if (!goTarget(g)) return false;
+    if (!peek().punct("(")) return fail("'(' and the arguments of the goroutine's function");
+    auto args = arguments();
+    if (!args) {
+        if (g.thread >= prog_.goroutines.size()) jobs_.pop_back();  // its body is not lowered
+        return false;
+    }
+    if (!passArguments(t, g, *args)) return false;
+    emit(Store{Expr::sym(goLocation(g.thread)), Expr::constant(1), kGo, -1, 0});
     return true;
 }
 

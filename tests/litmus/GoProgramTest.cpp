@@ -106,7 +106,21 @@ TEST_CASE("Go programs: every diagnostic, word for word", "[litmus][go][goprog]"
          "in main)"},
         {"package main\nimport \"fmt\"\nfunc main() {\n\tfmt.Sprint(1)\n}\n",
          "p.go:4:6: error: unsupported feature: the function fmt.Sprint (memlit knows fmt.Println, fmt.Printf, "
-         "fmt.Print, time.Sleep and runtime.Gosched)"},
+         "fmt.Print, time.Sleep, runtime.Gosched, runtime.GC, runtime.SetFinalizer and runtime.KeepAlive)"},
+        {"package main\nimport \"runtime\"\ntype S struct {\n\tv, w int\n}\nfunc main() {\n\tp := new(S)\n"
+         "\truntime.SetFinalizer(p, func(q *S) {\n\t})\n\tif p.v == 0 {\n\t\truntime.KeepAlive(p)\n\t}\n}\n",
+         "p.go:11:3: error: unsupported feature: runtime.KeepAlive in a block inside the one of its SetFinalizer"},
+        {"package main\nimport \"runtime\"\ntype S struct {\n\tv, w int\n}\nfunc main() {\n\tp := new(S)\n"
+         "\truntime.SetFinalizer(p, func(q *S) {\n\t})\n\tif p.v == 0 {\n\t\treturn\n\t}\n\truntime.KeepAlive(p)\n}\n",
+         "p.go:11:3: error: unsupported feature: 'return' between runtime.SetFinalizer and the runtime.KeepAlive of p"},
+        {"package main\nimport \"runtime\"\ntype S struct {\n\tv, w int\n}\nfunc main() {\n\tp := new(S)\n"
+         "\truntime.SetFinalizer(p, func(q *S) {\n\t})\n\tp = new(S)\n\truntime.KeepAlive(p)\n}\n",
+         "p.go:10:2: error: unsupported feature: assigning p between runtime.SetFinalizer and its runtime.KeepAlive"},
+        {"package main\nimport \"runtime\"\nvar x int\nfunc main() {\n\truntime.SetFinalizer(x, nil)\n}\n",
+         "p.go:5:23: error: unsupported feature: runtime.SetFinalizer of anything but a local pointer variable"},
+        {"package main\nimport \"runtime\"\ntype S struct {\n\tv, w int\n}\nfunc main() {\n\tp := new(S)\n"
+         "\truntime.SetFinalizer(p, nil)\n}\n",
+         "p.go:8:26: error: unsupported feature: runtime.SetFinalizer(x, nil), which removes a finalizer"},
         {"package main\nfunc main() {\n\ts := \"abc\n}\n", "p.go:3:7: error: string literal not terminated"},
     };
     for (const auto& [text, message] : cases) {
