@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <string_view>
 
 namespace memlit::cat {
 
@@ -43,6 +44,30 @@ std::optional<std::string> findBundledFile(const std::string& fileName,
         if (fs::is_regular_file(p, ec)) return p.lexically_normal().string();
     }
     return std::nullopt;
+}
+
+std::vector<std::string> catLibraryPath(const std::vector<std::string>& searchDirs) {
+    std::vector<std::string> dirs = searchDirs;
+    const char* env = std::getenv("MEMLIT_CAT_PATH");
+    std::string_view rest = env == nullptr ? "" : env;
+    while (!rest.empty()) {
+        const std::size_t colon = rest.find(':');
+        const std::string_view dir = rest.substr(0, colon);
+        if (!dir.empty()) dirs.emplace_back(dir);
+        rest = colon == std::string_view::npos ? std::string_view{} : rest.substr(colon + 1);
+    }
+    return dirs;
+}
+
+std::vector<std::string> includeSearchDirs(const std::string& modelFile,
+                                           const std::vector<std::string>& searchDirs) {
+    std::vector<std::string> dirs = catLibraryPath(searchDirs);
+    const fs::path own = fs::path(modelFile).parent_path();
+    dirs.push_back(own.empty() ? std::string(".") : own.string());
+    std::error_code ec;
+    const fs::path parent = fs::absolute(own.empty() ? fs::path(".") : own, ec).lexically_normal().parent_path();
+    if (!ec && fs::is_regular_file(parent / "stdlib.cat", ec)) dirs.push_back(parent.string());
+    return dirs;
 }
 
 std::vector<std::string> bundledModelNames() {

@@ -52,4 +52,15 @@ std::string unknownModelMessage(const std::string& name);
 std::optional<std::string> findBundledFile(const std::string& fileName,
                                            const std::vector<std::string>& searchDirs = {});
 
+/// The library path for names and includes, before the bundled models: `searchDirs`
+/// (--cat-dir, herd's -I), then the directories of $MEMLIT_CAT_PATH (':'-separated).
+std::vector<std::string> catLibraryPath(const std::vector<std::string>& searchDirs);
+
+/// Where the includes of the model in `modelFile` are looked up after the including file's own
+/// directory: catLibraryPath(searchDirs), then the model's directory, then its parent when that
+/// is a herd-style library (it holds herd's `stdlib.cat`, as herd's lib dir does for its
+/// `lkmm/`-style subfolders: `lkmm/lock.cat` includes the library's `cross.cat`).
+std::vector<std::string> includeSearchDirs(const std::string& modelFile,
+                                           const std::vector<std::string>& searchDirs);
+
 }  // namespace memlit::cat

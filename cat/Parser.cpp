@@ -436,7 +436,7 @@ std::optional<Model> parseModel(std::string_view text, const std::string& file,
                                 const std::vector<std::string>& variants) {
     const std::size_t errorsBefore = diags.all().size();
     Model model;
-    Context ctx{model, diags, {}, {}, searchDirs, variants};
+    Context ctx{model, diags, {}, {}, includeSearchDirs(file, searchDirs), variants};
     if (withPrelude && fs::path(file).filename() != "stdlib.cat") {
         if (auto prelude = findBundledFile("stdlib.cat")) {
             Parser::includeFile(ctx, *prelude, model.statements, {}, file);
@@ -467,7 +467,7 @@ std::optional<Model> loadModel(const std::string& nameOrPath, Diagnostics& diags
     if (isPath) {
         path = nameOrPath;
     } else {
-        path = findBundledFile(nameOrPath + ".cat", searchDirs);
+        path = findBundledFile(nameOrPath + ".cat", catLibraryPath(searchDirs));
         if (!path) {
             diags.error("", {}, unknownModelMessage(nameOrPath));
             return std::nullopt;
