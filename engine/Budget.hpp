@@ -48,6 +48,13 @@ public:
     bool watchesStop() const { return stop_ != nullptr; }
     /// Whole milliseconds left, rounded up, for a solver's time limit; nullopt without deadline.
     std::optional<unsigned> remainingMs() const;
+    /// This budget with its deadline brought forward to `by` if that is earlier (the same
+    /// memory ceiling and stop flag): for an attempt that must leave time to what follows.
+    Budget until(Clock::time_point by) const {
+        Budget b = *this;
+        if (!b.deadline_ || by < *b.deadline_) b.deadline_ = by;
+        return b;
+    }
 
 private:
     std::optional<Clock::time_point> deadline_;

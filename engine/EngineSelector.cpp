@@ -3,6 +3,9 @@
 #include "cat/Ast.hpp"
 #include "engine/BruteForce.hpp"
 
+#include <algorithm>
+#include <chrono>
+
 namespace memlit::engine {
 
 namespace {
@@ -48,20 +51,41 @@ Engine& EngineSelector::select(const PreparedTest& test, const cat::Model&) {
 std::optional<CheckResult> EngineSelector::check(const PreparedTest& test, const cat::Model& model,
                                                  const CheckOptions& options, Diagnostics& diags) {
     Engine& chosen = select(test, model);
-    const bool tryIt = fixedShape(test.graph) || test.candidates <= kTryEnumerateUnprunedAtMost;
-    if (mode_ == EngineMode::Auto && &chosen != &enumerator_ && tryIt) {
+    if (mode_ != EngineMode::Auto || &chosen == &enumerator_) return chosen.check(test, model, options, diags);
+    // A fixed-shape test above the million is tried for its exact counts only, so not when
+    // counting is off; a test of values-dependent shape also because Z3 may be far slower.
+    const bool counting = options.maxExecutions != 0;
+    const bool tryIt = fixedShape(test.graph) ? counting : test.candidates <= kTryEnumerateUnprunedAtMost;
+    if (!tryIt) return chosen.check(test, model, options, diags);
+    // The attempt may spend the counting budget (exact counts are what it is for); Z3 then
+    // lists the states and counts for what is left of it, or a tenth of it if nothing is.
+    const auto start = Budget::Clock::now();
+    CheckOptions attemptOptions = options;
+    if (counting && options.countSeconds > 0)
+        attemptOptions.budget = options.budget.until(
+            start + std::chrono::duration_cast<Budget::Clock::duration>(
+                        std::chrono::duration<double>(options.countSeconds)));
+    try {
         // Exact counts when pruning leaves few candidates (and needs few partial evaluations:
         // at most twice as many), or when few of an unpruned test's candidates are complete;
         // else Z3, as chosen (the attempt's "more than N" is dropped).
         Diagnostics attempt;
         BruteForceEngine capped(tryCompleteAtMost_, true, 2 * tryCompleteAtMost_);
-        if (auto r = capped.check(test, model, options, attempt)) {
+        if (auto r = capped.check(test, model, attemptOptions, attempt)) {
             for (const auto& d : attempt.all())
                 if (d.severity == Severity::Note) diags.note(d.file, d.loc, d.message);
             return r;
         }
+    } catch (const BudgetExceeded& e) {
+        // The attempt's own allowance ran out: Z3 checks it. The test's budget: as always.
+        if (e.kind != BudgetExceeded::Kind::Time || options.budget.expired()) throw;
     }
-    return chosen.check(test, model, options, diags);
+    CheckOptions rest = options;
+    if (counting && options.countSeconds > 0) {
+        const double spent = std::chrono::duration<double>(Budget::Clock::now() - start).count();
+        rest.countSeconds = std::max(options.countSeconds - spent, options.countSeconds / 10);
+    }
+    return chosen.check(test, model, rest, diags);
 }
 
 std::optional<Execution> EngineSelector::witness(const PreparedTest& test, const cat::Model& model,

@@ -161,6 +161,28 @@ TEST_CASE("EngineSelector: auto's enumerator attempt above the million falls bac
     CHECK(s.z3.seen.size() == 1);   // enumerated
 }
 
+TEST_CASE("EngineSelector: auto's attempt above the million is for exact counts: not made with counting off, and "
+          "bounded by the counting budget", "[engine][selector]") {
+    Setup s;
+    auto p = sb();
+    p.candidates = engine::kEnumeratePrunedAtMost + 1;
+    Diagnostics d;
+    auto roomy = s.selector("auto", 3);   // room for SB's 3 complete candidates: it would enumerate
+    engine::CheckOptions off;
+    off.maxExecutions = 0;
+    auto r = roomy.check(p, testing::model("sc"), off, d);
+    REQUIRE(r);
+    CHECK(s.z3.seen.size() == 1);   // counting off: straight to Z3
+    CHECK(testing::stateLines(*r) == std::vector<std::string>{"0:EAX=0; 1:EAX=1;", "0:EAX=1; 1:EAX=0;", "0:EAX=1; 1:EAX=1;"});
+    engine::CheckOptions hurried;
+    hurried.countSeconds = 1e-9;   // the attempt's allowance is over before its first candidate
+    REQUIRE(roomy.check(p, testing::model("sc"), hurried, d));
+    CHECK(s.z3.seen.size() == 2);   // Z3 after all, and the test's own budget is not touched
+    REQUIRE(roomy.check(p, testing::model("sc"), {}, d));
+    CHECK(s.z3.seen.size() == 2);   // with the default budget the attempt enumerates it
+    CHECK_FALSE(d.hasErrors());
+}
+
 TEST_CASE("EngineSelector: auto tries the enumerator on a test of values-dependent shape up to a million candidates",
           "[engine][selector]") {
     Setup s;
