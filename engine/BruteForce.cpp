@@ -20,9 +20,9 @@ constexpr int kNoSource = -1;
 class Enumerator {
 public:
     Enumerator(const PreparedTest& p, Diagnostics& d, std::uint64_t cap, const CandidateVisitor& visit,
-               const PartialCheck& mayComplete, const std::vector<bool>& deferred)
+               const PartialCheck& mayComplete, const std::vector<bool>& deferred, const EnumerationBounds& bounds)
         : prepared_(p), test_(p.test), g_(p.graph), diags_(d), cap_(cap), places_(p.places), visit_(visit),
-          mayComplete_(mayComplete), deferred_(deferred) {
+          mayComplete_(mayComplete), deferred_(deferred), bounds_(bounds) {
         for (std::size_t i = 0; i < g_.size(); ++i)
             if (g_.events[i].isRead()) reads_.push_back(i);
     }
@@ -60,6 +60,8 @@ private:
     const CandidateVisitor& visit_;
     const PartialCheck& mayComplete_;
     const std::vector<bool>& deferred_;   // reads the pruned enumeration leaves unsourced
+    const EnumerationBounds& bounds_;     // the budget and the bound on choices of sources
+    std::uint64_t sourceChoices_ = 0;     // complete choices of read sources made (unpruned)
     bool deferring_ = false;              // whether it does
     bool pruned_ = false;                 // whether this is the pruned enumeration (runPruned)
     std::vector<std::size_t> reads_;
@@ -241,6 +243,7 @@ private:
 
     /// A complete candidate of the pruned enumeration: its values, assumptions and the rest.
     bool evaluateFixed() {
+        if (bounds_.budget) bounds_.budget->check();
         if (!computeValues() || !assumptionsHold()) return true;
         if (++candidates_ > cap_) {
             diags_.error(test_.file, {}, "brute force: more than " + std::to_string(cap_) + " candidate executions");
@@ -319,12 +322,24 @@ private:
         return true;
     }
 
+    /// The budget and the bound, at each complete choice of read sources: most of them may
+    /// be rejected before a candidate is built (values that fail an assumption, guards,
+    /// addresses), so the visitor's polling and the candidate cap are not enough.
+    bool countSourceChoice() {
+        if (bounds_.budget) bounds_.budget->check();
+        if (++sourceChoices_ <= bounds_.maxSourceChoices) return true;
+        diags_.error(test_.file, {}, "brute force: more than " + std::to_string(bounds_.maxSourceChoices) +
+                                         " choices of read sources");
+        return false;
+    }
+
     static void collectReads(const Term& t, std::set<std::uint32_t>& out) {
         if (t.kind == Term::Kind::Read) out.insert(t.event);
         for (const auto& a : t.args) collectReads(a, out);
     }
 
     bool evaluateCandidate() {
+        if (!countSourceChoice()) return false;
         if (!computeValues()) return true;
         exec_.assign(g_.size(), false);
         addr_.assign(g_.size(), 0);
@@ -462,30 +477,10 @@ private:
 
 }  // namespace
 
-bool fixedShape(const EventGraph& g) {
-    for (const auto& e : g.events)
-        if (!e.guard.isConst() || (e.hasAddress() && !e.addr.isConst())) return false;
-    return true;
-}
-
-Execution Candidate::execution() const {
-    Execution x;
-    for (std::size_t i : events) {
-        const Event& e = test.graph.events[i];
-        const std::int64_t value = e.isRead()    ? reads[i]
-                                   : e.isWrite() ? evalTerm(e.value, reads, choices)
-                                                 : 0;
-        x.events.push_back(executionEvent(test, i, addresses[i], value));
-    }
-    x.base = exec;
-    x.state = state;
-    return x;
-}
-
 bool forEachCandidate(const PreparedTest& test, std::uint64_t maxCandidates, Diagnostics& diags,
                       const CandidateVisitor& visit, const PartialCheck& mayComplete,
-                      const std::vector<bool>& deferred) {
-    return Enumerator(test, diags, maxCandidates, visit, mayComplete, deferred).run();
+                      const std::vector<bool>& deferred, const EnumerationBounds& bounds) {
+    return Enumerator(test, diags, maxCandidates, visit, mayComplete, deferred, bounds).run();
 }
 
 }  // namespace memlit::engine

@@ -5,6 +5,7 @@
 /// below a candidate count), differential tests against the Z3 encoding, and explaining
 /// single executions.
 
+#include "engine/Budget.hpp"
 #include "engine/CheckResult.hpp"
 #include "engine/ConcreteExecution.hpp"
 #include "engine/Engine.hpp"
@@ -49,6 +50,13 @@ using CandidateVisitor = std::function<bool(const Candidate&)>;
 /// of their pairs — may still complete to one the visitor wants; false skips every completion.
 using PartialCheck = std::function<bool(const ConcreteExecution&)>;
 
+/// What else ends an enumeration: a budget (BudgetExceeded), and at most this many complete
+/// choices of read sources in the enumeration that does not prune (then false, with an error).
+struct EnumerationBounds {
+    const Budget* budget = nullptr;
+    std::uint64_t maxSourceChoices = UINT64_MAX;
+};
+
 /// Whether no event's guard or address depends on a value read: then forEachCandidate
 /// can prune partial candidates.
 bool fixedShape(const EventGraph& g);
@@ -60,9 +68,11 @@ bool fixedShape(const EventGraph& g);
 /// the visitor then sees only the candidates whose every partial candidate it accepted.
 /// In that pruned enumeration the reads marked in `deferred` (per graph event; see
 /// unobservedReads, engine/Counting.hpp) get no source: the visitor counts their choices.
+/// `bounds` are checked at every complete choice of read sources, most of which a test of
+/// values-dependent shape may reject before any candidate is built.
 bool forEachCandidate(const PreparedTest& test, std::uint64_t maxCandidates, Diagnostics& diags,
                       const CandidateVisitor& visit, const PartialCheck& mayComplete = {},
-                      const std::vector<bool>& deferred = {});
+                      const std::vector<bool>& deferred = {}, const EnumerationBounds& bounds = {});
 
 /// An axiom that forbids one candidate: its name and a cycle of its relation, by event id
 /// (empty when the axiom is not a cycle check).
@@ -81,10 +91,13 @@ public:
     /// failure persists (persistentChecks) already forbids.
     /// `maxPartial` bounds check()'s evaluations of partial candidates the same way.
     /// With `factor` (and `prune`), check() counts the reads nothing observes in bulk
-    /// (engine/Counting.hpp) where the model allows it.
+    /// (engine/Counting.hpp) where the model allows it. `maxSourceChoices`: as in
+    /// EnumerationBounds, for check().
     explicit BruteForceEngine(std::uint64_t maxCandidates = 2000000, bool prune = true,
-                              std::uint64_t maxPartial = UINT64_MAX, bool factor = true)
-        : maxCandidates_(maxCandidates), prune_(prune), maxPartial_(maxPartial), factor_(factor) {}
+                              std::uint64_t maxPartial = UINT64_MAX, bool factor = true,
+                              std::uint64_t maxSourceChoices = UINT64_MAX)
+        : maxCandidates_(maxCandidates), prune_(prune), maxPartial_(maxPartial), factor_(factor),
+          maxSourceChoices_(maxSourceChoices) {}
 
     std::optional<CheckResult> check(const PreparedTest& test, const cat::Model& model,
                                      const CheckOptions& options, Diagnostics& diags) override;
@@ -106,6 +119,7 @@ private:
     bool prune_;
     std::uint64_t maxPartial_;
     bool factor_;
+    std::uint64_t maxSourceChoices_;
     /// violations(), also giving every axiom's name in model order.
     std::optional<std::vector<Violation>> violations(const PreparedTest& test, const cat::Model& model,
                                                      const litmus::State& state, Diagnostics& diags,

@@ -199,7 +199,7 @@ std::optional<CheckResult> BruteForceEngine::check(const PreparedTest& p, const 
             }, tick);
             recordMany(p, c, bulk, result, seen);
             return !modelError;
-        }, mayCompleteTo, deferred);
+        }, mayCompleteTo, deferred, {&options.budget, maxSourceChoices_});
     } catch (const TooManyPartial&) {
         diags.error(p.test.file, {}, "brute force: more than " + std::to_string(maxPartial_) +
                                          " partial candidate evaluations");

@@ -53,15 +53,20 @@ std::optional<CheckResult> EngineSelector::check(const PreparedTest& test, const
     Engine& chosen = select(test, model);
     if (mode_ != EngineMode::Auto || &chosen == &enumerator_) return chosen.check(test, model, options, diags);
     // A fixed-shape test above the million is tried for its exact counts only, so not when
-    // counting is off; a test of values-dependent shape also because Z3 may be far slower.
+    // counting is off, and within the counting budget. A test of values-dependent shape is
+    // tried because Z3 may be far slower: always up to a million candidates, and above that
+    // under a model with flags only, with few choices of read sources (EngineSelector.hpp).
     const bool counting = options.maxExecutions != 0;
-    const bool tryIt = fixedShape(test.graph) ? counting : test.candidates <= kTryEnumerateUnprunedAtMost;
+    const bool fixed = fixedShape(test.graph);
+    const bool bounded = test.candidates <= kTryEnumerateUnprunedAtMost;
+    const bool tryIt = fixed ? counting : bounded || declaresFlag(model);
     if (!tryIt) return chosen.check(test, model, options, diags);
-    // The attempt may spend the counting budget (exact counts are what it is for); Z3 then
-    // lists the states and counts for what is left of it, or a tenth of it if nothing is.
+    // The attempt may spend its allowance; Z3 then lists the states, and counts for what is
+    // left of the counting budget, or a tenth of it if nothing is.
     const auto start = Budget::Clock::now();
+    const bool countAllowance = fixed && options.countSeconds > 0;
     CheckOptions attemptOptions = options;
-    if (counting && options.countSeconds > 0)
+    if (countAllowance)
         attemptOptions.budget = options.budget.until(
             start + std::chrono::duration_cast<Budget::Clock::duration>(
                         std::chrono::duration<double>(options.countSeconds)));
@@ -70,7 +75,8 @@ std::optional<CheckResult> EngineSelector::check(const PreparedTest& test, const
         // at most twice as many), or when few of an unpruned test's candidates are complete;
         // else Z3, as chosen (the attempt's "more than N" is dropped).
         Diagnostics attempt;
-        BruteForceEngine capped(tryCompleteAtMost_, true, 2 * tryCompleteAtMost_);
+        BruteForceEngine capped(tryCompleteAtMost_, true, 2 * tryCompleteAtMost_, true,
+                                fixed || bounded ? UINT64_MAX : kTrySourceChoicesAtMost);
         if (auto r = capped.check(test, model, attemptOptions, attempt)) {
             for (const auto& d : attempt.all())
                 if (d.severity == Severity::Note) diags.note(d.file, d.loc, d.message);
@@ -81,7 +87,7 @@ std::optional<CheckResult> EngineSelector::check(const PreparedTest& test, const
         if (e.kind != BudgetExceeded::Kind::Time || options.budget.expired()) throw;
     }
     CheckOptions rest = options;
-    if (counting && options.countSeconds > 0) {
+    if (countAllowance) {
         const double spent = std::chrono::duration<double>(Budget::Clock::now() - start).count();
         rest.countSeconds = std::max(options.countSeconds - spent, options.countSeconds / 10);
     }

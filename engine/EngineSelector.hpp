@@ -35,6 +35,15 @@ constexpr std::uint64_t kTryEnumerateCompleteAtMost = 20000;
 /// cheaply and evaluates the model only on the consistent-looking complete ones, which is
 /// far faster than Z3 on the LKMM's RCU tests with a dereference (docs/performance.md).
 constexpr std::uint64_t kTryEnumerateUnprunedAtMost = 1000000;
+/// Above that, under a model with flags, the attempt is also made, and given up after this
+/// many complete choices of read sources (most of which may be rejected before a candidate
+/// is built): the candidate count is a poor estimate there, the values read deciding most
+/// guards and addresses, and Z3 also has to find the flags' event pairs. LKMM
+/// C-PaulEMcKenney-psc+sr-mbonce, 16.6 million candidates: at most 300 choices, 0.15 s,
+/// where Z3 takes over 20 s; the Go fixtures C06, R01, X09: millions of choices, Z3's. Without
+/// flags Z3 is kept (RISCV's lr/sc tests of 1.2 million candidates: Z3 0.3 s, the enumerator
+/// 0.7 s; docs/performance.md).
+constexpr std::uint64_t kTrySourceChoicesAtMost = 2000;
 
 /// Whether a model declares a `flag` (in procedures too).
 bool declaresFlag(const cat::Model& model);

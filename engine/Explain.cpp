@@ -32,7 +32,7 @@ std::vector<litmus::State> candidateStates(const PreparedTest& p, const ExplainO
         litmus::State s = litmus::shownPart(c.state, p.shown);
         if (std::find(out.begin(), out.end(), s) == out.end()) out.push_back(std::move(s));
         return true;
-    });
+    }, {}, {}, {&o.budget});
     std::sort(out.begin(), out.end(), litmus::stateLess);
     return out;
 }
@@ -93,7 +93,7 @@ void enumerateRejections(const PreparedTest& p, const cat::Model& model, const E
         if (v.consistent || !v.failed) return true;
         addRejection(s, groups, rejectionOf(model, c.execution(), v, diags), o.maxGroups);
         return true;
-    });
+    }, {}, {}, {&o.budget});
     std::stable_sort(s.rejections.begin(), s.rejections.end(),
                      [](const Rejection& a, const Rejection& b) { return a.candidates > b.candidates; });
     if (s.rejections.size() > o.maxGroups) {

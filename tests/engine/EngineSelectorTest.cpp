@@ -9,6 +9,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <chrono>
+
 using namespace memlit;
 
 namespace {
@@ -201,8 +203,22 @@ TEST_CASE("EngineSelector: auto tries the enumerator on a test of values-depende
     REQUIRE(solved);
     CHECK(testing::stateLines(*solved) == testing::stateLines(*enumerated));
     CHECK(s.z3.seen.size() == 1);
-    ctrl->candidates = engine::kTryEnumerateUnprunedAtMost + 1;   // above it: Z3 only
+    ctrl->candidates = engine::kTryEnumerateUnprunedAtMost + 1;   // above it: Z3 for a model without flags
     REQUIRE(autoSel.check(*ctrl, testing::model("tso"), {}, d));
     CHECK(s.z3.seen.size() == 2);
+    // With flags: tried, with few choices of read sources.
+    const cat::Model withFlag = flagged();
+    auto enumeratedFlag = autoSel.check(*ctrl, withFlag, {}, d);
+    REQUIRE(enumeratedFlag);
+    CHECK(s.z3.seen.size() == 2);
+    auto solvedFlag = tiny.check(*ctrl, withFlag, {}, d);   // past the cap: Z3 after all
+    REQUIRE(solvedFlag);
+    CHECK(testing::stateLines(*solvedFlag) == testing::stateLines(*enumeratedFlag));
+    CHECK(s.z3.seen.size() == 3);
     CHECK_FALSE(d.hasErrors());
+    // The test's own budget spent: the attempt does not swallow it, nor does Z3 get asked.
+    engine::CheckOptions spent;
+    spent.budget = engine::Budget(engine::Budget::Clock::now() - std::chrono::seconds(1), 0);
+    CHECK_THROWS_AS(autoSel.check(*ctrl, withFlag, spent, d), engine::BudgetExceeded);
+    CHECK(s.z3.seen.size() == 3);
 }
