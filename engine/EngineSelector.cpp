@@ -64,7 +64,7 @@ std::optional<CheckResult> EngineSelector::check(const PreparedTest& test, const
     // The attempt may spend its allowance; Z3 then lists the states, and counts for what is
     // left of the counting budget, or a tenth of it if nothing is.
     const auto start = Budget::Clock::now();
-    const bool countAllowance = fixed && options.countSeconds > 0;
+    const bool countAllowance = counting && options.countSeconds > 0;
     CheckOptions attemptOptions = options;
     if (countAllowance)
         attemptOptions.budget = options.budget.until(
