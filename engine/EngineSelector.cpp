@@ -61,10 +61,12 @@ std::optional<CheckResult> EngineSelector::check(const PreparedTest& test, const
     const bool bounded = test.candidates <= kTryEnumerateUnprunedAtMost;
     const bool tryIt = fixed ? counting : bounded || declaresFlag(model);
     if (!tryIt) return chosen.check(test, model, options, diags);
-    // The attempt may spend its allowance; Z3 then lists the states, and counts for what is
-    // left of the counting budget, or a tenth of it if nothing is.
+    // A fixed-shape attempt may spend the counting budget (exact counts are what it is for);
+    // Z3 then lists the states, and counts for what is left of it, or a tenth of it if nothing
+    // is. A values-dependent attempt is bounded by counts alone, never by time, so that its
+    // answer and counts are the same on a slow machine (or under a sanitizer) as on a fast one.
     const auto start = Budget::Clock::now();
-    const bool countAllowance = counting && options.countSeconds > 0;
+    const bool countAllowance = fixed && counting && options.countSeconds > 0;
     CheckOptions attemptOptions = options;
     if (countAllowance)
         attemptOptions.budget = options.budget.until(

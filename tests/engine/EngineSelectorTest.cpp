@@ -215,6 +215,15 @@ TEST_CASE("EngineSelector: auto tries the enumerator on a test of values-depende
     REQUIRE(solvedFlag);
     CHECK(testing::stateLines(*solvedFlag) == testing::stateLines(*enumeratedFlag));
     CHECK(s.z3.seen.size() == 3);
+    // Bounded by counts, not time: a counting budget over before the first candidate changes nothing.
+    engine::CheckOptions hurried;
+    hurried.countSeconds = 1e-9;
+    auto hurriedFlag = autoSel.check(*ctrl, withFlag, hurried, d);
+    REQUIRE(hurriedFlag);
+    CHECK(s.z3.seen.size() == 3);
+    CHECK(testing::stateLines(*hurriedFlag) == testing::stateLines(*enumeratedFlag));
+    CHECK(hurriedFlag->positive == enumeratedFlag->positive);
+    CHECK(hurriedFlag->negative == enumeratedFlag->negative);
     CHECK_FALSE(d.hasErrors());
     // The test's own budget spent: the attempt does not swallow it, nor does Z3 get asked.
     engine::CheckOptions spent;
