@@ -161,8 +161,9 @@ struct Model {
 const char* checkKindName(CheckKind k);
 
 /// The builtin functions, by NameRef::id of a Builtin Name or Call.
-enum class BuiltinFn : std::uint32_t { Domain, Range, Map };
-/// `domain`, `range`, `map` (herd's stdlib function, built in here), else nullopt.
+enum class BuiltinFn : std::uint32_t { Domain, Range, Map, DifferentValues };
+/// `domain`, `range`, `map` (herd's stdlib function, built in here), herd's
+/// `different-values` (the pairs of a relation whose events' values differ), else nullopt.
 std::optional<std::uint32_t> builtinFunction(std::string_view name);   // "acyclic", "irreflexive", "empty"
 
 }  // namespace memlit::cat

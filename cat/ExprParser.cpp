@@ -1,5 +1,7 @@
 #include "cat/ExprParser.hpp"
 
+#include "cat/Bell.hpp"
+
 #include "cat/BodyScan.hpp"
 #include <string>
 
@@ -149,6 +151,10 @@ std::optional<Expr> ExprParser::primary() {
         return Expr{Expr::Op::Identity, "", {std::move(*inner)}, loc, {}, {}};
     }
     case K::LParen: return bracketOrTuple();
+    case K::TagLit:   // herd's tag values exist only as a bell's declarations here (docs/cat.md)
+        in_.unsupported(loc, "tag value '" + t.text + " in an expression (tags are declared by a bell's "
+                             "'enum' and name the event set " + capitalizedTag(t.text) + ")");
+        return std::nullopt;
     case K::Ident: {
         if (t.text == "try") return tryWith();
         if (t.text == "let") return letIn();

@@ -16,6 +16,9 @@
 namespace memlit::cat::detail {
 
 template <class D>
+concept KnowsValues = requires(D& d, const typename D::Rel& r) { d.differentValues(r); };
+
+template <class D>
 concept ListsElements = requires(D& d, const typename D::Set& s, const typename D::Rel& r) {
     d.setElements(s);
     d.relElements(r);
@@ -97,6 +100,24 @@ protected:
                                "' must be both sets or both relations, found " + kindName(a) +
                                " and " + kindName(b));
         return std::nullopt;
+    }
+
+    /// herd's `different-values(r)`: the pairs of r whose events' values differ. Only a domain
+    /// that knows each event's value (the enumerator's) has it; elsewhere it is declined.
+    std::optional<Value> differentValues(const std::vector<Value>& args, FileId file, SourceLoc loc) {
+        if (args.size() != 1) {
+            self().error(file, loc, "'different-values' expects 1 argument, got " + std::to_string(args.size()));
+            return std::nullopt;
+        }
+        auto r = self().asRel(args[0], file, loc);
+        if (!r) return std::nullopt;
+        if constexpr (KnowsValues<D>) {
+            self().memo_.taint().varying = true;   // the values read vary with rf: never memoised
+            return B::relV(self().d_.differentValues(*r));
+        } else {
+            self().unsupportedAt(file, loc, "cat construct 'different-values' outside the enumerator (only it knows each event's value)");
+            return std::nullopt;
+        }
     }
 
     /// The elements of a set-like value, in a fixed order; nullopt (reported) otherwise.
@@ -222,6 +243,7 @@ protected:
 
     std::optional<Value> builtin(const Function& fn, std::vector<Value> args, FileId file, SourceLoc loc, int depth) {
         auto& d = self().d_;
+        if (fn.builtin == static_cast<std::uint32_t>(BuiltinFn::DifferentValues)) return differentValues(args, file, loc);
         if (fn.builtin != static_cast<std::uint32_t>(BuiltinFn::Map)) {
             if (args.size() != 1) {
                 self().error(file, loc, std::string(fn.builtin == 0 ? "'domain'" : "'range'") + " expects 1 argument, got " +

@@ -136,6 +136,11 @@ private:
             diags_.error(file_, loc, "expected -1, +, * or ? after '^'");
             return std::nullopt;
         }
+        if (c == '\'' && pos_ + 1 < text_.size() && identStart(text_[pos_ + 1])) {   // herd's tag 'once
+            advance();
+            while (pos_ < text_.size() && identChar(text_[pos_])) advance();
+            return make(K::TagLit, std::string(text_.substr(begin + 1, pos_ - begin - 1)));
+        }
         if (at("->")) {   // herd's `fun x -> e` and match arms, stepped over by the parser
             advance();
             advance();

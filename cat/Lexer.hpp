@@ -1,6 +1,6 @@
 #pragma once
 /// Tokens of the cat language. Identifiers may contain '-' and '.' (`po-loc`, `DMB.ISH`);
-/// comments are `(* ... *)` and nest.
+/// comments are `(* ... *)` and nest; `'name` is a tag (a bell file's `enum` values).
 
 #include "support/Diagnostics.hpp"
 
@@ -18,6 +18,7 @@ struct Token {
         Bar, Amp, Semi, Backslash, Tilde, Star, Plus, Question,
         HatInv, HatPlus, HatStar, HatOpt,   // ^-1 ^+ ^* ^?
         Arrow,                               // ->
+        TagLit,                              // herd's tag value 'once (text: once)
         End,                                 // end of input
     };
     Kind kind = Kind::End;

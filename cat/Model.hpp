@@ -18,24 +18,31 @@ namespace memlit::cat {
 /// included first. An `include "x.cat"` not found next to the including file is looked up in
 /// `searchDirs` (in order), then among the bundled models. `variants` are herd's `-variant`
 /// switches that are set (`if "v"` in statements and expressions); every other is unset.
+/// `bell`, when not empty, is a herd bell file parsed after the prelude and before the model
+/// (its definitions visible to the model, its checks kept).
 /// Returns nullopt after reporting `file:line:col: error: ...` diagnostics.
 std::optional<Model> parseModel(std::string_view text, const std::string& file,
                                 Diagnostics& diags, bool withPrelude = true,
                                 const std::vector<std::string>& searchDirs = {},
-                                const std::vector<std::string>& variants = {});
+                                const std::vector<std::string>& variants = {},
+                                const std::string& bell = "");
 
 /// `tso` finds tso.cat in the bundled models directory; a name containing '/' or ending in
 /// ".cat" is a path. A name is looked up in `searchDirs` (herd's `-I DIR`) before the bundled
 /// directories, and so are the model's includes. An unknown name reports the bundled names.
+/// `bell` (herd's `-bell`, memlit's --bell) is loaded first; when empty, a herd configuration
+/// beside a model file that names a `bell` supplies it (cat/HerdConfig.hpp).
 std::optional<Model> loadModel(const std::string& nameOrPath, Diagnostics& diags,
                                const std::vector<std::string>& searchDirs = {},
-                               const std::vector<std::string>& variants = {});
+                               const std::vector<std::string>& variants = {},
+                               const std::string& bell = "");
 
 /// loadModel, then cat::resolve against `vocabulary`: every name bound once, an unknown one
 /// reported (once) and the model rejected. What the CLI calls, once per model per run.
 std::optional<Model> loadModel(const std::string& nameOrPath, const Vocabulary& vocabulary,
                                Diagnostics& diags, const std::vector<std::string>& searchDirs = {},
-                               const std::vector<std::string>& variants = {});
+                               const std::vector<std::string>& variants = {},
+                               const std::string& bell = "");
 
 /// Candidate bundled-model directories in search order: $MEMLIT_MODELS_DIR,
 /// <dir of the executable>/../share/memlit/models, the install dir, the source tree's models/.

@@ -17,9 +17,10 @@ class ModelCache {
 public:
     /// Every model is resolved against `vocabulary` as it loads (cat/Resolve.hpp).
     /// `searchDirs`: where model names and includes are looked up before the bundled models;
-    /// `variants`: herd's `-variant` switches set for every model (cat/Model.hpp).
+    /// `variants`: herd's `-variant` switches set for every model (cat/Model.hpp); `bell`:
+    /// herd's `-bell` file loaded before every model (empty: each model file's configured one).
     explicit ModelCache(Vocabulary vocabulary, std::vector<std::string> searchDirs = {},
-                        std::vector<std::string> variants = {});
+                        std::vector<std::string> variants = {}, std::string bell = "");
 
     /// The model, loaded on the first request for `nameOrPath`; nullptr when it cannot be
     /// loaded. The first failing request adds the loader's diagnostics to `diags`; later
@@ -33,6 +34,7 @@ private:
     Vocabulary vocabulary_;
     std::vector<std::string> searchDirs_;
     std::vector<std::string> variants_;
+    std::string bell_;
     std::map<std::string, std::optional<Model>> models_;  // nullopt: failed to load
 };
 

@@ -1,3 +1,4 @@
+#include "cat/Bell.hpp"
 #include "cat/BodyScan.hpp"
 #include "cat/CatFiles.hpp"
 #include "cat/ExprParser.hpp"
@@ -21,7 +22,7 @@ namespace {
 using K = Token::Kind;
 
 const std::set<std::string, std::less<>> kUnsupportedStatements = {
-    "forall", "enum", "instructions", "events", "match", "begin", "do"};
+    "forall", "events", "match", "begin", "do"};
 
 /// State shared by the parsers of one model and the files it includes.
 struct Context {
@@ -31,6 +32,7 @@ struct Context {
     std::set<std::string> done;       // canonical paths already included
     std::vector<std::string> searchDirs;  // where includes are looked up before the bundled dir
     std::vector<std::string> variants;    // herd's -variant switches that are set
+    BellDecls bell;                       // the tags `enum` statements have declared
 };
 
 class Parser {
@@ -85,9 +87,8 @@ private:
     bool startsStatement(const Token& t) const {
         static const std::set<std::string, std::less<>> starts = {
             "let", "include", "procedure", "call", "acyclic", "irreflexive", "empty", "flag",
-            "show", "unshow", "end", "if", "with", "undefined_unless", "assert"};
-        static const std::set<std::string, std::less<>> unsupportedStarts = {
-            "forall", "enum", "instructions", "events"};
+            "show", "unshow", "end", "if", "with", "undefined_unless", "assert", "enum", "instructions"};
+        static const std::set<std::string, std::less<>> unsupportedStarts = {"forall", "events"};
         return t.kind == K::End || (t.kind == K::Ident && starts.count(t.text) != 0) ||
                (t.kind == K::Ident && unsupportedStarts.count(t.text) != 0) ||
                (t.kind == K::Tilde && startsCheckKeyword(peek(1)));
@@ -161,6 +162,8 @@ private:
         if (t.text == "show" || t.text == "unshow") return show();
         if (t.text == "if") return ifVariant(out);
         if (t.text == "with") return withFrom(out);
+        if (t.text == "enum") return take().kind == K::Ident && parseEnum(in_, ctx_.bell, file_, loc, out);
+        if (t.text == "instructions") return take().kind == K::Ident && parseInstructions(in_, ctx_.bell);
         if (t.text == "flag" || t.text == "assert" || t.text == "acyclic" ||
             t.text == "irreflexive" || t.text == "empty" || t.text == "undefined_unless")
             return check(out);
@@ -433,10 +436,10 @@ std::string stem(const std::string& path) { return fs::path(path).stem().string(
 std::optional<Model> parseModel(std::string_view text, const std::string& file,
                                 Diagnostics& diags, bool withPrelude,
                                 const std::vector<std::string>& searchDirs,
-                                const std::vector<std::string>& variants) {
+                                const std::vector<std::string>& variants, const std::string& bell) {
     const std::size_t errorsBefore = diags.all().size();
     Model model;
-    Context ctx{model, diags, {}, {}, includeSearchDirs(file, searchDirs), variants};
+    Context ctx{model, diags, {}, {}, includeSearchDirs(file, searchDirs), variants, {}};
     if (withPrelude && fs::path(file).filename() != "stdlib.cat") {
         if (auto prelude = findBundledFile("stdlib.cat")) {
             Parser::includeFile(ctx, *prelude, model.statements, {}, file);
@@ -445,6 +448,7 @@ std::optional<Model> parseModel(std::string_view text, const std::string& file,
                                 "directories");
         }
     }
+    if (!bell.empty()) Parser::includeFile(ctx, bell, model.statements, {}, file);   // herd's bell: before the cat
     const std::string key = canonical(file);
     ctx.done.insert(key);
     ctx.stack.push_back(key);
@@ -454,39 +458,6 @@ std::optional<Model> parseModel(std::string_view text, const std::string& file,
     for (std::size_t i = errorsBefore; i < diags.all().size(); ++i)
         if (diags.all()[i].severity == Severity::Error) return std::nullopt;
     if (model.name.empty()) model.name = stem(file);
-    return model;
-}
-
-std::optional<Model> loadModel(const std::string& nameOrPath, Diagnostics& diags,
-                               const std::vector<std::string>& searchDirs,
-                               const std::vector<std::string>& variants) {
-    const bool isPath = nameOrPath.find('/') != std::string::npos ||
-                        (nameOrPath.size() >= 4 &&
-                         nameOrPath.compare(nameOrPath.size() - 4, 4, ".cat") == 0);
-    std::optional<std::string> path;
-    if (isPath) {
-        path = nameOrPath;
-    } else {
-        path = findBundledFile(nameOrPath + ".cat", catLibraryPath(searchDirs));
-        if (!path) {
-            diags.error("", {}, unknownModelMessage(nameOrPath));
-            return std::nullopt;
-        }
-    }
-    auto text = readFile(*path);
-    if (!text) {
-        std::error_code ec;
-        diags.error("", {}, "cannot read model file '" + *path + "'" + (fs::is_directory(*path, ec) ? ": it is a directory" : ""));
-        return std::nullopt;
-    }
-    return parseModel(*text, *path, diags, true, searchDirs, variants);
-}
-
-std::optional<Model> loadModel(const std::string& nameOrPath, const Vocabulary& vocabulary,
-                               Diagnostics& diags, const std::vector<std::string>& searchDirs,
-                               const std::vector<std::string>& variants) {
-    auto model = loadModel(nameOrPath, diags, searchDirs, variants);
-    if (!model || !resolve(*model, vocabulary, diags)) return std::nullopt;
     return model;
 }
 

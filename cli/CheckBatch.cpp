@@ -17,7 +17,7 @@ ExitCode worseCheckStatus(ExitCode a, ExitCode b) {
 CheckBatch::CheckBatch(const CheckArgs& args, std::vector<BatchItem> items, std::size_t total, ResultLog* log,
                        Progress* progress, std::ostream& out, std::ostream& err)
     : args_(args), items_(std::move(items)), total_(total), log_(log), progress_(progress), out_(out), err_(err),
-      models_(engine::architectureVocabulary(), args.catDirs, args.variants) {
+      models_(engine::architectureVocabulary(), args.catDirs, args.variants, args.bell) {
     unsigned jobs = args.jobs > 0 ? args.jobs : std::max(1u, std::thread::hardware_concurrency());
     jobs_ = static_cast<unsigned>(std::max<std::size_t>(1, std::min<std::size_t>(jobs, items_.size())));
     window_ = 8 * static_cast<std::size_t>(jobs_);

@@ -33,6 +33,7 @@ ExitCode explainCommand(const std::vector<std::string>& args, std::ostream& out,
     in.catDirs = a.catDirs;
     in.unroll = a.parse.unroll;
     in.variants = a.variants;
+    in.bell = a.bell;
     report::ExplainRun run;
     std::ifstream file(in.file, std::ios::binary);
     if (!file) {

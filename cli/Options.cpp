@@ -18,7 +18,7 @@ struct HerdAlias {
 };
 constexpr HerdAlias kHerdAliases[] = {
     {"-model", "--model"}, {"-cat", "--model"}, {"-set-libdir", "--cat-dir"}, {"-skipchecks", "--skip-check"},
-    {"-variant", "--variant"}};
+    {"-variant", "--variant"}, {"-bell", "--bell"}};
 
 std::vector<std::string> withHerdAliases(const std::vector<std::string>& args) {
     std::vector<std::string> out;
@@ -106,6 +106,7 @@ struct CheckParser {
     CLI::Option* catDir = listOption(app, "-I,--cat-dir");
     CLI::Option* skipCheck = listOption(app, "--skip-check")->delimiter(',');
     CLI::Option* variant = listOption(app, "--variant")->delimiter(',');
+    CLI::Option* bell = valueOption(app, "--bell");
     CLI::Option* timeout = valueOption(app, "--timeout");
     CLI::Option* maxExecutions = valueOption(app, "--max-executions");
     CLI::Option* engine = valueOption(app, "--engine");
@@ -213,6 +214,10 @@ std::optional<std::string> checkValues(const CheckParser& p, CheckArgs& a) {
     if (!allValues(p.catDir, a.catDirs)) return "--cat-dir needs a directory";
     if (!allValues(p.skipCheck, a.skipChecks)) return "--skip-check needs a check name";
     if (!allValues(p.variant, a.variants)) return "--variant needs a variant name";
+    if (auto b = lastValue(p.bell)) {
+        if (b->empty()) return "--bell needs a bell file";
+        a.bell = *b;
+    }
     if (auto t = lastValue(p.timeout)) {
         auto n = runNumber(*t);
         if (!n || *n > 86400) return "--timeout needs a number of seconds (0 to 86400)";

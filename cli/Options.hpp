@@ -29,6 +29,7 @@ struct CheckArgs {
     std::vector<std::string> catDirs;      // --cat-dir, herd's -I: model search path
     std::vector<std::string> skipChecks;   // --skip-check, herd's -skipchecks
     std::vector<std::string> variants;     // --variant, herd's -variant: cat `if "v"` switches
+    std::string bell;                      // --bell, herd's -bell: loaded before the model
     bool json = false;
     double timeoutSeconds = 0;             // --timeout: each test's wall-clock budget; 0: none
     std::string timeoutText;               // ... as given, for messages

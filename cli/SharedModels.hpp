@@ -18,8 +18,8 @@ namespace memlit::cli {
 class SharedModels {
 public:
     SharedModels(cat::Vocabulary vocabulary, std::vector<std::string> searchDirs,
-                 std::vector<std::string> variants = {})
-        : cache_(std::move(vocabulary), std::move(searchDirs), std::move(variants)) {}
+                 std::vector<std::string> variants = {}, std::string bell = "")
+        : cache_(std::move(vocabulary), std::move(searchDirs), std::move(variants), std::move(bell)) {}
 
     struct Lookup {
         const cat::Model* model = nullptr;  // null: it could not be loaded

@@ -119,6 +119,11 @@ ConcreteExecution concreteExecution(const BaseTable& table, const ExecutionChoic
     const std::size_t m = events.size();
     ConcreteExecution x;
     x.size = m;
+    if (choice.values != nullptr) {
+        x.values.assign(m, std::nullopt);
+        for (std::size_t k = 0; k < m; ++k)
+            if (table.membersOf(BaseSet::M).contains(events[k])) x.values[k] = (*choice.values)[events[k]];
+    }
     for (auto s : cat::allBaseSets()) {
         EventSet set(m);
         for (std::size_t k = 0; k < m; ++k)

@@ -53,6 +53,9 @@ struct ExecutionChoice {
     const std::vector<std::int64_t>& addr;   // addresses of the memory events
     const std::vector<int>& source;          // per executed read: the write it reads from
     const Relation& co;                      // the coherence order, initial writes first
+    /// Per graph event, the value a memory event reads or writes (cat's different-values);
+    /// null when the caller has none (partial candidates).
+    const std::vector<std::int64_t>* values = nullptr;
 };
 
 /// The base sets and relations of that execution over its executed events, densely

@@ -67,6 +67,7 @@ private:
     std::vector<std::size_t> reads_;
     std::vector<int> source_;             // per read event: the write it reads from
     std::vector<std::int64_t> values_;    // per event: read value (reads only)
+    std::vector<std::int64_t> eventValues_;   // per event: the value a memory event reads or writes
     std::vector<std::int64_t> choices_;   // per Choice term: 0 or 1
     std::vector<bool> exec_;
     std::vector<std::int64_t> addr_;
@@ -424,7 +425,11 @@ private:
                 return true;
         const std::vector<HaltSiteReport> halted = haltedSites(finals);
 
-        const ConcreteExecution x = concreteExecution(table_, {exec_, addr_, source_, co});
+        eventValues_.assign(g_.size(), 0);
+        for (std::size_t i = 0; i < g_.size(); ++i)
+            if (exec_[i] && g_.events[i].isMemory())
+                eventValues_[i] = g_.events[i].isRead() ? values_[i] : evalTerm(g_.events[i].value, values_, choices_);
+        const ConcreteExecution x = concreteExecution(table_, {exec_, addr_, source_, co, &eventValues_});
 
         const litmus::State s = finalState(last, finals);
         if (test_.filter && !litmus::evalProp(*test_.filter, places_, s)) return true;

@@ -61,6 +61,15 @@ public:
     Rel toId(const Set& a) { return engine::toId(a); }
     Set domain(const Rel& r) { return engine::domain(r); }
     Set range(const Rel& r) { return engine::range(r); }
+    /// herd's different-values(r): the pairs of r between accesses with different values.
+    Rel differentValues(const Rel& r) {
+        Rel out(exec_.size);
+        if (exec_.values.size() != exec_.size) return out;
+        r.forEachPair([&](EventIndex i, EventIndex j) {
+            if (exec_.values[i] && exec_.values[j] && *exec_.values[i] != *exec_.values[j]) out.set(i, j);
+        });
+        return out;
+    }
     Bool acyclic(const Rel& r) { return r.isAcyclic(); }
     Bool irreflexive(const Rel& r) { return r.isIrreflexive(); }
     Bool isEmptyRel(const Rel& r) { return r.isEmpty(); }

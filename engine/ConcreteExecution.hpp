@@ -6,6 +6,7 @@
 #include "engine/Relation.hpp"
 
 #include <array>
+#include <cstdint>
 #include <cstddef>
 #include <map>
 #include <optional>
@@ -64,6 +65,9 @@ struct ConcreteExecution {
     /// po rf co loc int ext id rmw addr data ctrl (and, in tests, relations of their own).
     NamedTable<Relation, cat::BaseRel, cat::kBaseRelCount> rels;
     std::vector<std::string> eventNames;   // for explanations, e.g. "a: W[x]=1 (P0)"
+    /// Per event, the value a memory access reads or writes (cat's different-values); empty
+    /// when not known, nullopt for events that are not accesses.
+    std::vector<std::optional<std::int64_t>> values;
 };
 
 }  // namespace memlit::engine

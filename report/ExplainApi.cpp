@@ -33,7 +33,7 @@ void explainInto(const ExplainInput& in, engine::Engine& engine, ExplainRun& run
         run.report.test = &*run.test;
         const litmus::Architecture* arch = litmus::findArchitecture(run.test->arch);
         run.report.model = !in.model.empty() ? in.model : arch ? std::string(arch->defaultModel) : "sc";
-        cat::ModelCache models(engine::architectureVocabulary(), in.catDirs, in.variants);
+        cat::ModelCache models(engine::architectureVocabulary(), in.catDirs, in.variants, in.bell);
         const cat::Model* model = models.get(run.report.model, diags);
         try {
             auto prepared = model ? engine::prepare(*run.test, diags) : std::nullopt;

@@ -23,6 +23,7 @@ struct ExplainInput {
     std::vector<std::string> catDirs;      // model search path, as --cat-dir
     std::optional<int> unroll;             // Go and C loops: as --unroll
     std::vector<std::string> variants;     // herd's model variants, as --variant
+    std::string bell;                      // herd's bell file, as --bell (empty: the model's cfg)
 };
 
 /// One explained input, kept for rendering: `report` points into it, so it is not moved.
