@@ -56,7 +56,7 @@ struct Expr {
         Try,         // `try a with b`: args[ref.id], chosen by cat::resolve (docs/cat.md)
         IfVariant,   // `if "v" then a else b`: args[ref.id], chosen by the parser
         Opaque,      // a herd body memlit steps over; `name` says which construct it uses
-        LetIn,       // `let binds[0] = args[0] and ... in args.back()`; `rec`: a group of functions
+        LetIn,       // `let binds[0] = args[0] and ... in args.back()`; `rec`: a group of functions or values
         // herd's functional sublanguage (docs/cat.md, "Functions and sets of values"):
         Lambda,      // `fun binds -> args[0]` (binds: the parameters, a tuple when several)
         Apply,       // `args[0] args[1]`: application by juxtaposition
@@ -71,7 +71,7 @@ struct Expr {
     SourceLoc loc;
     NameRef ref;   // Name and Call; for Try and IfVariant, which of args stands
     std::vector<std::string> binds;   // LetIn, Lambda, Match: the names bound, in order
-    bool rec = false;                 // LetIn: `let rec` (every binding a Lambda)
+    bool rec = false;                 // LetIn: `let rec` (every binding a Lambda, or none)
     bool operator==(const Expr&) const = default;
 };
 

@@ -219,7 +219,8 @@ std::optional<Expr> ExprParser::ifVariant() {
 }
 
 /// `let [rec] a = e and f x = e in body`; each binding sees the names from before the `let`
-/// (with `rec`, the group's functions too). A function binding is a `fun`.
+/// (with `rec`, the group's names too: all functions, or all values, a least fixed point). A
+/// function binding is a `fun`.
 std::optional<Expr> ExprParser::letIn() {
     Expr out{Expr::Op::LetIn, "", {}, in_.take().loc, {}, {}};
     if (in_.isKeyword(in_.peek(), "rec")) {
@@ -234,14 +235,15 @@ std::optional<Expr> ExprParser::letIn() {
         const bool isFunction = in_.peek().kind == K::LParen ||
                                 (in_.peek().kind == K::Ident && !in_.isAnyKeyword(in_.peek()));
         if (isFunction && !parameters(params)) return std::nullopt;
-        if (out.rec && !isFunction) {
-            in_.unsupported(at, "'let rec ... in' of a value (only of functions)");
-            return std::nullopt;
-        }
         if (!in_.expect(K::Equal, "'='")) return std::nullopt;
         auto body = expression();
         if (!body) return std::nullopt;
         if (isFunction) body = Expr{Expr::Op::Lambda, "", {std::move(*body)}, at, {}, std::move(params)};
+        const auto isLambda = [](const Expr& x) { return x.op == Expr::Op::Lambda; };
+        if (out.rec && !out.args.empty() && isLambda(out.args.front()) != isLambda(*body)) {
+            in_.unsupported(at, "'let rec ... in' mixing functions and values");
+            return std::nullopt;
+        }
         out.binds.push_back(std::move(*name));
         out.args.push_back(std::move(*body));
     } while (in_.isKeyword(in_.peek(), "and") && in_.take().kind == K::Ident);

@@ -2,12 +2,14 @@
 /// The functional part of the cat interpreter (cat/InterpreterImpl.hpp derives from it):
 /// application of functions (`let` functions, `fun`, `let rec` groups, the builtins `domain`,
 /// `range`, `map`), tuples, sets of values, `++`, set literals and `match` (docs/cat.md,
-/// "Functions and sets of values"). Taking a set of events or a relation apart needs a
-/// domain that can list its elements (`setElements`, `relElements`: the enumerator's); in
+/// "Functions and sets of values"), and the least fixed points of `let rec` groups of
+/// values. Taking a set of events or a relation apart needs a domain that can list its elements (`setElements`, `relElements`: the enumerator's); in
 /// any other domain it is a positioned `unsupported` error, never a guess.
 
 #include "cat/InterpreterValues.hpp"
 
+#include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -39,6 +41,7 @@ protected:
     using typename B::TupleV;
     using typename B::ValSetV;
     using typename B::Value;
+    using typename B::Thunk;
     using B::setV;
     using B::relV;
     using B::bind;
@@ -141,6 +144,45 @@ protected:
         }
         self().error(file, loc, std::string(what) + " needs a set, found " + kindName(v));
         return std::nullopt;
+    }
+
+    /// Binds `names` in `env` to the least fixed point of `bodies` (a `let rec` group of
+    /// values, statement or expression) into `thunks`; returns what the values depend on.
+    Taint fixpoint(const std::vector<const Expr*>& bodies, const std::vector<std::string>& names, FileId file,
+                   EnvPtr& env, std::vector<std::shared_ptr<Thunk>>& thunks) {
+        const int level = self().memo_.active() ? self().memo_.enterRec() : 0;
+        for (const auto& name : names) {
+            thunks.push_back(ready(EmptyAny{}, B::recTaint(level)));
+            env = bind(env, name, thunks.back());
+        }
+        Taint own;
+        self().memo_.tracked(own, [&] { return iterate(bodies, file, env, thunks), 0; });
+        if (level != 0) self().memo_.leaveRec();
+        if (level >= 1 && level <= 64) own.pending &= ~(std::uint64_t{1} << (level - 1));
+        for (auto& t : thunks) t->taint = own;
+        return own;
+    }
+
+    void iterate(const std::vector<const Expr*>& bodies, FileId file, const EnvPtr& env,
+                 std::vector<std::shared_ptr<Thunk>>& thunks) {
+        const std::size_t bound = self().d_.fixpointBound();
+        // Each binding sees the values its predecessors got in the same round, as herd's
+        // fix_step does: for a definition that is not monotone (one that subtracts a
+        // recursive name, like the matching of nested critical sections) this decides
+        // which fixed point the iteration reaches, so it must be herd's order.
+        for (std::size_t iter = 0; iter < bound; ++iter) {
+            bool stable = true;
+            for (std::size_t i = 0; i < thunks.size(); ++i) {
+                auto v = self().eval(*bodies[i], file, env, 0);
+                if (!v) {
+                    for (auto& t : thunks) t->failed = true;
+                    return;
+                }
+                if (!same(*thunks[i]->value, *v)) stable = false;
+                thunks[i]->value = std::move(*v);
+            }
+            if (stable) return;
+        }
     }
 
     /// Whether two values are equal (for the elements of a set of values).

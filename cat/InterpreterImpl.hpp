@@ -62,6 +62,7 @@ class Interpreter : FunctionalEval<D, Interpreter<D>> {
     using F::asRel;
     using F::asSet;
     using F::setOrRel;
+    using F::fixpoint;
 
 public:
     Interpreter(const Model& model, D& domain, Diagnostics& diags, StaticMemo<D>* memo = nullptr,
@@ -180,40 +181,17 @@ private:
                 env = bind(env, let.bindings[i].name, ready(fromStored(*known[i])));
             return;
         }
-        const int level = memo_.active() ? memo_.enterRec() : 0;
-        for (const auto& b : let.bindings) {
-            thunks.push_back(ready(EmptyAny{}, recTaint(level)));
-            env = bind(env, b.name, thunks.back());
-        }
-        Taint own;
-        memo_.tracked(own, [&] { return iterate(let, file, env, thunks), 0; });
-        if (level != 0) memo_.leaveRec();
-        if (level >= 1 && level <= 64) own.pending &= ~(std::uint64_t{1} << (level - 1));
-        for (std::size_t i = 0; i < thunks.size(); ++i) {
-            thunks[i]->taint = own;
+        std::vector<const Expr*> bodies;
+        for (const auto& b : let.bindings) bodies.push_back(&b.body);
+        const Taint own = fixpoint(bodies, names(let), file, env, thunks);
+        for (std::size_t i = 0; i < thunks.size(); ++i)
             if (once && !thunks[i]->failed) memo_.store(&let.bindings[i], own, storable(*thunks[i]->value));
-        }
     }
 
-    void iterate(const Let& let, FileId file, const EnvPtr& env, std::vector<std::shared_ptr<Thunk>>& thunks) {
-        const std::size_t bound = d_.fixpointBound();
-        // Each binding sees the values its predecessors got in the same round, as herd's
-        // fix_step does: for a definition that is not monotone (one that subtracts a
-        // recursive name, like the matching of nested critical sections) this decides
-        // which fixed point the iteration reaches, so it must be herd's order.
-        for (std::size_t iter = 0; iter < bound; ++iter) {
-            bool stable = true;
-            for (std::size_t i = 0; i < thunks.size(); ++i) {
-                auto v = eval(let.bindings[i].body, file, env, 0);
-                if (!v) {
-                    for (auto& t : thunks) t->failed = true;
-                    return;
-                }
-                if (!same(*thunks[i]->value, *v)) stable = false;
-                thunks[i]->value = std::move(*v);
-            }
-            if (stable) return;
-        }
+    static std::vector<std::string> names(const Let& let) {
+        std::vector<std::string> out;
+        for (const auto& b : let.bindings) out.push_back(b.name);
+        return out;
     }
 
     void check(const Check& c, const Statement& s, const EnvPtr& env) {
@@ -385,6 +363,14 @@ private:
         case Op::Tuple: return functional(e, file, env, depth);
         case Op::LetIn: {
             EnvPtr inner = env;
+            if (e.rec && e.args.front().op != Op::Lambda) {   // a group of values: a fixed point
+                std::vector<const Expr*> bodies;
+                for (std::size_t i = 0; i + 1 < e.args.size(); ++i) bodies.push_back(&e.args[i]);
+                std::vector<std::shared_ptr<Thunk>> thunks;
+                fixpoint(bodies, e.binds, file, inner, thunks);
+                if (thunks.front()->failed) return std::nullopt;
+                return eval(e.args.back(), file, inner, depth);
+            }
             for (std::size_t i = 0; i < e.binds.size(); ++i) {
                 if (e.rec) {   // a group of functions, rebound at each application
                     inner = bind(inner, e.binds[i], ready(Function{nullptr, file, env, &e.args[i], nullptr, &e}));

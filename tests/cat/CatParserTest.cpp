@@ -262,6 +262,8 @@ TEST_CASE("Cat parser: unsupported constructs are positioned diagnostics", "[cat
           V{"t.cat:1:9: error: unsupported feature: cat construct 'match' without both a '{}' and an 'x ++ rest' "
             "case"});
     CHECK(errorsOf("acyclic match po") == V{"t.cat:1:17: error: expected 'with' after 'match', found end of file"});
+    CHECK(errorsOf("let z = let rec f(x) = x and y = po in y") ==
+          V{"t.cat:1:30: error: unsupported feature: cat construct 'let rec ... in' mixing functions and values"});
     CHECK(errorsOf("let rec f(x) = x and y = po") ==
           V{"t.cat:1:22: error: unsupported feature: cat construct 'let rec' mixing functions and values"});
     CHECK(errorsOf("let x = po in x") ==
