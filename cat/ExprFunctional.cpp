@@ -8,7 +8,8 @@ using K = Token::Kind;
 
 /// `f x y` is `(f x) y`; the head is a name, a call, an application or a `fun`, an argument a
 /// primary expression on the same line starting with a name, `0`, `(` or `{` (not `~`: a line
-/// after an expression may open with `~empty`).
+/// after an expression may open with `~empty`). An argument is never a call: `map f (S)` is
+/// `(map f) (S)`, as in herd (lock.cat's `map possible-rfe-lf (LF \ range(rfi-lf))`).
 std::optional<Expr> ExprParser::application() {
     auto e = primary();
     if (!e) return std::nullopt;
@@ -21,7 +22,7 @@ std::optional<Expr> ExprParser::application() {
         if (!arg || t.loc.line != in_.previous().loc.line) return e;
         const SourceLoc loc = t.loc;
         if (!count(loc)) return std::nullopt;
-        auto x = primary();
+        auto x = primary(false);
         if (!x) return std::nullopt;
         e = Expr{Expr::Op::Apply, "", {std::move(*e), std::move(*x)}, loc, {}, {}};
     }

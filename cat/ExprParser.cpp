@@ -131,7 +131,7 @@ std::optional<Expr> ExprParser::postfix() {
     }
 }
 
-std::optional<Expr> ExprParser::primary() {
+std::optional<Expr> ExprParser::primary(bool allowCall) {
     const Token& t = in_.peek();
     const SourceLoc loc = t.loc;
     switch (t.kind) {
@@ -166,7 +166,7 @@ std::optional<Expr> ExprParser::primary() {
             return std::nullopt;
         }
         std::string name = in_.take().text;
-        if (in_.peek().kind == K::LParen) {
+        if (allowCall && in_.peek().kind == K::LParen) {
             Expr call{Expr::Op::Call, std::move(name), {}, loc, {}, {}};
             if (!arguments(call.args)) return std::nullopt;
             return call;

@@ -25,7 +25,8 @@ private:
     std::optional<Expr> binary(int level);
     std::optional<Expr> prefix();
     std::optional<Expr> postfix();
-    std::optional<Expr> primary();
+    /// `call`: a name followed by `(` is a call `f(a, b)`; not in an argument of an application.
+    std::optional<Expr> primary(bool call = true);
     std::optional<Expr> tryWith();
     std::optional<Expr> letIn();
     std::optional<Expr> ifVariant();

@@ -56,13 +56,15 @@ const std::vector<Architecture>& architectures() {
         {ArchId::Go, "Go", "go", {64, true},
          {"AT", "LOCK", "UNLOCK", "WG", "ONCE", "GO", "CHAN", "CHIDX", "RLOCK", "RUNLOCK", "PROBE"},
          &goFrontEnd()},
-        // C11 memory orders (NA: a plain access, A: an atomic one; RMW is herd's name for
-        // one-event read-modify-writes, which C never has) and the Linux-kernel primitives' tags
-        // (litmus/c/CLowering.hpp, docs/c.md); herd's default type is `int`.
+        // C11 memory orders (NA: a plain access, A: an atomic one; RMW: both halves of a kernel
+        // read-modify-write, herd's set) and the Linux-kernel primitives' tags (litmus/c/CLowering.hpp,
+        // docs/c.md; RL/RU, herd's spin_is_locked reads, are declared for the stock bell and
+        // never attached); herd's default type is `int`.
         {ArchId::C, "C", "rc11", {32, true},
          {"A", "RMW", "NA", "RLX", "ACQ", "REL", "ACQ_REL", "SC", "Once", "Acquire", "Release", "Noreturn", "Mb", "Rmb", "Wmb",
           "Barrier", "Before-atomic", "After-atomic", "After-spinlock", "After-unlock-lock", "Rcu-lock",
-          "Rcu-unlock", "Sync-rcu", "Srcu-lock", "Srcu-unlock", "Sync-srcu", "After-srcu-read-unlock", "LKR", "LKW", "UL", "LF"},
+          "Rcu-unlock", "Sync-rcu", "Srcu-lock", "Srcu-unlock", "Sync-srcu", "After-srcu-read-unlock", "LKR", "LKW", "UL", "LF",
+          "RL", "RU"},
          &cFrontEnd()},
     };
     return all;

@@ -45,8 +45,10 @@ Order splitOrder(std::string& f) {
     return Order::Full;
 }
 
-Tags readTags(Order o) { return {o == Order::Acquire ? tag::Acquire : tag::Once}; }
-Tags writeTags(Order o) { return {o == Order::Release ? tag::Release : tag::Once}; }
+// The halves of an RMW that writes also carry RMW (herd's set of them, which the stock
+// linux-kernel.cat's `mb` names); a failed cmpxchg's lone read does not.
+Tags readTags(Order o) { return {o == Order::Acquire ? tag::Acquire : tag::Once, tag::RMW}; }
+Tags writeTags(Order o) { return {o == Order::Release ? tag::Release : tag::Once, tag::RMW}; }
 
 }  // namespace
 
@@ -166,7 +168,7 @@ std::optional<Expr> Lowerer::kernelAtomic(const Token& name, bool& known) {
         const Expr amount = (*args)[1], unless = (*args)[2];
         std::string ok;
         conditionalRmw(
-            (*args)[0], {tag::Once}, {tag::Once}, {tag::Once},
+            (*args)[0], {tag::Once, tag::RMW}, {tag::Once, tag::RMW}, {tag::Once},
             [&](const Expr& old) { return Expr::binary(K::Ne, old, unless); },
             [&](const Expr& old) { return Expr::binary(K::Add, old, amount); }, &ok, true, false);
         return Expr::reg(ok);

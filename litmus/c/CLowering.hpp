@@ -21,11 +21,13 @@ using Tags = std::vector<std::string>;
 
 /// Tags the C front end attaches (litmus/Architecture.cpp declares them; models/rc11.cat and
 /// models/lkmm.cat name them). C11 memory orders tag accesses and fences; a plain access is NA,
-/// an atomic one also A. RMW (herd's one-event read-modify-writes) is declared, never attached.
+/// an atomic one also A. RMW tags both halves of a kernel RMW (herd's set of them), never a C11 one.
 namespace tag {
 inline const std::string A = "A", NA = "NA", RLX = "RLX", ACQ = "ACQ", REL = "REL", ACQ_REL = "ACQ_REL", SC = "SC";
 inline const std::string Once = "Once", Acquire = "Acquire", Release = "Release", Noreturn = "Noreturn";
 inline const std::string Mb = "Mb", LKR = "LKR", LKW = "LKW", UL = "UL", LF = "LF";
+/// Both halves of a kernel read-modify-write that writes (herd's RMW set, docs/c.md).
+inline const std::string RMW = "RMW";
 }  // namespace tag
 
 class Lowerer {

@@ -94,6 +94,13 @@ TEST_CASE("functional cat: set literals, ++ and map", "[cat]") {
           V{"events-as-singletons"});   // the singletons of E are sets: `|` of sets, not relations
     CHECK(failed("let S = map (fun e -> {e}) E\nlet rec u X = match X with || {} -> {} || s ++ r -> s | u(r) end\n"
                  "empty (u(S) \\ E) | (E \\ u(S)) as same-set\n") == V{});
+    // An argument is never a call: `map f (S)` is `(map f) (S)`, as herd reads lock.cat's
+    // `map possible-rfe-lf (LF \ range(rfi-lf))`; over an empty set `f` is never applied.
+    CHECK(failed("let f r = (E * {r}) & c\n"
+                 "let rec u X = match X with || {} -> 0 || s ++ r -> s | u(r) end\n"
+                 "~empty u(map f (E \\ 0)) as none-from-E\n"
+                 "empty u(map f (range(c))) \\ c as within\n~empty u(map f (range(c))) as some\n"
+                 "empty u(map f (E \\ E)) as empty-map\n") == V{"none-from-E"});
     CHECK(diagnostics("let x = (c, c) ++ c\nacyclic x\n") ==
           V{"f.cat:1:16: error: '++' adds to a set: cannot add a tuple to a relation"});
 }

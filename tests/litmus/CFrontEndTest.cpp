@@ -65,6 +65,18 @@ TEST_CASE("C: the kernel's ATOMIC_INIT(n) in the init block is the value n", "[l
     CHECK(it->value == Value::number(3));
 }
 
+TEST_CASE("C: both halves of a kernel RMW that writes carry RMW, a failed cmpxchg's read does not", "[litmus][c]") {
+    // herd's RMW set, which the stock linux-kernel.cat's `mb` names (docs/c.md).
+    auto t = parseOk("C R\n{}\nP0(int *x, atomic_t *v) {\n\tint r0 = xchg_acquire(x, 1);\n\tatomic_inc(v);\n"
+                     "\tint r1 = cmpxchg_relaxed(x, 1, 2);\n}\nexists (0:r0=0)\n");
+    using Tags = std::vector<std::string>;
+    std::vector<Tags> loads, stores;
+    for (const auto& l : opsOf<Load>(t.threads[0])) loads.push_back(l.tags);
+    for (const auto& st : opsOf<Store>(t.threads[0])) stores.push_back(st.tags);
+    CHECK(loads == std::vector<Tags>{{"Acquire", "RMW"}, {"Once", "RMW", "Noreturn"}, {"Once", "RMW"}, {"Once"}});
+    CHECK(stores == std::vector<Tags>{{"Once", "RMW"}, {"Once", "RMW"}, {"Once", "RMW"}});
+}
+
 TEST_CASE("C: SRCU calls read their srcu_struct, tagged by kind", "[litmus][c]") {
     auto t = parseOk(
         "C S\n{}\nP0(int *x, struct srcu_struct *s) {\n\tint r0 = srcu_read_lock(s);\n"
