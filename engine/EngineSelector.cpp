@@ -1,5 +1,5 @@
 #include "engine/EngineSelector.hpp"
-#include "engine/LockEvents.hpp"
+#include "engine/HerdEvents.hpp"
 
 #include "cat/Ast.hpp"
 #include "engine/BruteForce.hpp"
@@ -51,7 +51,7 @@ Engine& EngineSelector::select(const PreparedTest& test, const cat::Model&) {
 
 std::optional<CheckResult> EngineSelector::check(const PreparedTest& test, const cat::Model& model,
                                                  const CheckOptions& options, Diagnostics& diags) {
-    if (!declineOwnLockEvents(test, model, diags)) return std::nullopt;
+    if (!declineHerdEvents(test, model, diags)) return std::nullopt;
     Engine& chosen = select(test, model);
     if (mode_ != EngineMode::Auto || &chosen == &enumerator_) return chosen.check(test, model, options, diags);
     // A fixed-shape test above the million is tried for its exact counts only, so not when
