@@ -26,6 +26,14 @@ concept ListsElements = requires(D& d, const typename D::Set& s, const typename 
     d.relElements(r);
 };
 
+/// A domain that knows the elements of some sets and relations, those the same in every
+/// execution (the Z3 engine's: none when nothing may be in it).
+template <class D>
+concept ListsStaticElements = requires(D& d, const typename D::Set& s, const typename D::Rel& r) {
+    d.staticSetElements(s);
+    d.staticRelElements(r);
+};
+
 template <class D, class Self>
 class FunctionalEval : protected InterpreterValues<D> {
 protected:
@@ -137,6 +145,9 @@ protected:
                     for (auto& p : d.relElements(std::get<RelV>(v).v)) out.push_back(Value{ElemV{std::nullopt, std::move(p)}});
                 return out;
             } else {
+                if constexpr (ListsStaticElements<D>) {
+                    if (auto out = staticElements(v)) return out;
+                }
                 self().unsupportedAt(file, loc, std::string("cat construct ") + what +
                                                     " over the events of an execution (only the enumerator lists them)");
                 return std::nullopt;
@@ -144,6 +155,22 @@ protected:
         }
         self().error(file, loc, std::string(what) + " needs a set, found " + kindName(v));
         return std::nullopt;
+    }
+
+    /// The elements of a set or relation that are the same in every execution, if known.
+    std::optional<std::vector<Value>> staticElements(const Value& v) {
+        std::vector<Value> out;
+        auto& d = self().d_;
+        if (const auto* s = std::get_if<SetV>(&v)) {
+            auto elements = d.staticSetElements(s->v);
+            if (!elements) return std::nullopt;
+            for (auto& e : *elements) out.push_back(Value{ElemV{std::move(e), std::nullopt}});
+            return out;
+        }
+        auto elements = d.staticRelElements(std::get<RelV>(v).v);
+        if (!elements) return std::nullopt;
+        for (auto& p : *elements) out.push_back(Value{ElemV{std::nullopt, std::move(p)}});
+        return out;
     }
 
     /// Binds `names` in `env` to the least fixed point of `bodies` (a `let rec` group of

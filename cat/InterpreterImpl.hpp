@@ -105,6 +105,13 @@ private:
 
     void choose(const With& with, const Statement& s, std::size_t i, const EnvPtr& env) {
         if constexpr (!F::choices()) {
+            // One choice, the same in every execution (lock.cat's `with rfe-lf from cross(...)`
+            // on a test without lock events): the rest of the model runs once, with it.
+            Taint ignored;
+            auto v = memo_.tracked(ignored, [&] { return eval(with.from, s.file, env, 0); });
+            if (!v) return;
+            if (const auto* set = std::get_if<ValSetV>(&*v); set && set->items->v.size() == 1)
+                return runFrom(i + 1, bind(env, with.name, ready(set->items->v.front(), Taint{true, 0})));
             unsupportedAt(s.file, s.loc, "cat construct 'with " + with.name + " from' (only the enumerator runs a model once per choice)");
             return;
         } else {

@@ -309,6 +309,9 @@ void Encoding::encodeBase() {
         base_.sets[static_cast<std::size_t>(set)] = std::move(s);
     }
     for (const auto& [tag, members] : table_.tags) base_.tags.emplace_back(tag, memberSet(members));
+    base_.values.assign(n, std::nullopt);
+    for (std::size_t i = 0; i < n; ++i)
+        if (g_.events[i].isMemory()) base_.values[i] = value_[i];
     for (auto rel : cat::allBaseRels()) base_.rels[static_cast<std::size_t>(rel)] = baseRelation(rel);
 }
 

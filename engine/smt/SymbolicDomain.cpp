@@ -293,6 +293,28 @@ bool SymbolicDomain::sameSet(const Set& a, const Set& b) {
 
 std::size_t SymbolicDomain::fixpointBound() { return n() * n() + 1; }
 
+SymbolicDomain::Rel SymbolicDomain::differentValues(const Rel& r) {
+    Rel out = emptyRel();
+    for (std::size_t i = 0; i < n(); ++i)
+        for (std::size_t j = 0; j < n(); ++j) {
+            const std::size_t k = i * n() + j;
+            if (!r.may.contains(i, j) || !base_.values.at(i) || !base_.values.at(j)) continue;
+            out.may.set(i, j);
+            out.cell[k] = r.cell[k] && *base_.values[i] != *base_.values[j];
+        }
+    return out;
+}
+
+std::optional<std::vector<SymbolicDomain::Set>> SymbolicDomain::staticSetElements(const Set& s) {
+    if (s.may.isEmpty()) return std::vector<Set>{};
+    return std::nullopt;
+}
+
+std::optional<std::vector<SymbolicDomain::Rel>> SymbolicDomain::staticRelElements(const Rel& r) {
+    if (r.may.isEmpty()) return std::vector<Rel>{};
+    return std::nullopt;
+}
+
 }  // namespace memlit::engine::smt
 
 namespace memlit::cat {

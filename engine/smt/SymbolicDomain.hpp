@@ -34,6 +34,7 @@ struct SymbolicBase {
     std::array<SymSet, cat::kBaseSetCount> sets;       // by cat::BaseSet
     std::array<SymRel, cat::kBaseRelCount> rels;       // by cat::BaseRel
     std::vector<std::pair<std::string, SymSet>> tags;  // the events' tags, sorted by name
+    std::vector<std::optional<z3::expr>> values;       // the value a memory event reads or writes
 };
 
 class SymbolicDomain {
@@ -82,6 +83,12 @@ public:
     bool sameRel(const Rel& a, const Rel& b);
     bool sameSet(const Set& a, const Set& b);
     std::size_t fixpointBound();
+    /// herd's different-values(r): the pairs of r between accesses whose values differ.
+    Rel differentValues(const Rel& r);
+    /// The elements of a set / relation when they are the same in every execution: none when
+    /// nothing may be in it; else nullopt (`map`, `match` and `with` need the enumerator).
+    std::optional<std::vector<Set>> staticSetElements(const Set& s);
+    std::optional<std::vector<Rel>> staticRelElements(const Rel& r);
 
 private:
     z3::context& ctx_;
