@@ -166,6 +166,9 @@ std::optional<std::vector<Expr>> Lowerer::inlineCall(const Callee& c, const std:
         if (a.kind == K::Reg && fresh_.count(a.name)) fresh_.insert(r);
         args.push_back(Expr::reg(r));
     }
+    // An untyped constant argument must fit its parameter (a typed value is of its type already).
+    for (std::size_t k = 0; k < c.params.size() && k < argValues.size(); ++k)
+        if (!fits(at, argValues[k], "int", c.params[k].second)) return std::nullopt;
     std::size_t depth = 0;
     for (const auto& f : frames_) depth += f.name == c.name;
     if (frames_.size() >= kMaxCallDepth) {
@@ -291,8 +294,10 @@ bool Lowerer::returnStatement() {
     if (inlining_ != f.onceDepth) return unsupported(kw, "'return' inside once.Do");
     std::vector<Expr> values;
     while (pos_ < toks_.size() && peek().kind != Token::Kind::Semi && !peek().punct("}")) {
+        const Token& at = peek();
         auto e = expression();
-        if (!e) return false;
+        const std::size_t i = values.size();
+        if (!e || (i < f.resultTypes.size() && !fits(at, *e, "int", f.resultTypes[i]))) return false;
         values.push_back(*e);
         if (!peek().punct(",")) break;
         ++pos_;

@@ -14,15 +14,6 @@ namespace memlit::litmus::go {
 
 namespace {
 
-/// `e` as a constant: a literal, or a negated one (unary minus lowers to `0 - e`).
-std::optional<std::int64_t> constantValue(const Expr& e) {
-    if (e.kind == K::Const) return e.value;
-    if (e.kind == K::Sub && e.args[0].kind == K::Const && e.args[0].value == 0 && e.args[1].kind == K::Const &&
-        e.args[1].value != INT64_MIN)
-        return -e.args[1].value;
-    return std::nullopt;
-}
-
 const char* const kDivideByZero = "runtime error: integer divide by zero";
 
 }  // namespace
@@ -51,7 +42,7 @@ std::string shownType(const std::string& type) {
 }
 
 bool Lowerer::divisionCheck(const Token& op, const Expr& divisor) {
-    if (auto k = constantValue(divisor)) return *k != 0 || error(op, "invalid operation: division by zero");
+    if (auto k = constantOf(divisor)) return *k != 0 || error(op, "invalid operation: division by zero");
     panicUnless(Expr::binary(K::Ne, divisor, Expr::constant(0)), kDivideByZero);
     return true;
 }
@@ -148,7 +139,7 @@ std::optional<Expr> Lowerer::makeCollection() {
         const Token& at = peek();
         auto n = expression();
         if (!n) return std::nullopt;
-        auto k = constantValue(*n);
+        auto k = constantOf(*n);
         if (!k) {
             unsupported(at, "a slice length that is not a constant");
             return std::nullopt;

@@ -28,24 +28,6 @@ bool Lowerer::countOp(const Token& op) {
     return error(op, "expression with more than " + std::to_string(kMaxExprOps) + " operators");
 }
 
-namespace {
-
-/// `e` as a constant: a literal, or a negated one (unary minus lowers to `0 - e`).
-std::optional<std::int64_t> constantOf(const Expr& e) {
-    if (e.kind == K::Const) return e.value;
-    if (e.kind == K::Sub && e.args[0].kind == K::Const && e.args[0].value == 0 && e.args[1].kind == K::Const &&
-        e.args[1].value != INT64_MIN)
-        return -e.args[1].value;
-    return std::nullopt;
-}
-
-/// Go's unsigned integer types (a shift of one is logical; a count of one cannot be negative).
-bool isUnsigned(const std::string& type) {
-    return type.rfind("uint", 0) == 0 || type == "byte";
-}
-
-}  // namespace
-
 bool Lowerer::constantOperands(const Token& op, const Expr& ea, const Expr& eb) {
     const bool shift = op.text == "<<" || op.text == ">>";
     const auto ca = constantOf(ea), cb = constantOf(eb);
@@ -101,36 +83,9 @@ std::optional<Expr> Lowerer::expression(int minPrec) {
         }
         const std::string lhsType = type_;
         auto rhs = expression(prec + 1);
-        if (!rhs || !constantOperands(op, *lhs, *rhs)) return std::nullopt;
-        if (op.text == "<<" || op.text == ">>") {
-            // A signed count that is negative at run time panics; `>>` of a signed value is
-            // arithmetic (`-8 >> 1` is -4), of an unsigned one logical (docs/go.md, "Expressions").
-            if (!isUnsigned(type_) && !constantOf(*rhs))
-                panicUnless(Expr::binary(K::Ge, *rhs, Expr::constant(0)), "runtime error: negative shift amount");
-            type_ = lhsType;
-            if (op.text == ">>" && !isUnsigned(lhsType)) {
-                Expr flipped = Expr::binary(K::Xor, *lhs, Expr::constant(-1));
-                lhs = Expr::ite(Expr::binary(K::Lt, *lhs, Expr::constant(0)),
-                                Expr::binary(K::Xor, Expr::binary(K::Shr, flipped, *rhs), Expr::constant(-1)),
-                                Expr::binary(K::Shr, *lhs, *rhs));
-                continue;
-            }
-        }
-        if ((op.text == "/" || op.text == "%") && !divisionCheck(op, *rhs)) return std::nullopt;
-        type_ = prec == 3 ? "bool" : lhsType == "nil" ? type_ : lhsType;
-        static const std::pair<const char*, K> kinds[] = {
-            {"==", K::Eq}, {"!=", K::Ne},  {"<", K::Lt},   {"<=", K::Le}, {">", K::Gt}, {">=", K::Ge},
-            {"+", K::Add}, {"-", K::Sub},  {"|", K::Or},   {"^", K::Xor}, {"*", K::Mul}, {"<<", K::Shl},
-            {">>", K::Shr}, {"&", K::And}, {"/", K::Div}, {"%", K::Rem}};
-        if (op.text == "&^") {
-            lhs = Expr::binary(K::And, std::move(*lhs), Expr::binary(K::Xor, std::move(*rhs), Expr::constant(-1)));
-            continue;
-        }
-        for (const auto& [text, kind] : kinds)
-            if (op.text == text) {
-                lhs = Expr::binary(kind, std::move(*lhs), std::move(*rhs));
-                break;
-            }
+        if (!rhs) return std::nullopt;
+        lhs = binaryOp(op, std::move(*lhs), lhsType, std::move(*rhs), type_);
+        if (!lhs) return std::nullopt;
     }
 }
 
@@ -144,9 +99,10 @@ std::optional<Expr> Lowerer::unary() {
         auto e = unary();
         if (!e) return std::nullopt;
         if (t.text == "!") type_ = "bool";
-        if (t.text == "-") return Expr::binary(K::Sub, Expr::constant(0), *e);
+        // `-x` and `^x` wrap to x's type (`-b` of a uint8 1 is 255, `^b` of a uint8 0 too).
+        if (t.text == "-") return wrapTo(type_, Expr::binary(K::Sub, Expr::constant(0), *e));
         if (t.text == "!") return Expr::unary(K::Not, *e);
-        if (t.text == "^") return Expr::binary(K::Xor, *e, Expr::constant(-1));
+        if (t.text == "^") return wrapTo(type_, Expr::binary(K::Xor, *e, Expr::constant(-1)));
         return e;
     }
     if (t.punct("<-")) {
@@ -192,12 +148,9 @@ std::optional<Expr> Lowerer::primary() {
         type_ = t.text == "nil" ? "nil" : "bool";
         return Expr::constant(t.text == "true" ? 1 : 0);
     }
+    if (intType(t.text) && peek(1).punct("(") && !locals_.count(t.text) && !global(t.text)) return conversion();
     type_ = "int";
-    if (t.text == "atomic" && peek(1).punct(".")) {
-        auto v = atomicFunction();
-        type_ = "int";
-        return v;
-    }
+    if (t.text == "atomic" && peek(1).punct(".")) return atomicFunction();  // sets type_
     if ((t.text == "len" || t.text == "cap") && peek(1).punct("(") && !locals_.count(t.text)) return lengthOf();
     if (t.text == "new" && peek(1).punct("(") && !locals_.count(t.text)) return allocation();
     if (t.text == "make" && peek(1).punct("(") && !locals_.count(t.text)) return makeCollection();
@@ -220,7 +173,9 @@ std::optional<Expr> Lowerer::primary() {
         // atomic.Pointer[S]: Load and Swap give a *S.
         type_ = g->type.rfind("atomic.Pointer[", 0) == 0 && (m == "Load" || m == "Swap")
                     ? "*" + g->type.substr(15, g->type.size() - 16)
-                : g->type == "atomic.Bool" && (m == "Load" || m == "Swap") ? "bool" : "int";
+                : g->type == "atomic.Bool" && (m == "Load" || m == "Swap") ? "bool"
+                : g->kind == GlobalKind::Atomic ? type_  // atomicOp's
+                                                : "int";
         return v;
     }
     if (indexesMap()) return mapIndexExpression(nullptr);

@@ -7,18 +7,6 @@
 
 namespace memlit::litmus::go {
 
-namespace {
-
-std::optional<std::int64_t> constantIndex(const Expr& e) {
-    if (e.kind == K::Const) return e.value;
-    if (e.kind == K::Sub && e.args[0].kind == K::Const && e.args[0].value == 0 && e.args[1].kind == K::Const &&
-        e.args[1].value != INT64_MIN)
-        return -e.args[1].value;
-    return std::nullopt;
-}
-
-}  // namespace
-
 std::int64_t Lowerer::elementSize(const Expr& base) const {
     if (base.kind == K::Sym)
         for (const auto& i : prog_.init)
@@ -44,7 +32,7 @@ std::optional<Lowerer::Index> Lowerer::parseIndex(const std::string& type) {
     }
     if (!expect("]")) return std::nullopt;
     Index out{*i, c->length, c->elem, std::string(src_.text().substr(first.offset, last.end - first.offset))};
-    if (auto k = constantIndex(*i)) {
+    if (auto k = constantOf(*i)) {
         if (*k < 0) {
             error(first, "invalid argument: index " + std::to_string(*k) + " (constant of type int) must not be negative");
             return std::nullopt;
@@ -62,7 +50,7 @@ std::optional<Lowerer::Index> Lowerer::parseIndex(const std::string& type) {
 void Lowerer::boundsCheck(const Index& i) {
     const std::string what =
         "runtime error: index out of range [" + i.text + "] with length " + std::to_string(i.length);
-    if (auto k = constantIndex(i.index)) {
+    if (auto k = constantOf(i.index)) {
         if (*k >= i.length) emit(Halt{Halt::Kind::Panic, what});
         return;
     }
@@ -73,7 +61,7 @@ void Lowerer::boundsCheck(const Index& i) {
 
 Expr Lowerer::elementAt(const Expr& base, const Index& i) const {
     const std::int64_t size = elementSize(base);
-    if (auto k = constantIndex(i.index)) {
+    if (auto k = constantOf(i.index)) {
         if (*k == 0) return base;
         return Expr::binary(K::Add, base, Expr::constant(*k * size));
     }
@@ -130,27 +118,24 @@ bool Lowerer::indexStatement() {
     type_ = i->elem;
     const Token& op = peek();
     ++pos_;
+    const std::string elem = i->elem;
     if (op.punct("=")) {
         // Go evaluates the index and the right-hand side first, then stores (or panics).
         auto rhs = expression();
         if (!rhs) return false;
+        auto v = asType(op, *rhs, elem);
+        if (!v) return false;
         boundsCheck(*i);
-        emit(Store{at, *rhs, {}, -1, 0});
+        emit(Store{at, *v, {}, -1, 0});
         return true;
     }
-    static const std::pair<const char*, K> compound[] = {
-        {"+=", K::Add}, {"-=", K::Sub}, {"*=", K::Mul}, {"/=", K::Div}, {"%=", K::Rem}, {"|=", K::Or},
-        {"&=", K::And}, {"^=", K::Xor}, {"<<=", K::Shl}, {">>=", K::Shr}, {"++", K::Add}, {"--", K::Sub}};
-    for (const auto& [text, kind] : compound) {
-        if (op.text != text) continue;
+    if (!compoundOperator(op).empty()) {
         boundsCheck(*i);
         std::string old = b_->freshTemp();
         emit(Load{old, at, {}, -1, 0});
-        std::optional<Expr> rhs = Expr::constant(1);
-        if (!op.punct("++") && !op.punct("--")) rhs = expression();
-        if (!rhs) return false;
-        if ((kind == K::Div || kind == K::Rem) && !divisionCheck(op, *rhs)) return false;
-        emit(Store{at, Expr::binary(kind, Expr::reg(old), *rhs), {}, -1, 0});
+        auto v = compoundValue(op, elem, [&] { return std::optional<Expr>(Expr::reg(old)); });
+        if (!v) return false;
+        emit(Store{at, *v, {}, -1, 0});
         return true;
     }
     pos_ -= 1;

@@ -218,7 +218,9 @@ bool Lowerer::simpleStatement() {
         auto c = channel();
         if (!c) return false;
         ++pos_;
-        auto v = expression();
+        const Token& arrow = peek();  // the value
+        auto e = expression();
+        auto v = e ? asType(arrow, *e, global(c->name)->type.substr(5)) : std::nullopt;  // "chan T"
         return v && send(*c, *v);
     }
     if (t.kind == Token::Kind::Ident && peek(1).punct(".") && peek(2).kind == Token::Kind::Ident) {
@@ -232,21 +234,13 @@ bool Lowerer::simpleStatement() {
         if (assigns && (locals_.count(t.text) || (g && g->kind == GlobalKind::Plain))) return storeStatement();
     }
     if (t.kind == Token::Kind::Ident) {
-        static const std::pair<const char*, K> compound[] = {{"+=", K::Add}, {"-=", K::Sub}, {"*=", K::Mul},
-                                                             {"|=", K::Or},  {"&=", K::And}, {"^=", K::Xor},
-                                                             {"++", K::Add}, {"--", K::Sub}, {"/=", K::Div},
-                                                             {"%=", K::Rem}};
-        for (const auto& [op, kind] : compound) {
-            if (!peek(1).punct(op)) continue;
+        if (!compoundOperator(peek(1)).empty()) {
             const Token& opTok = peek(1);
-            pos_ += 2;
-            std::optional<Expr> rhs = Expr::constant(1);
-            if (op[1] == '=') rhs = expression();
-            if (!rhs) return false;
-            if ((kind == K::Div || kind == K::Rem) && !divisionCheck(opTok, *rhs)) return false;
             if (!locals_.count(t.text) && !global(t.text)) return error(t, "undefined: " + t.text);
-            auto old = load(t);
-            return old && assign(t, Expr::binary(kind, *old, *rhs), false);
+            pos_ += 2;
+            const std::string type = locals_.count(t.text) ? types_[t.text] : global(t.text)->type;
+            auto v = compoundValue(opTok, type, [&] { return load(t); });
+            return v && assign(t, *v, false);
         }
         if (peek(1).punct(".")) return expression().has_value();
     }
@@ -265,18 +259,22 @@ bool Lowerer::assign(const Token& name, const Expr& e, bool declare) {
         return true;
     }
     if (locals_.count(n)) {
+        auto v = asType(name, e, types_[n]);
+        if (!v) return false;
         if (collectionOf(types_[n]) && type_ != types_[n])
             return unsupported(name, "assigning to '" + n + "' a value of type " + shownType(type_) +
                                          " (a slice keeps the length it was made with)");
-        if (escaped_.count(n)) emit(Store{Expr::reg("&" + n), e, {}, -1, 0});
-        else emit(Assign{n, e});
+        if (escaped_.count(n)) emit(Store{Expr::reg("&" + n), *v, {}, -1, 0});
+        else emit(Assign{n, *v});
         fresh_.erase(n);
         return true;
     }
     if (!g) return error(name, "undefined: " + n);
     if (g->kind != GlobalKind::Plain)
         return error(name, "cannot assign to '" + n + "' of type " + g->type + " (use its methods)");
-    emit(Store{Expr::sym(n), e, {}, -1, 0});
+    auto v = asType(name, e, g->type);
+    if (!v) return false;
+    emit(Store{Expr::sym(n), *v, {}, -1, 0});
     return true;
 }
 
@@ -324,6 +322,11 @@ bool Lowerer::localVar() {
         auto e = expression();
         if (!e) return false;
         value = *e;
+        if (declared) {
+            auto v = asType(*names[0], value, *declared);
+            if (!v) return false;
+            value = *v;
+        }
     }
     if (declared) type_ = *declared;
     for (const Token* n : names)

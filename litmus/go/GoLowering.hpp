@@ -139,30 +139,21 @@ private:
     std::size_t nextStatement(std::size_t close);
     /// A `{ ... }` block at the current token; continues after its `}`.
     bool block();
-
     bool statement(std::size_t close);
-
     bool simpleStatement();
-
     /// `name = e` or `name := e`: a register for a local, a plain store for a global.
     bool assign(const Token& name, const Expr& e, bool declare);
-
     /// The value of a variable named by `t`: a register, or a plain load of a global.
     std::optional<Expr> load(const Token& t);
-
     /// `var r int`, `var r, s int`, `var r = e`, `var r int = e` inside a goroutine.
     bool localVar();
-
     bool ifStatement();
-
     /// `for cond { }`, `for { }`, `for init; cond; post { }`, unrolled `unroll` times: each
     /// round tests the condition and leaves the loop when it fails; an execution that would
     /// need more rounds halts (Cut) where the condition still holds after the last one.
     bool forStatement();
-
     /// `break` and `continue`: a forward jump to the end of the innermost loop, or of its round.
     bool breakStatement();
-
     bool goStatement();
     /// The function after `go` (or SetFinalizer's second argument), at the current token.
     bool goTarget(GoTarget& g);
@@ -180,7 +171,6 @@ private:
     /// The start of goroutine `i` that a go statement starts: either that statement ran (the
     /// GO read sees it), or no go statement ever starts it (Halt Unstarted).
     void startOf(std::size_t i);
-
     // ---- halting (docs/go.md, "Blocking, panics and cut loops") ------------------------------
 
     /// `dst := final value of at` (FinalLoad into a fresh temporary).
@@ -203,6 +193,17 @@ private:
     std::optional<Expr> unary();
 
     std::optional<Expr> primary();
+
+    // Integer types (GoIntegers.cpp): `a op b` Go's way (wrapped, uint64 unsigned; sets type_);
+    // `x op= e` after its operator (e read, then x by `old`); `T(e)`; `e` (of type_) as a
+    // `target` (an untyped constant must fit); `fits`: that check; uint64's `/` and `%`.
+    std::optional<Expr> binaryOp(const Token& op, Expr a, const std::string& ta, Expr b, const std::string& tb);
+    std::optional<Expr> compoundValue(const Token& op, const std::string& type,
+                                      const std::function<std::optional<Expr>()>& old);
+    std::optional<Expr> conversion();
+    std::optional<Expr> asType(const Token& at, Expr e, const std::string& target);
+    bool fits(const Token& at, const Expr& e, const std::string& from, const std::string& to);
+    Expr unsignedDivision(bool quotient, const Expr& a, const Expr& b);
 
     // ---- pointers (GoPointers.cpp; docs/go.md, "Pointers") -----------------------------------
 

@@ -4,9 +4,11 @@
 /// job, what one pass learns about the program, and the mutexes a path holds.
 
 #include "litmus/Program.hpp"
+#include "litmus/go/GoSyntax.hpp"
 
 #include <climits>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -14,6 +16,25 @@
 namespace memlit::litmus::go {
 
 using K = Expr::Kind;
+
+// ---- integer types (GoIntegers.cpp; docs/go.md, "Integer types") ----------------------------
+
+struct IntType {
+    int bits = 64;
+    bool isSigned = true;
+};
+/// Go's integer types (`int` and `uint` are 64-bit, `byte` is uint8); nullopt for others.
+std::optional<IntType> intType(const std::string& type);
+bool isUnsigned(const std::string& type);
+/// Whether constant `v` is a value of `type` (true for a type that is not an integer type).
+bool representable(std::int64_t v, const std::string& type);
+/// `e` as a constant: a literal, or a negated one (unary minus lowers to `0 - e`).
+std::optional<std::int64_t> constantOf(const Expr& e);
+/// `e` reduced to the width of `type` and sign- or zero-extended back to 64 bits, as Go's
+/// arithmetic wraps (a constant folded); `e` itself for a 64-bit or non-integer type.
+Expr wrapTo(const std::string& type, Expr e);
+/// The operator of an assignment operator (`+=` gives `+`, `++` `+`, `&^=` `&^`); "" for others.
+std::string compoundOperator(const Token& op);
 
 inline const std::vector<std::string> kAtomic = {"AT"};
 inline const std::vector<std::string> kLock = {"LOCK"};

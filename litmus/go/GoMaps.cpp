@@ -18,14 +18,6 @@ namespace {
 
 const std::int64_t kMaxMapKeys = 32;
 
-std::optional<std::int64_t> constantKey(const Expr& e) {
-    if (e.kind == K::Const) return e.value;
-    if (e.kind == K::Sub && e.args[0].kind == K::Const && e.args[0].value == 0 && e.args[1].kind == K::Const &&
-        e.args[1].value != INT64_MIN)
-        return -e.args[1].value;
-    return std::nullopt;
-}
-
 std::string valueType(const std::string& mapType) { return mapType.substr(mapType.find(']') + 1); }
 
 }  // namespace
@@ -140,7 +132,7 @@ std::optional<Expr> Lowerer::makeMap(const std::string& type) {
 }
 
 Expr Lowerer::keyCell(const Expr& cells, const MapCells& m, const Expr& key) const {
-    if (auto k = constantKey(key)) return *k == mapLo_ ? cells : Expr::binary(K::Add, cells, Expr::constant((*k - mapLo_) * m.size));
+    if (auto k = constantOf(key)) return *k == mapLo_ ? cells : Expr::binary(K::Add, cells, Expr::constant((*k - mapLo_) * m.size));
     return Expr::binary(K::Add, cells, Expr::binary(K::Mul, Expr::binary(K::Sub, key, Expr::constant(mapLo_)),
                                                     Expr::constant(m.size)));
 }
@@ -209,24 +201,20 @@ bool Lowerer::mapStatement() {
     if (!k) return false;
     const Token& op = peek();
     ++pos_;
+    const std::string elem = valueType(m->type);
     if (op.punct("=")) {
-        auto v = expression();
+        auto e = expression();
+        auto v = e ? asType(op, *e, elem) : std::nullopt;
         if (!v) return false;
         mapWrite(*m, *k, *v);
         return true;
     }
-    static const std::pair<const char*, K> compound[] = {
-        {"+=", K::Add}, {"-=", K::Sub}, {"*=", K::Mul}, {"/=", K::Div}, {"%=", K::Rem}, {"|=", K::Or},
-        {"&=", K::And}, {"^=", K::Xor}, {"<<=", K::Shl}, {">>=", K::Shr}, {"++", K::Add}, {"--", K::Sub}};
-    for (const auto& [text, kind] : compound) {
-        if (op.text != text) continue;
+    if (!compoundOperator(op).empty()) {
         // `m[k] op= e` is `m[k] = m[k] op e` with k evaluated once.
         Expr old = mapLoad(*m, *k, nullptr);
-        std::optional<Expr> rhs = Expr::constant(1);
-        if (!op.punct("++") && !op.punct("--")) rhs = expression();
-        if (!rhs) return false;
-        if ((kind == K::Div || kind == K::Rem) && !divisionCheck(op, *rhs)) return false;
-        mapWrite(*m, *k, Expr::binary(kind, old, *rhs));
+        auto v = compoundValue(op, elem, [&] { return std::optional<Expr>(old); });
+        if (!v) return false;
+        mapWrite(*m, *k, *v);
         return true;
     }
     pos_ -= 1;

@@ -313,26 +313,29 @@ bool Lowerer::storeStatement() {
         pointer = *p;
         addr = *a;
     }
-    static const std::pair<const char*, K> compound[] = {{"+=", K::Add}, {"-=", K::Sub}, {"*=", K::Mul},
-                                                         {"|=", K::Or},  {"&=", K::And}, {"^=", K::Xor},
-                                                         {"++", K::Add}, {"--", K::Sub}};
+    const std::string target = type_;  // of *p or p.f
     const Token& op = peek();
     ++pos_;
-    std::optional<Expr> rhs = Expr::constant(1);
-    if (!op.punct("++") && !op.punct("--")) rhs = expression();
-    if (!rhs) return false;
-    nilCheck(pointer);
     if (op.punct("=")) {
-        emit(Store{addr, *rhs, {}, -1, 0});
+        auto rhs = expression();
+        if (!rhs) return false;
+        auto v = asType(op, *rhs, target);
+        if (!v) return false;
+        nilCheck(pointer);
+        emit(Store{addr, *v, {}, -1, 0});
         return true;
     }
-    for (const auto& [text, kind] : compound)
-        if (op.text == text) {
+    if (!compoundOperator(op).empty()) {
+        auto v = compoundValue(op, target, [&]() -> std::optional<Expr> {
+            nilCheck(pointer);
             std::string old = b_->freshTemp();
             emit(Load{old, addr, {}, -1, 0});
-            emit(Store{addr, Expr::binary(kind, Expr::reg(old), *rhs), {}, -1, 0});
-            return true;
-        }
+            return Expr::reg(old);
+        });
+        if (!v) return false;
+        emit(Store{addr, *v, {}, -1, 0});
+        return true;
+    }
     pos_ -= 1;
     return fail("'=' or an assignment operator");
 }

@@ -40,7 +40,11 @@ bool Lowerer::libraryCall() {
         }
         auto v = expression();
         if (!v) return false;
-        emit(Assign{"out" + std::to_string(++prints_), *v});
+        const std::string out = "out" + std::to_string(++prints_);
+        emit(Assign{out, *v});
+        // A uint64 (uint, uintptr) prints unsigned: the register's type says so.
+        if (auto it = intType(type_); it && it->bits == 64 && !it->isSigned)
+            test_.init.push_back({Place{0, out}, Value::number(0), "uint64_t", loc_, 0});
     }
     ++pos_;
     return true;

@@ -114,6 +114,7 @@ bool Lowerer::passArguments(const Token& t, GoTarget& g, const std::vector<Expr>
             jobs_[g.thread].chans[g.params[k].first] = args[k].name;
             continue;
         }
+        if (!fits(t, args[k], "int", g.params[k].second)) return false;
         emit(Store{Expr::sym(capturedLocation(g.thread, g.params[k].first)), args[k], {}, -1, 0});
         g.captured.push_back(g.params[k].first);
         g.types[g.params[k].first] = g.params[k].second;

@@ -3,6 +3,8 @@
 
 #include "litmus/go/GoLowering.hpp"
 
+#include <cctype>
+
 namespace memlit::litmus::go {
 
 std::optional<Expr> Lowerer::atomicFunction() {
@@ -51,6 +53,15 @@ std::optional<Expr> Lowerer::atomicFunction() {
 std::optional<Expr> Lowerer::atomicOp(const std::string& x, const std::string& op, const Token& name,
                                       const std::vector<Expr>& args) {
     const Expr at = Expr::sym(x);
+    // The integer type of the value: `atomic.Int32` holds an int32, `var x uint32` is one.
+    std::string elem = global(x)->type;
+    if (elem.rfind("atomic.", 0) == 0) elem = std::string(1, char(std::tolower(elem[7]))) + elem.substr(8);
+    type_ = op == "CompareAndSwap" ? "bool" : elem;
+    for (const Expr& a : args)
+        if (auto c = constantOf(a); c && !representable(*c, elem)) {
+            error(name, "constant " + std::to_string(*c) + " overflows " + elem);
+            return std::nullopt;
+        }
     if (op == "Load") {
         if (!arity(name, args, 0)) return std::nullopt;
         std::string r = b_->freshTemp();
@@ -66,7 +77,7 @@ std::optional<Expr> Lowerer::atomicOp(const std::string& x, const std::string& o
         if (!arity(name, args, 1)) return std::nullopt;
         std::string r = b_->freshTemp();
         int k = b_->freshRmw();
-        Expr stored = op == "Add" ? Expr::binary(K::Add, Expr::reg(r), args[0]) : args[0];
+        Expr stored = op == "Add" ? wrapTo(elem, Expr::binary(K::Add, Expr::reg(r), args[0])) : args[0];
         emit(Load{r, at, kAtomic, k, 0});
         emit(Store{at, stored, kAtomic, k, 0});
         return op == "Add" ? stored : Expr::reg(r);
