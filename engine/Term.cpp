@@ -27,6 +27,8 @@ std::int64_t applyOp(K op, const std::int64_t* a) {
         if (a[1] == 0) return 0;
         return a[1] == -1 ? static_cast<std::int64_t>(0 - u(a[0])) : a[0] / a[1];
     case K::Rem: return a[1] == 0 || a[1] == -1 ? 0 : a[0] % a[1];
+    case K::UDiv: return a[1] == 0 ? 0 : static_cast<std::int64_t>(u(a[0]) / u(a[1]));
+    case K::URem: return a[1] == 0 ? 0 : static_cast<std::int64_t>(u(a[0]) % u(a[1]));
     case K::Eq: return a[0] == a[1];
     case K::Ne: return a[0] != a[1];
     case K::Lt: return a[0] < a[1];

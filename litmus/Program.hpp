@@ -22,6 +22,7 @@ struct Expr {
         Add, Sub, Mul, And, Or, Xor, Shl, Shr,  // binary, args[0] op args[1]
         Div, Rem,                                // truncated, as Go and C: a/0 and a%0 are 0 (a front end
                                                  // halts before them), INT64_MIN/-1 wraps
+        UDiv, URem,                              // the same of the operands read as unsigned (Go's uint64)
         Eq, Ne, Lt, Le, Gt, Ge,                  // comparisons: 1 or 0
         Not,                                     // logical not of args[0]: 1 if it is 0
         Ite,                                     // args[0] != 0 ? args[1] : args[2]

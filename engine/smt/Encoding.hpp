@@ -11,6 +11,7 @@
 #include <z3++.h>
 
 #include <map>
+#include <optional>
 #include <vector>
 
 namespace memlit::engine::smt {
@@ -32,6 +33,9 @@ public:
     z3::expr normalize(const z3::expr& e, litmus::ValueType type);
     /// `s`, at most one 2^64 outside int64, wrapped into int64 (two's complement).
     z3::expr wrap64(const z3::expr& s);
+    /// op(a0, a1) in integer arithmetic when a1 is a numeral that makes it linear (masks to a
+    /// width, flipping a masked value's top bit, shifts by a constant); else nothing.
+    std::optional<z3::expr> byNumeral(const Term& t, const std::vector<z3::expr>& a);
 
     /// The value event `i` reads or writes, and the address it accesses (memory events only).
     const z3::expr& value(std::size_t i) const { return value_.at(i); }

@@ -77,7 +77,19 @@ std::optional<std::int64_t> folded(const std::string& o, std::int64_t a, std::in
     return std::nullopt;
 }
 
-Expr flipSign(Expr e) { return Expr::binary(K::Xor, std::move(e), Expr::constant(INT64_MIN)); }
+/// `a < b` of two uint64 values held as int64: a negative one stands for 2^63 or more. In
+/// comparisons and truth values only, so that Z3 keeps it in integer arithmetic.
+Expr unsignedLess(const Expr& a, const Expr& b) {
+    const Expr aBig = Expr::binary(K::Lt, a, Expr::constant(0)), bBig = Expr::binary(K::Lt, b, Expr::constant(0));
+    return Expr::ite(aBig, Expr::binary(K::And, bBig, Expr::binary(K::Lt, a, b)),
+                     Expr::binary(K::Or, bBig, Expr::binary(K::Lt, a, b)));
+}
+
+Expr unsignedCompare(const std::string& o, const Expr& a, const Expr& b) {
+    if (o == "<") return unsignedLess(a, b);
+    if (o == ">") return unsignedLess(b, a);
+    return Expr::unary(K::Not, o == "<=" ? unsignedLess(b, a) : unsignedLess(a, b));  // <=, >=
+}
 
 }  // namespace
 
@@ -111,23 +123,6 @@ std::optional<Expr> Lowerer::conversion() {
     return wrapTo(to.text, std::move(*e));
 }
 
-Expr Lowerer::unsignedDivision(bool quotient, const Expr& dividend, const Expr& divisor) {
-    std::string ra = b_->freshTemp(), rb = b_->freshTemp(), rh = b_->freshTemp();
-    emit(Assign{ra, dividend});
-    emit(Assign{rb, divisor});
-    const Expr a = Expr::reg(ra), b = Expr::reg(rb);
-    auto atLeast = [](const Expr& x, const Expr& y) { return Expr::binary(K::Ge, flipSign(x), flipSign(y)); };
-    // A divisor of 2^63 or more goes in 0 or 1 times; a dividend below 2^63 divides as signed;
-    // else halve it first: q = ((a >> 1) / b) << 1, one more if what remains still reaches b.
-    emit(Assign{rh, Expr::binary(K::Shl, Expr::binary(K::Div, Expr::binary(K::Shr, a, Expr::constant(1)), b),
-                                 Expr::constant(1))});
-    const Expr h = Expr::reg(rh);
-    Expr big = Expr::binary(K::Add, h, atLeast(Expr::binary(K::Sub, a, Expr::binary(K::Mul, h, b)), b));
-    Expr q = Expr::ite(Expr::binary(K::Lt, b, Expr::constant(0)), atLeast(a, b),
-                       Expr::ite(Expr::binary(K::Ge, a, Expr::constant(0)), Expr::binary(K::Div, a, b), big));
-    return quotient ? q : Expr::binary(K::Sub, a, Expr::binary(K::Mul, q, b));
-}
-
 std::optional<Expr> Lowerer::binaryOp(const Token& op, Expr a, const std::string& ta, Expr b,
                                       const std::string& tb) {
     const std::string& o = op.text;
@@ -158,11 +153,8 @@ std::optional<Expr> Lowerer::binaryOp(const Token& op, Expr a, const std::string
                          Expr::binary(K::Xor, Expr::binary(K::Shr, flipped, b), Expr::constant(-1)),
                          Expr::binary(K::Shr, a, b));
     }
-    if (wide && (o == "/" || o == "%")) return unsignedDivision(o == "/", a, b);
-    if (wide && (o == "<" || o == "<=" || o == ">" || o == ">=")) {
-        a = flipSign(std::move(a));
-        b = flipSign(std::move(b));
-    }
+    if (wide && (o == "/" || o == "%")) return Expr::binary(o == "/" ? K::UDiv : K::URem, std::move(a), std::move(b));
+    if (wide && (o == "<" || o == "<=" || o == ">" || o == ">=")) return unsignedCompare(o, a, b);
     if (o == "&^") return Expr::binary(K::And, std::move(a), Expr::binary(K::Xor, std::move(b), Expr::constant(-1)));
     static const std::pair<const char*, K> kinds[] = {
         {"==", K::Eq},  {"!=", K::Ne},  {"<", K::Lt},  {"<=", K::Le}, {">", K::Gt},  {">=", K::Ge},

@@ -203,7 +203,6 @@ private:
     std::optional<Expr> conversion();
     std::optional<Expr> asType(const Token& at, Expr e, const std::string& target);
     bool fits(const Token& at, const Expr& e, const std::string& from, const std::string& to);
-    Expr unsignedDivision(bool quotient, const Expr& a, const Expr& b);
 
     // ---- pointers (GoPointers.cpp; docs/go.md, "Pointers") -----------------------------------
 
