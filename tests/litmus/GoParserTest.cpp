@@ -50,12 +50,15 @@ TEST_CASE("Go: plain and atomic accesses lower to untagged and AT loads and stor
     LitmusTest t = parseOk("Go T\n{ var x int; var f atomic.Int32; var g int32 }\n"
                            "func P0() { x = 1; r := x; f.Store(r); s := f.Add(2); u := atomic.LoadInt32(&g) }\n"
                            "exists (0:r=1)\n");
+    // An Int32's Add wraps to 32 bits: the low bits, sign-extended.
+    const Expr sum = Expr::binary(EK::Add, reg("%t1"), c(2));
+    const Expr wrapped = Expr::binary(
+        EK::Sub, Expr::binary(EK::Xor, Expr::binary(EK::And, sum, c(0xffffffff)), c(0x80000000)), c(0x80000000));
     CHECK(kinds(t.threads[0]) ==
           std::vector<OpKind>{Store{sym("x"), c(1), {}, -1, 0}, Load{"%t0", sym("x"), {}, -1, 0},
                               Assign{"r", reg("%t0")}, Store{sym("f"), reg("r"), AT, -1, 0},
-                              Load{"%t1", sym("f"), AT, 0, 0},
-                              Store{sym("f"), Expr::binary(EK::Add, reg("%t1"), c(2)), AT, 0, 0},
-                              Assign{"s", Expr::binary(EK::Add, reg("%t1"), c(2))},
+                              Load{"%t1", sym("f"), AT, 0, 0}, Store{sym("f"), wrapped, AT, 0, 0},
+                              Assign{"s", wrapped},
                               Load{"%t2", sym("g"), AT, -1, 0}, Assign{"u", reg("%t2")}});
 }
 
