@@ -295,9 +295,10 @@ bool Lowerer::returnStatement() {
     std::vector<Expr> values;
     while (pos_ < toks_.size() && peek().kind != Token::Kind::Semi && !peek().punct("}")) {
         const Token& at = peek();
-        auto e = expression();
+        auto e = expression();   // may inline a call: frames_ may grow, so f is not used after it
         const std::size_t i = values.size();
-        if (!e || (i < f.resultTypes.size() && !fits(at, *e, "int", f.resultTypes[i]))) return false;
+        const auto& types = frames_.back().resultTypes;
+        if (!e || (i < types.size() && !fits(at, *e, "int", types[i]))) return false;
         values.push_back(*e);
         if (!peek().punct(",")) break;
         ++pos_;
