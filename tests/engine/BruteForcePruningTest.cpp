@@ -14,13 +14,7 @@ using testing::stateLines;
 
 namespace {
 
-cat::Model catModel(const std::string& text) {
-    Diagnostics d;
-    auto m = cat::parseModel(text, "prune.cat", d);
-    for (const auto& x : d.all()) INFO(Diagnostics::format(x));
-    REQUIRE(m);
-    return *m;
-}
+cat::Model catModel(const std::string& text) { return testing::modelFromText(text, "prune.cat"); }
 
 /// The enumerator's result with and without pruning, which must agree.
 engine::CheckResult both(const std::string& fixture, const cat::Model& m, const engine::CheckOptions& o = {}) {

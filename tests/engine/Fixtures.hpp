@@ -69,6 +69,16 @@ inline cat::Model model(const std::string& name) {
     return *m;
 }
 
+/// A model written in the test (`file` names it in diagnostics); the test fails, showing the
+/// diagnostics, if it does not parse.
+inline cat::Model modelFromText(const std::string& text, const std::string& file) {
+    Diagnostics d;
+    auto m = cat::parseModel(text, file, d);
+    for (const auto& x : d.all()) INFO(Diagnostics::format(x));
+    REQUIRE(m);
+    return *m;
+}
+
 /// A fixture file; the test fails (showing the diagnostics) if it does not parse.
 inline litmus::LitmusTest parse(const std::string& path) {
     Diagnostics d;

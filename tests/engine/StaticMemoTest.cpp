@@ -17,12 +17,10 @@ using namespace memlit;
 namespace {
 
 cat::Model resolvedModel(const std::string& text) {
+    cat::Model m = testing::modelFromText(text, "memo.cat");
     Diagnostics d;
-    auto m = cat::parseModel(text, "memo.cat", d);
-    for (const auto& x : d.all()) INFO(Diagnostics::format(x));
-    REQUIRE(m);
-    REQUIRE(cat::resolve(*m, engine::architectureVocabulary(), d));
-    return *m;
+    REQUIRE(cat::resolve(m, engine::architectureVocabulary(), d));
+    return m;
 }
 
 /// Checks every candidate of `fixture` under `m` with one memo against a fresh evaluation;

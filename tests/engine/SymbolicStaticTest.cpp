@@ -16,13 +16,7 @@ using namespace memlit;
 
 namespace {
 
-cat::Model parsed(const std::string& text) {
-    Diagnostics d;
-    auto m = cat::parseModel(text, "s.cat", d);
-    for (const auto& x : d.all()) INFO(Diagnostics::format(x));
-    REQUIRE(m);
-    return *m;
-}
+cat::Model parsed(const std::string& text) { return testing::modelFromText(text, "s.cat"); }
 
 }  // namespace
 
