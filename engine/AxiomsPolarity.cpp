@@ -22,8 +22,8 @@ interpret<engine::PolarityDomain>(const Model&, engine::PolarityDomain&, Diagnos
 
 namespace memlit::engine {
 
-std::vector<bool> persistentChecks(const cat::Model& model) {
-    PolarityDomain domain;
+std::vector<bool> persistentChecks(const cat::Model& model, bool someEvents) {
+    PolarityDomain domain(someEvents);
     Diagnostics ignored;   // a model error is reported by the concrete evaluation instead
     auto results = cat::interpret(model, domain, ignored);
     if (!results) return {};

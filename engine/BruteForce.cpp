@@ -1,6 +1,7 @@
 #include "engine/BruteForce.hpp"
 
 #include "engine/BaseRelations.hpp"
+#include "engine/CandidateValues.hpp"
 #include "engine/Events.hpp"
 
 #include <algorithm>
@@ -12,19 +13,18 @@ namespace memlit::engine {
 
 namespace {
 
-constexpr int kNoSource = -1;
-
 /// Generates the candidates: every choice assignment, then every read source, then every
 /// coherence order; each candidate that satisfies the program's assumptions and the filter
 /// goes to the visitor.
 class Enumerator {
 public:
     Enumerator(const PreparedTest& p, Diagnostics& d, std::uint64_t cap, const CandidateVisitor& visit,
-               const PartialCheck& mayComplete, const std::vector<bool>& deferred, const EnumerationBounds& bounds)
+               const PartialChecks& partial, const std::vector<bool>& deferred, const EnumerationBounds& bounds)
         : prepared_(p), test_(p.test), g_(p.graph), diags_(d), cap_(cap), places_(p.places), visit_(visit),
-          mayComplete_(mayComplete), deferred_(deferred), bounds_(bounds) {
+          mayComplete_(partial.allEvents), mayCompleteSome_(partial.someEvents), deferred_(deferred), bounds_(bounds) {
         for (std::size_t i = 0; i < g_.size(); ++i)
             if (g_.events[i].isRead()) reads_.push_back(i);
+        order_ = reads_;
     }
 
     bool run() {
@@ -39,6 +39,7 @@ public:
             collectReads(g_.events[i].guard, guardReads_[i]);
             collectReads(g_.events[i].addr, addrReads_[i]);
         }
+        collectEarlyAssumptions();
         // Every assignment of the free 0/1 choices (e.g. store-exclusive success).
         for (std::uint64_t bits = 0; bits < (std::uint64_t{1} << g_.choices); ++bits) {
             choices_.assign(g_.choices, 0);
@@ -58,13 +59,15 @@ private:
     std::uint64_t candidates_ = 0;
     const std::vector<litmus::Place>& places_;
     const CandidateVisitor& visit_;
-    const PartialCheck& mayComplete_;
+    const PartialCheck& mayComplete_;       // partial candidates holding every event
+    const PartialCheck& mayCompleteSome_;   // ... only the events known so far (values-dependent)
     const std::vector<bool>& deferred_;   // reads the pruned enumeration leaves unsourced
     const EnumerationBounds& bounds_;     // the budget and the bound on choices of sources
     std::uint64_t sourceChoices_ = 0;     // complete choices of read sources made (unpruned)
     bool deferring_ = false;              // whether it does
     bool pruned_ = false;                 // whether this is the pruned enumeration (runPruned)
     std::vector<std::size_t> reads_;
+    std::vector<std::size_t> order_;      // the reads in the order their sources are chosen
     std::vector<int> source_;             // per read event: the write it reads from
     std::vector<std::int64_t> values_;    // per event: read value (reads only)
     std::vector<std::int64_t> eventValues_;   // per event: the value a memory event reads or writes
@@ -111,6 +114,17 @@ private:
         coOrder_.assign(groups_.size(), {});
         valueReads_.assign(n, {});
         for (std::size_t i = 0; i < n; ++i) collectReads(g_.events[i].value, valueReads_[i]);
+        collectEarlyAssumptions();
+        for (std::uint64_t bits = 0; bits < (std::uint64_t{1} << g_.choices); ++bits) {
+            choices_.assign(g_.choices, 0);
+            for (std::uint32_t c = 0; c < g_.choices; ++c) choices_[c] = (bits >> c) & 1;
+            if (!placeCoherence(0)) return false;
+        }
+        return true;
+    }
+
+    /// The assumptions that do not wait for final values, with the reads they mention.
+    void collectEarlyAssumptions() {
         for (std::size_t i = 0; i < g_.assumptions.size(); ++i) {
             const auto& a = g_.assumptions[i];
             if (mentionsFinal(a.guard) || mentionsFinal(a.cond)) continue;
@@ -119,12 +133,6 @@ private:
             collectReads(a.cond, reads);
             earlyAssumptions_.emplace_back(i, std::move(reads));
         }
-        for (std::uint64_t bits = 0; bits < (std::uint64_t{1} << g_.choices); ++bits) {
-            choices_.assign(g_.choices, 0);
-            for (std::uint32_t c = 0; c < g_.choices; ++c) choices_[c] = (bits >> c) & 1;
-            if (!placeCoherence(0)) return false;
-        }
-        return true;
     }
 
     bool mayComplete() {
@@ -238,9 +246,6 @@ private:
         return known;
     }
 
-    static bool allKnown(const std::set<std::uint32_t>& reads, const std::vector<bool>& known) {
-        return std::all_of(reads.begin(), reads.end(), [&](std::uint32_t d) { return known[d]; });
-    }
 
     /// A complete candidate of the pruned enumeration: its values, assumptions and the rest.
     bool evaluateFixed() {
@@ -262,16 +267,36 @@ private:
         return true;
     }
 
-    /// The source of the k-th read (graph order), each write that may alias it in turn, and
-    /// none if it may not execute. Where the sources chosen already fix the values a guard or
-    /// an address needs, the choices evaluateCandidate would reject are not made: a source
+    /// The source of a k-th read, each write that may alias it in turn, and none if it may not
+    /// execute. The read is the one left with the fewest such choices (the first in graph
+    /// order among equals): the sources chosen already fix the values some guards and
+    /// addresses need, and the choices evaluateCandidate would reject are not made (a source
     /// for a read that does not execute, none for one that does, a write that does not
-    /// execute or has another address (only whole candidates are counted, so no count moves).
+    /// execute or has another address). Only whole candidates are counted, so no count moves.
     bool chooseSources(std::size_t k) {
-        if (k == reads_.size()) return evaluateCandidate();
-        const std::size_t r = reads_[k];
+        if (k == order_.size()) return evaluateCandidate();
         // The sources first: the recursion below overwrites values_.
-        const std::vector<bool> known = knownValues(reads_, k);
+        const std::vector<bool> known = knownValues(order_, k);
+        if (k > 0 && !countSourceChoice()) return false;
+        if (k > 0 && knownPartFails(k, known)) return true;
+        std::vector<int> sources = sourcesOf(order_[k], known);
+        for (std::size_t i = k + 1; i < order_.size() && sources.size() > 1; ++i) {
+            std::vector<int> other = sourcesOf(order_[i], known);
+            if (other.size() >= sources.size()) continue;
+            std::swap(order_[k], order_[i]);
+            sources = std::move(other);
+        }
+        const std::size_t r = order_[k];
+        for (int w : sources) {
+            source_[r] = w;
+            if (!chooseSources(k + 1)) return false;
+        }
+        source_[r] = kNoSource;
+        return true;
+    }
+
+    /// The sources read r may still have, given the known reads.
+    std::vector<int> sourcesOf(std::size_t r, const std::vector<bool>& known) {
         const int executes = knownTruth(g_.events[r].guard, guardReads_[r], known);
         const bool addrKnown = allKnown(addrReads_[r], known);
         const std::int64_t addr = addrKnown ? evalTerm(g_.events[r].addr, values_, choices_) : 0;
@@ -284,12 +309,50 @@ private:
                 continue;
             sources.push_back(static_cast<int>(w));
         }
-        for (int w : sources) {
-            source_[r] = w;
-            if (!chooseSources(k + 1)) return false;
+        return sources;
+    }
+
+    /// Whether the first k reads' sources already rule out every completion: a read whose
+    /// guard and source's guard and both addresses are known that evaluateCandidate would
+    /// reject, an assumption the known values fail, or the events whose guard and address are
+    /// known, with those sources and the initial writes first in co, failing an axiom of
+    /// the model that persists (mayCompleteSome_).
+    bool knownPartFails(std::size_t k, const std::vector<bool>& known) {
+        std::vector<bool> present(g_.size(), false);
+        std::vector<std::int64_t> addr(g_.size(), 0);
+        for (std::size_t i = 0; i < g_.size(); ++i) {
+            const Event& e = g_.events[i];
+            if (knownTruth(e.guard, guardReads_[i], known) != 1) continue;
+            if (e.hasAddress() && !allKnown(addrReads_[i], known)) continue;
+            present[i] = true;
+            if (e.hasAddress()) addr[i] = evalTerm(e.addr, values_, choices_);
         }
-        source_[r] = kNoSource;
-        return true;
+        for (std::size_t j = 0; j < k; ++j) {
+            const std::size_t r = order_[j];
+            const int w = source_[r];
+            if (w == kNoSource) {
+                if (present[r]) return true;
+                continue;
+            }
+            const auto wi = static_cast<std::size_t>(w);
+            if (knownTruth(g_.events[r].guard, guardReads_[r], known) == 0 ||
+                knownTruth(g_.events[wi].guard, guardReads_[wi], known) == 0)
+                return true;
+            if (present[r] && present[wi] && addr[r] != addr[wi]) return true;
+        }
+        for (const auto& [i, reads] : earlyAssumptions_) {
+            if (!allKnown(reads, known)) continue;
+            const auto& a = g_.assumptions[i];
+            if (evalTerm(a.guard, values_, choices_) != 0 && evalTerm(a.cond, values_, choices_) == 0) return true;
+        }
+        if (valuesFeedEachOther(order_, k, known, source_, valueReads_)) return true;
+        if (!mayCompleteSome_) return false;
+        Relation co(g_.size());
+        for (std::size_t i = 0; i < g_.size(); ++i)
+            if (present[i] && g_.events[i].kind == EventKind::Init)
+                for (std::size_t w = 0; w < g_.size(); ++w)
+                    if (present[w] && g_.events[w].kind == EventKind::Write && addr[w] == addr[i]) co.set(i, w);
+        return !mayCompleteSome_(concreteExecution(table_, {present, addr, source_, co}));
     }
 
     /// A guard's truth where the known reads decide it: 1 or 0; -1 where they do not.
@@ -300,43 +363,18 @@ private:
 
     /// Read values follow the sources; a cycle of reads feeding each other (thin air) has no
     /// unique value and is not a candidate here.
-    bool computeValues() {
-        values_.assign(g_.size(), 0);
-        std::vector<int> state(g_.size(), 0);  // 0 new, 1 in progress, 2 done
-        std::function<bool(std::size_t)> valueOf = [&](std::size_t r) -> bool {
-            if (state[r] == 2) return true;
-            if (state[r] == 1) return false;
-            state[r] = 1;
-            int w = source_[r];
-            if (w != kNoSource) {
-                std::set<std::uint32_t> deps;
-                collectReads(g_.events[static_cast<std::size_t>(w)].value, deps);
-                for (auto d : deps)
-                    if (!valueOf(d)) return false;
-                values_[r] = evalTerm(g_.events[static_cast<std::size_t>(w)].value, values_, choices_);
-            }
-            state[r] = 2;
-            return true;
-        };
-        for (auto r : reads_)
-            if (!valueOf(r)) return false;
-        return true;
-    }
+    bool computeValues() { return readValues(g_, reads_, source_, choices_, values_); }
 
-    /// The budget and the bound, at each complete choice of read sources: most of them may
-    /// be rejected before a candidate is built (values that fail an assumption, guards,
-    /// addresses), so the visitor's polling and the candidate cap are not enough.
+    /// The budget and the bound, at each choice of read sources, partial or complete: most
+    /// of them may be rejected before a candidate is built (values that fail an assumption,
+    /// guards, addresses, the model on the events known), so the visitor's polling and the
+    /// candidate cap are not enough.
     bool countSourceChoice() {
         if (bounds_.budget) bounds_.budget->check();
         if (++sourceChoices_ <= bounds_.maxSourceChoices) return true;
         diags_.error(test_.file, {}, "brute force: more than " + std::to_string(bounds_.maxSourceChoices) +
                                          " choices of read sources");
         return false;
-    }
-
-    static void collectReads(const Term& t, std::set<std::uint32_t>& out) {
-        if (t.kind == Term::Kind::Read) out.insert(t.event);
-        for (const auto& a : t.args) collectReads(a, out);
     }
 
     bool evaluateCandidate() {
@@ -419,11 +457,12 @@ private:
                 for (std::size_t j = i + 1; j < order.size(); ++j) co.set(order[i], order[j]);
             last[a] = order.back();
         }
-        const std::vector<std::int64_t> finals = finalValues(last);
+        const CandidateEnd end{prepared_, values_, choices_, last};
+        const std::vector<std::int64_t> finals = end.finalValues();
         for (const auto& a : g_.assumptions)
             if (evalTerm(a.guard, values_, choices_, finals) != 0 && evalTerm(a.cond, values_, choices_, finals) == 0)
                 return true;
-        const std::vector<HaltSiteReport> halted = haltedSites(finals);
+        const std::vector<HaltSiteReport> halted = end.haltedSites(finals);
 
         eventValues_.assign(g_.size(), 0);
         for (std::size_t i = 0; i < g_.size(); ++i)
@@ -431,7 +470,7 @@ private:
                 eventValues_[i] = g_.events[i].isRead() ? values_[i] : evalTerm(g_.events[i].value, values_, choices_);
         const ConcreteExecution x = concreteExecution(table_, {exec_, addr_, source_, co, &eventValues_});
 
-        const litmus::State s = finalState(last, finals);
+        const litmus::State s = end.finalState(finals);
         if (test_.filter && !litmus::evalProp(*test_.filter, places_, s)) return true;
         // The dense numbering concreteExecution uses: the executed events in graph order.
         eventAt_.clear();
@@ -439,53 +478,14 @@ private:
             if (exec_[i]) eventAt_.push_back(i);
         return visit_(Candidate{prepared_, x, eventAt_, values_, choices_, addr_, s, halted, deferring_});
     }
-
-    std::vector<std::int64_t> finalValues(const std::map<std::int64_t, std::size_t>& last) const {
-        std::vector<std::int64_t> finals(g_.locations.size(), 0);
-        for (std::size_t i = 0; i < finals.size(); ++i) {
-            auto it = last.find(g_.address.at(g_.locations[i]));
-            if (it != last.end()) finals[i] = evalTerm(g_.events[it->second].value, values_, choices_);
-        }
-        return finals;
-    }
-
-    std::vector<HaltSiteReport> haltedSites(const std::vector<std::int64_t>& finals) const {
-        std::vector<HaltSiteReport> halted;
-        for (const auto& h : g_.halts)
-            if (h.kind != litmus::Halt::Kind::Unstarted && evalTerm(h.guard, values_, choices_, finals) != 0) {
-                HaltSiteReport r{h.kind, siteAt(test_, h.thread, h.loc), h.what};
-                if (std::find(halted.begin(), halted.end(), r) == halted.end()) halted.push_back(r);
-            }
-        return halted;
-    }
-
-    litmus::State finalState(const std::map<std::int64_t, std::size_t>& last,
-                             const std::vector<std::int64_t>& finals) const {
-        litmus::State s;
-        for (const auto& p : places_) {
-            const litmus::ValueType type = litmus::placeType(test_, p);
-            std::vector<std::int64_t> cells;
-            if (p.isRegister()) {
-                cells.push_back(litmus::normalize(type, evalTerm(g_.registerTerm(p), values_, choices_, finals)));
-            } else {
-                for (const auto& cell : g_.cellsOf(p)) {
-                    auto it = last.find(g_.address.at(cell));
-                    std::int64_t v = it == last.end() ? 0 : evalTerm(g_.events[it->second].value, values_, choices_);
-                    cells.push_back(litmus::normalize(type, v));
-                }
-            }
-            s.values.push_back(g_.observedValue(p, type, cells));
-        }
-        return s;
-    }
 };
 
 }  // namespace
 
 bool forEachCandidate(const PreparedTest& test, std::uint64_t maxCandidates, Diagnostics& diags,
-                      const CandidateVisitor& visit, const PartialCheck& mayComplete,
+                      const CandidateVisitor& visit, const PartialChecks& partial,
                       const std::vector<bool>& deferred, const EnumerationBounds& bounds) {
-    return Enumerator(test, diags, maxCandidates, visit, mayComplete, deferred, bounds).run();
+    return Enumerator(test, diags, maxCandidates, visit, partial, deferred, bounds).run();
 }
 
 }  // namespace memlit::engine

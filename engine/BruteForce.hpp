@@ -17,6 +17,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace memlit::cat {
@@ -50,8 +51,22 @@ using CandidateVisitor = std::function<bool(const Candidate&)>;
 /// of their pairs — may still complete to one the visitor wants; false skips every completion.
 using PartialCheck = std::function<bool(const ConcreteExecution&)>;
 
-/// What else ends an enumeration: a budget (BudgetExceeded), and at most this many complete
-/// choices of read sources in the enumeration that does not prune (then false, with an error).
+/// The partial checks of an enumeration. `allEvents` sees partial candidates that hold every
+/// event (a fixed-shape test, or a values-dependent one with its read sources chosen);
+/// `someEvents` sees, while a values-dependent test's read sources are chosen, the events
+/// whose guard and address are known so far, the sources chosen among them and the initial
+/// writes first in co, and may only reject what every larger execution fails too
+/// (persistentChecks with someEvents).
+struct PartialChecks {
+    PartialCheck allEvents;
+    PartialCheck someEvents;
+    PartialChecks() = default;
+    PartialChecks(PartialCheck all, PartialCheck some = {}) : allEvents(std::move(all)), someEvents(std::move(some)) {}
+};
+
+/// What else ends an enumeration: a budget (BudgetExceeded), and at most this many choices of
+/// read sources, partial or complete, in a values-dependent enumeration (then false, with an
+/// error).
 struct EnumerationBounds {
     const Budget* budget = nullptr;
     std::uint64_t maxSourceChoices = UINT64_MAX;
@@ -62,16 +77,19 @@ struct EnumerationBounds {
 bool fixedShape(const EventGraph& g);
 
 /// Calls `visit` on every candidate. False when the visitor stopped it, or past
-/// `maxCandidates` candidates (with an error). With `mayComplete`, and when no event's guard
-/// or address depends on a value read, the coherence orders are built write by write and the
-/// read sources read by read, and a partial candidate `mayComplete` rejects is not completed:
-/// the visitor then sees only the candidates whose every partial candidate it accepted.
+/// `maxCandidates` candidates (with an error). With `partial.allEvents`, and when no event's
+/// guard or address depends on a value read, the coherence orders are built write by write
+/// and the read sources read by read, and a partial candidate it rejects is not completed:
+/// the visitor then sees only the candidates whose every partial candidate it accepted. A
+/// test of values-dependent shape has its read sources chosen read by read, each prefix
+/// checked by `partial.someEvents` (and by the assumptions its known values decide), then
+/// its coherence orders built write by write, checked by `partial.allEvents`.
 /// In that pruned enumeration the reads marked in `deferred` (per graph event; see
 /// unobservedReads, engine/Counting.hpp) get no source: the visitor counts their choices.
-/// `bounds` are checked at every complete choice of read sources, most of which a test of
-/// values-dependent shape may reject before any candidate is built.
+/// `bounds` are checked at every choice of read sources of a values-dependent test, partial
+/// or complete, most of which may be rejected before any candidate is built.
 bool forEachCandidate(const PreparedTest& test, std::uint64_t maxCandidates, Diagnostics& diags,
-                      const CandidateVisitor& visit, const PartialCheck& mayComplete = {},
+                      const CandidateVisitor& visit, const PartialChecks& partial = {},
                       const std::vector<bool>& deferred = {}, const EnumerationBounds& bounds = {});
 
 /// An axiom that forbids one candidate: its name and a cycle of its relation, by event id

@@ -176,6 +176,16 @@ std::optional<CheckResult> BruteForceEngine::check(const PreparedTest& p, const 
             if (counted && ++evaluations > maxPartial_) throw TooManyPartial{};
             return mayComplete(*model, x, persistent, options.skipChecks, shared);
         };
+    // A values-dependent test is also pruned while its read sources are chosen, on the events
+    // known so far, by the checks whose failure persists as events are added too.
+    const std::vector<bool> persistentSome =
+        prune_ && !fixedShape(p.graph) ? persistentChecks(*model, true) : std::vector<bool>{};
+    PartialCheck mayCompleteSome;
+    if (std::find(persistentSome.begin(), persistentSome.end(), true) != persistentSome.end())
+        mayCompleteSome = [&](const ConcreteExecution& x) {
+            options.budget.check();
+            return mayComplete(*model, x, persistentSome, options.skipChecks, nullptr);
+        };
     // Reads nothing observes are counted, not enumerated, when the model allows it.
     const auto counter = mayCompleteTo && factor_ ? FactoredCount::forModel(*model, options.skipChecks) : std::nullopt;
     const std::vector<bool> deferred = counter ? unobservedReads(p) : std::vector<bool>{};
@@ -199,7 +209,7 @@ std::optional<CheckResult> BruteForceEngine::check(const PreparedTest& p, const 
             }, tick);
             recordMany(p, c, bulk, result, seen);
             return !modelError;
-        }, mayCompleteTo, deferred, {&options.budget, maxSourceChoices_});
+        }, {mayCompleteTo, mayCompleteSome}, deferred, {&options.budget, maxSourceChoices_});
     } catch (const TooManyPartial&) {
         diags.error(p.test.file, {}, "brute force: more than " + std::to_string(maxPartial_) +
                                          " partial candidate evaluations");
