@@ -40,13 +40,7 @@ public:
             collectReads(g_.events[i].addr, addrReads_[i]);
         }
         collectEarlyAssumptions();
-        // Every assignment of the free 0/1 choices (e.g. store-exclusive success).
-        for (std::uint64_t bits = 0; bits < (std::uint64_t{1} << g_.choices); ++bits) {
-            choices_.assign(g_.choices, 0);
-            for (std::uint32_t c = 0; c < g_.choices; ++c) choices_[c] = (bits >> c) & 1;
-            if (!chooseSources(0)) return false;
-        }
-        return true;
+        return forEachChoice([this] { return chooseSources(0); });
     }
 
 private:
@@ -63,7 +57,7 @@ private:
     const PartialCheck& mayCompleteSome_;   // ... only the events known so far (values-dependent)
     const std::vector<bool>& deferred_;   // reads the pruned enumeration leaves unsourced
     const EnumerationBounds& bounds_;     // the budget and the bound on choices of sources
-    std::uint64_t sourceChoices_ = 0;     // complete choices of read sources made (unpruned)
+    std::uint64_t sourceChoices_ = 0;     // choices of read sources made, partial or complete
     bool deferring_ = false;              // whether it does
     bool pruned_ = false;                 // whether this is the pruned enumeration (runPruned)
     std::vector<std::size_t> reads_;
@@ -115,10 +109,17 @@ private:
         valueReads_.assign(n, {});
         for (std::size_t i = 0; i < n; ++i) collectReads(g_.events[i].value, valueReads_[i]);
         collectEarlyAssumptions();
+        return forEachChoice([this] { return placeCoherence(0); });
+    }
+
+    /// `go` under every assignment of the free 0/1 choices (e.g. store-exclusive success), in
+    /// choices_; false as soon as one call is.
+    template <class F>
+    bool forEachChoice(const F& go) {
         for (std::uint64_t bits = 0; bits < (std::uint64_t{1} << g_.choices); ++bits) {
             choices_.assign(g_.choices, 0);
             for (std::uint32_t c = 0; c < g_.choices; ++c) choices_[c] = (bits >> c) & 1;
-            if (!placeCoherence(0)) return false;
+            if (!go()) return false;
         }
         return true;
     }
@@ -245,7 +246,6 @@ private:
         }
         return known;
     }
-
 
     /// A complete candidate of the pruned enumeration: its values, assumptions and the rest.
     bool evaluateFixed() {
